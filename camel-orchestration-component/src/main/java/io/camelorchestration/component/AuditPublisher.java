@@ -1,0 +1,107 @@
+package io.camelorchestration.component;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.audit.AuditSink;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers audit events off the exchange's thread, through a bounded queue: a slow or broken sink never blocks or
+ * fails an exchange. Failures are counted and logged at most once a minute.
+ */
+final class AuditPublisher extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditPublisher.class);
+    static final int QUEUE_SIZE = 10_000;
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final CamelContext context;
+    private final List<AuditSink> sinks;
+    private final OrchestrationMeters meters;
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private ExecutorService executor;
+
+    AuditPublisher(CamelContext context, List<AuditSink> sinks, OrchestrationMeters meters) {
+        this.context = context;
+        this.sinks = List.copyOf(sinks);
+        this.meters = meters;
+    }
+
+    boolean active() {
+        return !sinks.isEmpty();
+    }
+
+    void publish(AuditEvent event) {
+        if (sinks.isEmpty() || executor == null) {
+            return;
+        }
+        try {
+            executor.execute(() -> deliver(event));
+        } catch (RejectedExecutionException e) {
+            failed(null, "audit queue full (" + QUEUE_SIZE + "); event dropped", e);
+        }
+    }
+
+    private void deliver(AuditEvent event) {
+        for (AuditSink sink : sinks) {
+            try {
+                sink.publish(event);
+                delivered.incrementAndGet();
+            } catch (Throwable t) {
+                failed(sink, "audit sink failed", t);
+            }
+        }
+    }
+
+    private void failed(AuditSink sink, String what, Throwable t) {
+        failures.incrementAndGet();
+        meters.auditFailed();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("{} ({}): {}. {} audit failures so far; logged at most once a minute.", what,
+                    sink == null ? "queue" : sink, t.toString(), failures.get());
+        }
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+
+    @Override
+    protected void doStart() {
+        if (!sinks.isEmpty()) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("orchestrate-audit");
+            profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setMaxQueueSize(QUEUE_SIZE);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            executor = context.getExecutorServiceManager().newThreadPool(this, "OrchestrateAudit", profile);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        if (executor != null) {
+            // let queued events out before the context goes away
+            context.getExecutorServiceManager().shutdownGraceful(executor, 10_000);
+            executor = null;
+        }
+    }
+}

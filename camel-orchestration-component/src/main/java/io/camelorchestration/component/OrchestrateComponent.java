@@ -1,0 +1,293 @@
+package io.camelorchestration.component;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.compression.Compressor;
+import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.workflow.UsageTotals;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The {@code orchestrate:} component. Every flag is off by default: adding the component changes nothing until
+ * {@code camel.component.orchestrate.enabled=true}. The flags can be flipped at runtime through this component's
+ * MBean; the next exchange sees the new value.
+ */
+@Component("orchestrate")
+@ManagedResource(description = "LLM step orchestration: flags and totals")
+public class OrchestrateComponent extends DefaultComponent {
+
+    @Metadata(defaultValue = "false", description = "Master switch. Off: the delegate is called directly and nothing else runs.")
+    private volatile boolean enabled;
+    @Metadata(defaultValue = "false", description = "Allow compression of step inputs.")
+    private volatile boolean compressionEnabled;
+    @Metadata(defaultValue = "false", description = "Allow routing of steps to cheaper models.")
+    private volatile boolean routingEnabled;
+    @Metadata(description = "The model the delegates use when not routed (for cost and for fallback).")
+    private String defaultModel;
+    @Metadata(description = "Model catalog resource (classpath:, file: or http:), in this project's format or LiteLLM's"
+                            + " model_prices_and_context_window.json. Default: the built-in catalog.",
+              supportFileReference = true)
+    private String models;
+    @Metadata(defaultValue = "0", description = "Token budget per exchange, shared by all orchestrated steps of it. 0: none.")
+    private long workflowBudgetTokens;
+    @Metadata(description = "Endpoint that receives every audit event as JSON (log:, seda:, sql:, kafka:, ...).")
+    private String auditUri;
+    @Metadata(defaultValue = "memory", enums = "memory,jdbc",
+              description = "Where cumulative budgets live: memory, or jdbc with a DataSource.")
+    private String ledger = "memory";
+    @Metadata(description = "Cumulative budget rules separated by ';', each <key-glob>=<limit> <tokens|usd>/<minute|hour|day|month> [hard|soft],"
+                            + " e.g. acme-*=200000 tokens/day hard; *=5 usd/month soft.")
+    private String budgets;
+    @Metadata(label = "advanced", description = "The DataSource of the jdbc ledger. Default: the only DataSource in the registry.")
+    private DataSource dataSource;
+    @Metadata(label = "advanced", autowired = true, description = "Your own intent classifier.")
+    private IntentClassifier classifier;
+    @Metadata(label = "advanced", autowired = true, description = "Your own compressor.")
+    private Compressor compressor;
+    @Metadata(label = "advanced", autowired = true, description = "Your own budget ledger (overrides ledger).")
+    private BudgetLedger budgetLedger;
+    @Metadata(label = "advanced", autowired = true, description = "Your own audit sink (in addition to auditUri).")
+    private AuditSink auditSink;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The Micrometer registry for the meters. Default: the only MeterRegistry in the registry; none, no meters.")
+    private MeterRegistry meterRegistry;
+    @Metadata(description = "Defaults for the endpoints' options.")
+    private OrchestrateConfiguration configuration = new OrchestrateConfiguration();
+
+    private final UsageTotals totals = new UsageTotals();
+    private volatile OrchestrationRuntime runtime;
+
+    public OrchestrateComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OrchestrateConfiguration config = configuration.copy();
+        OrchestrateEndpoint endpoint = new OrchestrateEndpoint(uri, this, config);
+        endpoint.setStepId(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The shared services, built once on first use, after property binding. */
+    OrchestrationRuntime runtime() {
+        OrchestrationRuntime r = runtime;
+        if (r == null) {
+            synchronized (this) {
+                r = runtime;
+                if (r == null) {
+                    r = OrchestrationRuntime.create(this);
+                    ServiceHelper.startService(r);
+                    runtime = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        OrchestrationRuntime r = runtime;
+        runtime = null;
+        ServiceHelper.stopService(r);
+        super.doStop();
+    }
+
+    UsageTotals totals() {
+        return totals;
+    }
+
+    // ---- runtime flags, read per message, writable through JMX
+
+    @ManagedAttribute(description = "Master switch")
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @ManagedAttribute(description = "Master switch")
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @ManagedAttribute(description = "Compression allowed")
+    public boolean isCompressionEnabled() {
+        return compressionEnabled;
+    }
+
+    @ManagedAttribute(description = "Compression allowed")
+    public void setCompressionEnabled(boolean compressionEnabled) {
+        this.compressionEnabled = compressionEnabled;
+    }
+
+    @ManagedAttribute(description = "Model routing allowed")
+    public boolean isRoutingEnabled() {
+        return routingEnabled;
+    }
+
+    @ManagedAttribute(description = "Model routing allowed")
+    public void setRoutingEnabled(boolean routingEnabled) {
+        this.routingEnabled = routingEnabled;
+    }
+
+    // ---- totals
+
+    @ManagedAttribute(description = "Input + output tokens of all orchestrated steps")
+    public long getTotalTokensUsed() {
+        return totals.tokensUsed();
+    }
+
+    @ManagedAttribute(description = "Tokens removed by compression")
+    public long getTotalTokensSaved() {
+        return totals.tokensSaved();
+    }
+
+    @ManagedAttribute(description = "Cost in USD")
+    public double getTotalCost() {
+        return totals.cost();
+    }
+
+    @ManagedAttribute(description = "Cost saved in USD by compression and routing")
+    public double getTotalCostSaved() {
+        return totals.costSaved();
+    }
+
+    @ManagedAttribute(description = "Tokens saved over tokens that would have been used, in percent")
+    public double getSavingsPercent() {
+        return totals.savingsPercent();
+    }
+
+    @ManagedAttribute(description = "Steps that ran through the pipeline")
+    public long getStepsOrchestrated() {
+        return totals.stepsOrchestrated();
+    }
+
+    @ManagedAttribute(description = "Steps that fell back to the original path")
+    public long getStepsFallenBack() {
+        return totals.stepsFallenBack();
+    }
+
+    @ManagedAttribute(description = "Audit events that could not be delivered")
+    public long getAuditFailures() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.audit().failures();
+    }
+
+    // ---- configuration
+
+    @ManagedAttribute(description = "The model the delegates use when not routed")
+    public String getDefaultModel() {
+        return defaultModel;
+    }
+
+    public void setDefaultModel(String defaultModel) {
+        this.defaultModel = defaultModel;
+    }
+
+    public String getModels() {
+        return models;
+    }
+
+    public void setModels(String models) {
+        this.models = models;
+    }
+
+    @ManagedAttribute(description = "Token budget per exchange; 0: none")
+    public long getWorkflowBudgetTokens() {
+        return workflowBudgetTokens;
+    }
+
+    public void setWorkflowBudgetTokens(long workflowBudgetTokens) {
+        this.workflowBudgetTokens = workflowBudgetTokens;
+    }
+
+    public String getAuditUri() {
+        return auditUri;
+    }
+
+    public void setAuditUri(String auditUri) {
+        this.auditUri = auditUri;
+    }
+
+    public String getLedger() {
+        return ledger;
+    }
+
+    public void setLedger(String ledger) {
+        this.ledger = ledger;
+    }
+
+    public String getBudgets() {
+        return budgets;
+    }
+
+    public void setBudgets(String budgets) {
+        this.budgets = budgets;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public IntentClassifier getClassifier() {
+        return classifier;
+    }
+
+    public void setClassifier(IntentClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public Compressor getCompressor() {
+        return compressor;
+    }
+
+    public void setCompressor(Compressor compressor) {
+        this.compressor = compressor;
+    }
+
+    public BudgetLedger getBudgetLedger() {
+        return budgetLedger;
+    }
+
+    public void setBudgetLedger(BudgetLedger budgetLedger) {
+        this.budgetLedger = budgetLedger;
+    }
+
+    public AuditSink getAuditSink() {
+        return auditSink;
+    }
+
+    public void setAuditSink(AuditSink auditSink) {
+        this.auditSink = auditSink;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    public OrchestrateConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(OrchestrateConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,129 @@
+package io.camelorchestration.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of one orchestrated step. Shared by component (defaults) and endpoint, copied per endpoint.
+ */
+@UriParams
+public class OrchestrateConfiguration implements Cloneable {
+
+    @UriParam
+    @Metadata(required = true, description = "URI of the wrapped step, e.g. RAW(langchain4j-chat:triage?chatModel=#llm) or direct:summarize.")
+    private String delegate;
+    @UriParam(defaultValue = "auto",
+              enums = "auto,extract,summarize,generate,validate,send,transform,conditional,aggregate,filter,enrich",
+              description = "What the step does; auto classifies it from the step id, description, delegate and message.")
+    private String intent = "auto";
+    @UriParam(description = "Free text about the step, used by auto classification and question-aware compression.")
+    private String description;
+    @UriParam(description = "Tokens this step may use per invocation (input + output). Default: the intent's default.")
+    private Integer budgetTokens;
+    @UriParam(description = "Output cap passed to the model where the delegate supports it. Default: the intent's default.")
+    private Integer maxOutputTokens;
+    @UriParam(defaultValue = "auto", enums = "auto,off,light,aggressive",
+              description = "auto (the intent's policy), off, light or aggressive.")
+    private String compression = "auto";
+    @UriParam(defaultValue = "auto", enums = "auto,off",
+              description = "auto (the intent's tier and the input's complexity) or off.")
+    private String routing = "auto";
+    @UriParam(description = "Pin this step to a model of the catalog; no routing.")
+    private String model;
+    @UriParam(defaultValue = "degrade", enums = "degrade,fallback,fail",
+              description = "When a hard budget would break: degrade (compress harder, cheapest capable model, lower"
+                            + " output cap), fallback (call the delegate unoptimised) or fail (throw BudgetExceededException).")
+    private String onBudgetExceeded = "degrade";
+    @UriParam(description = "Simple expression naming the cumulative budget this step draws on, e.g. ${header.tenant}.")
+    private String budgetKey;
+
+    public String getDelegate() {
+        return delegate;
+    }
+
+    public void setDelegate(String delegate) {
+        this.delegate = delegate;
+    }
+
+    public String getIntent() {
+        return intent;
+    }
+
+    public void setIntent(String intent) {
+        this.intent = intent;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public Integer getBudgetTokens() {
+        return budgetTokens;
+    }
+
+    public void setBudgetTokens(Integer budgetTokens) {
+        this.budgetTokens = budgetTokens;
+    }
+
+    public Integer getMaxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    public void setMaxOutputTokens(Integer maxOutputTokens) {
+        this.maxOutputTokens = maxOutputTokens;
+    }
+
+    public String getCompression() {
+        return compression;
+    }
+
+    public void setCompression(String compression) {
+        this.compression = compression;
+    }
+
+    public String getRouting() {
+        return routing;
+    }
+
+    public void setRouting(String routing) {
+        this.routing = routing;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getOnBudgetExceeded() {
+        return onBudgetExceeded;
+    }
+
+    public void setOnBudgetExceeded(String onBudgetExceeded) {
+        this.onBudgetExceeded = onBudgetExceeded;
+    }
+
+    public String getBudgetKey() {
+        return budgetKey;
+    }
+
+    public void setBudgetKey(String budgetKey) {
+        this.budgetKey = budgetKey;
+    }
+
+    public OrchestrateConfiguration copy() {
+        try {
+            return (OrchestrateConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.camelorchestration.component;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Headers and exchange properties of the orchestrate component.
+ */
+public final class OrchestrateConstants {
+
+    @Metadata(description = "True if the step ran through the pipeline, false if bypassed or fell back.",
+              javaType = "Boolean")
+    public static final String ORCHESTRATED = "CamelOrchestrated";
+    @Metadata(description = "The intent used.", javaType = "String")
+    public static final String INTENT = "CamelOrchestrationIntent";
+    @Metadata(description = "The model the step ran on. Also read by your own delegate routes as the model to call.",
+              javaType = "String")
+    public static final String MODEL = "CamelOrchestrationModel";
+    @Metadata(description = "Input + output tokens of this step.", javaType = "Long")
+    public static final String TOKENS_USED = "CamelOrchestrationTokensUsed";
+    @Metadata(description = "Tokens removed by compression in this step.", javaType = "Long")
+    public static final String TOKENS_SAVED = "CamelOrchestrationTokensSaved";
+    @Metadata(description = "Whether compression changed the input of this step.", javaType = "Boolean")
+    public static final String COMPRESSION_APPLIED = "CamelOrchestrationCompressionApplied";
+    @Metadata(description = "Why the original path was taken, when it was.", javaType = "String")
+    public static final String FALLBACK_REASON = "CamelOrchestrationFallbackReason";
+    @Metadata(description = "This message's instruction or question: overrides the description for classification"
+                            + " and question-aware compression.", javaType = "String")
+    public static final String INSTRUCTION = "CamelOrchestrationInstruction";
+    @Metadata(description = "The user the audit events name.", javaType = "String")
+    public static final String USER_ID = "CamelOrchestrationUserId";
+    @Metadata(description = "Output cap for the model, set for delegates that read one.", javaType = "Integer")
+    public static final String MAX_OUTPUT_TOKENS = "CamelOrchestrationMaxOutputTokens";
+    @Metadata(description = "Input tokens reported by any delegate.", javaType = "Long")
+    public static final String USAGE_INPUT_TOKENS = "CamelOrchestrationUsageInputTokens";
+    @Metadata(description = "Output tokens reported by any delegate.", javaType = "Long")
+    public static final String USAGE_OUTPUT_TOKENS = "CamelOrchestrationUsageOutputTokens";
+
+    /** Exchange property with the workflow totals (a Map). */
+    public static final String METRICS_PROPERTY = "CamelOrchestrationMetrics";
+    /** Exchange property holding the workflow execution (internal). */
+    static final String WORKFLOW_PROPERTY = "CamelOrchestrationWorkflow";
+
+    /** camel-openai's per-message model header. */
+    public static final String OPENAI_MODEL = "CamelOpenAIModel";
+    public static final String OPENAI_PROMPT_TOKENS = "CamelOpenAIPromptTokens";
+    public static final String OPENAI_COMPLETION_TOKENS = "CamelOpenAICompletionTokens";
+    public static final String LANGCHAIN4J_INPUT_TOKENS = "CamelLangChain4jChatInputTokenCount";
+    public static final String LANGCHAIN4J_OUTPUT_TOKENS = "CamelLangChain4jChatOutputTokenCount";
+
+    private OrchestrateConstants() {
+    }
+}

@@ -1,0 +1,180 @@
+package io.camelorchestration.component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.intent.Intent;
+import io.camelorchestration.workflow.StepOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The meters of the contract. Tags stay low-cardinality (route, step, intent, model, outcome: never an exchange,
+ * user or budget key). Meters are resolved once per tag set and cached, not looked up per message.
+ */
+class OrchestrationMeters {
+
+    static final OrchestrationMeters NONE = new OrchestrationMeters(null);
+
+    private static final String NO_MODEL = "none";
+
+    private final MeterRegistry registry;
+    private final Map<StepKey, StepMeters> steps = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> reserved = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> utilization = new ConcurrentHashMap<>();
+    private final Counter auditFailures;
+
+    OrchestrationMeters(MeterRegistry registry) {
+        this.registry = registry;
+        this.auditFailures = registry == null ? null
+                : Counter.builder("orchestration.audit.failures").description("Audit events that could not be delivered")
+                        .register(registry);
+    }
+
+    boolean enabled() {
+        return registry != null;
+    }
+
+    StepMeters step(String route, String step, Intent intent) {
+        return step(route, step, intent == null ? "unknown" : intent.id());
+    }
+
+    StepMeters step(String route, String step, String intent) {
+        return steps.computeIfAbsent(new StepKey(route, step, intent), StepMeters::new);
+    }
+
+    void recordUsage(StepMeters m, ModelInfo model, long input, long output, long saved, double cost, double costSaved) {
+        if (registry == null) {
+            return;
+        }
+        String name = model == null ? NO_MODEL : model.name();
+        m.model(name, model).record(input, output, cost);
+        if (saved > 0) {
+            m.tokensSaved.increment(saved);
+        }
+        if (costSaved > 0) {
+            m.costSaved.increment(costSaved);
+        }
+    }
+
+    void recordOutcome(StepMeters m, StepOutcome outcome, long overheadNanos) {
+        if (registry == null) {
+            return;
+        }
+        m.outcome(outcome).increment();
+        m.overhead.record(overheadNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void recordUtilization(String route, double utilizationRatio) {
+        if (registry == null) {
+            return;
+        }
+        utilization.computeIfAbsent(route, r -> DistributionSummary.builder("orchestration.budget.utilization")
+                .description("Workflow budget used over its limit, per exchange").tag("route", r).register(registry))
+                .record(utilizationRatio);
+    }
+
+    /** Tokens reserved and not yet settled, per route; back to 0 when idle. */
+    AtomicLong reserved(String route) {
+        return reserved.computeIfAbsent(route, r -> {
+            AtomicLong value = new AtomicLong();
+            if (registry != null) {
+                Gauge.builder("orchestration.budget.reserved", value, AtomicLong::get)
+                        .description("Tokens reserved and not yet settled").baseUnit("tokens").tag("route", r)
+                        .register(registry);
+            }
+            return value;
+        });
+    }
+
+    void auditFailed() {
+        if (auditFailures != null) {
+            auditFailures.increment();
+        }
+    }
+
+    record StepKey(String route, String step, String intent) {
+    }
+
+    /** The meters of one route, step and intent; per-model and per-outcome meters hang off it. */
+    final class StepMeters {
+        private final StepKey key;
+        private final Counter tokensSaved;
+        private final Counter costSaved;
+        private final Timer overhead;
+        private final Map<String, ModelMeters> models = new ConcurrentHashMap<>();
+        private final Map<StepOutcome, Counter> outcomes = new ConcurrentHashMap<>();
+
+        StepMeters(StepKey key) {
+            this.key = key;
+            if (registry == null) {
+                tokensSaved = null;
+                costSaved = null;
+                overhead = null;
+                return;
+            }
+            tokensSaved = Counter.builder("orchestration.tokens.saved").description("Tokens removed by compression")
+                    .baseUnit("tokens").tags(tags()).register(registry);
+            costSaved = Counter.builder("orchestration.cost.saved").description("USD saved by compression and routing")
+                    .baseUnit("usd").tags(tags()).register(registry);
+            overhead = Timer.builder("orchestration.overhead").description("Pipeline time, the delegate excluded")
+                    .tag("route", key.route()).tag("step", key.step()).register(registry);
+        }
+
+        private String[] tags() {
+            return new String[] { "route", key.route(), "step", key.step(), "intent", key.intent() };
+        }
+
+        Counter outcome(StepOutcome o) {
+            return outcomes.computeIfAbsent(o, x -> Counter.builder("orchestration.steps")
+                    .description("Orchestrated steps by outcome").tags(tags()).tag("outcome", x.tag())
+                    .register(registry));
+        }
+
+        ModelMeters model(String name, ModelInfo info) {
+            return models.computeIfAbsent(name, n -> new ModelMeters(this, n, info));
+        }
+    }
+
+    final class ModelMeters {
+        private final Counter input;
+        private final Counter output;
+        private final Counter cost;
+        private final Counter genAiInput;
+        private final Counter genAiOutput;
+
+        ModelMeters(StepMeters step, String model, ModelInfo info) {
+            String[] t = step.tags();
+            input = Counter.builder("orchestration.tokens.used").baseUnit("tokens").tags(t).tag("model", model)
+                    .tag("type", "input").register(registry);
+            output = Counter.builder("orchestration.tokens.used").baseUnit("tokens").tags(t).tag("model", model)
+                    .tag("type", "output").register(registry);
+            cost = Counter.builder("orchestration.cost").description("Cost in USD").baseUnit("usd").tags(t)
+                    .tag("model", model).register(registry);
+            String provider = info == null ? "unknown" : info.provider();
+            // OpenTelemetry GenAI semantic-convention names, as Spring AI emits them, so its dashboards work
+            genAiInput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
+                    .baseUnit("tokens").tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
+                    .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "input").register(registry);
+            genAiOutput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
+                    .baseUnit("tokens").tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
+                    .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "output").register(registry);
+        }
+
+        void record(long in, long out, double usd) {
+            input.increment(in);
+            output.increment(out);
+            genAiInput.increment(in);
+            genAiOutput.increment(out);
+            if (usd > 0) {
+                cost.increment(usd);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.camelorchestration.component;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetRules;
+import io.camelorchestration.budget.CumulativeBudgets;
+import io.camelorchestration.budget.InMemoryBudgetLedger;
+import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
+import io.camelorchestration.catalog.ModelCatalog;
+import io.camelorchestration.catalog.ModelCatalogLoader;
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.compression.CompressionPipeline;
+import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.pipeline.StepPlanner;
+import io.camelorchestration.policy.HandlerRegistry;
+import io.camelorchestration.policy.IntentHandler;
+import io.camelorchestration.routing.ComplexityScorer;
+import io.camelorchestration.routing.ModelRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The component's shared services, built once from its options: catalog, handlers, planner, budgets, meters and
+ * audit. Every option error names the option.
+ */
+final class OrchestrationRuntime extends ServiceSupport {
+
+    private final ModelCatalog catalog;
+    private final ModelInfo defaultModel;
+    private final StepPlanner planner;
+    private final CumulativeBudgets budgets;
+    private final OrchestrationMeters meters;
+    private final AuditPublisher audit;
+
+    private OrchestrationRuntime(ModelCatalog catalog, ModelInfo defaultModel, StepPlanner planner,
+            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit) {
+        this.catalog = catalog;
+        this.defaultModel = defaultModel;
+        this.planner = planner;
+        this.budgets = budgets;
+        this.meters = meters;
+        this.audit = audit;
+    }
+
+    static OrchestrationRuntime create(OrchestrateComponent c) {
+        CamelContext ctx = c.getCamelContext();
+        ModelCatalog catalog = loadCatalog(ctx, c.getModels());
+        ModelInfo defaultModel = null;
+        if (c.getDefaultModel() != null && !c.getDefaultModel().isBlank()) {
+            defaultModel = catalog.find(c.getDefaultModel().trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "Invalid value '" + c.getDefaultModel() + "' for option 'camel.component.orchestrate.default-model';"
+                            + " allowed values: " + String.join(", ", catalog.names())));
+        }
+        if (c.getWorkflowBudgetTokens() < 0) {
+            throw new IllegalArgumentException("Invalid value '" + c.getWorkflowBudgetTokens()
+                    + "' for option 'camel.component.orchestrate.workflow-budget-tokens'; allowed values: 0 (none) or a positive number of tokens");
+        }
+        BudgetRules rules;
+        try {
+            rules = BudgetRules.parse(c.getBudgets());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for option 'camel.component.orchestrate.budgets': " + e.getMessage(), e);
+        }
+        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger(c), Clock.systemUTC());
+        List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
+        StepPlanner planner = new StepPlanner(
+                c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),
+                HandlerRegistry.withOverrides(overrides),
+                c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
+                new ModelRouter(catalog, new ComplexityScorer()),
+                budgets);
+        MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
+                : ctx.getRegistry().findSingleByType(MeterRegistry.class);
+        OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
+        List<AuditSink> sinks = new ArrayList<>(2);
+        if (c.getAuditUri() != null && !c.getAuditUri().isBlank()) {
+            sinks.add(new EndpointAuditSink(ctx, c.getAuditUri().trim()));
+        }
+        if (c.getAuditSink() != null) {
+            sinks.add(c.getAuditSink());
+        }
+        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
+        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit);
+    }
+
+    private static BudgetLedger ledger(OrchestrateComponent c) {
+        if (c.getBudgetLedger() != null) {
+            return c.getBudgetLedger();
+        }
+        String kind = c.getLedger() == null ? "memory" : c.getLedger().trim().toLowerCase(java.util.Locale.ROOT);
+        switch (kind) {
+            case "memory":
+                return new InMemoryBudgetLedger();
+            case "jdbc":
+                DataSource ds = c.getDataSource() != null ? c.getDataSource()
+                        : c.getCamelContext().getRegistry().findSingleByType(DataSource.class);
+                if (ds == null) {
+                    throw new IllegalArgumentException("Option 'camel.component.orchestrate.ledger' is jdbc but no DataSource is"
+                            + " set (camel.component.orchestrate.data-source) or bound in the registry");
+                }
+                return new JdbcBudgetLedger(ds);
+            default:
+                throw new IllegalArgumentException("Invalid value '" + c.getLedger()
+                        + "' for option 'camel.component.orchestrate.ledger'; allowed values: memory, jdbc");
+        }
+    }
+
+    private static ModelCatalog loadCatalog(CamelContext ctx, String location) {
+        if (location == null || location.isBlank()) {
+            return ModelCatalogLoader.builtIn();
+        }
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(ctx, location.trim())) {
+            return ModelCatalogLoader.load(in, location);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Invalid value '" + location + "' for option 'camel.component.orchestrate.models': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        audit.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        audit.stop();
+    }
+
+    ModelCatalog catalog() {
+        return catalog;
+    }
+
+    ModelInfo defaultModel() {
+        return defaultModel;
+    }
+
+    StepPlanner planner() {
+        return planner;
+    }
+
+    CumulativeBudgets budgets() {
+        return budgets;
+    }
+
+    OrchestrationMeters meters() {
+        return meters;
+    }
+
+    AuditPublisher audit() {
+        return audit;
+    }
+}

@@ -1,0 +1,452 @@
+package io.camelorchestration.component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelorchestration.audit.AuditAction;
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetKeys;
+import io.camelorchestration.budget.BudgetUnit;
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.intent.Intent;
+import io.camelorchestration.pipeline.Flags;
+import io.camelorchestration.pipeline.StepInput;
+import io.camelorchestration.pipeline.StepPlan;
+import io.camelorchestration.pipeline.StepSettings;
+import io.camelorchestration.policy.CheckResult;
+import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.workflow.StepOutcome;
+import io.camelorchestration.workflow.StepRecord;
+import io.camelorchestration.workflow.WorkflowExecution;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Message;
+import org.apache.camel.support.ExchangeHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One invocation of an orchestrated step, in the order of the contract:
+ * classify intent → check/reserve budget → pick handler → compress input → route to a model → call the delegate →
+ * verify output → commit usage → metrics + audit.
+ * Any failure of the pipeline's own stages sends the original message to the original delegate instead.
+ */
+final class StepRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepRun.class);
+
+    private static final int RUNNING = 0;
+    private static final int RETURNED = 1;
+    private static final int DONE_SYNC = 2;
+
+    private final OrchestrateEndpoint endpoint;
+    private final OrchestrationRuntime rt;
+    private final Exchange exchange;
+    private final AsyncCallback callback;
+    private final StepSettings settings;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private Thread runThread;
+
+    private String routeId;
+    private String userId;
+    private WorkflowExecution workflow;
+    private Object originalBody;
+    private Map<String, Object> originalHeaders;
+    private String originalText;
+    private String sentText;
+    private StepPlan plan;
+    private AtomicLong reservedGauge;
+    private long overheadNanos;
+    private UsageReader.Usage firstCall;
+    private ModelInfo firstModel;
+    private String cascadeReason;
+
+    StepRun(OrchestrateEndpoint endpoint, OrchestrationRuntime rt, Exchange exchange, AsyncCallback callback) {
+        this.endpoint = endpoint;
+        this.rt = rt;
+        this.exchange = exchange;
+        this.callback = callback;
+        this.settings = endpoint.settings();
+    }
+
+    boolean run() {
+        runThread = Thread.currentThread();
+        long t0 = System.nanoTime();
+        AsyncProducer target;
+        try {
+            prepare();
+            target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
+        } catch (BudgetExceededException e) {
+            refused(e);
+            overheadNanos += System.nanoTime() - t0;
+            finish();
+            return returned();
+        } catch (Throwable t) {
+            overheadNanos += System.nanoTime() - t0;
+            fallback("orchestration failed before the call: " + describe(t), t);
+            return returned();
+        }
+        overheadNanos += System.nanoTime() - t0;
+        target.process(exchange, doneSync -> afterCall());
+        return returned();
+    }
+
+    // ---- before the call
+
+    private void prepare() throws Exception {
+        routeId = routeId(exchange);
+        Message msg = exchange.getMessage();
+        userId = msg.getHeader(OrchestrateConstants.USER_ID, String.class);
+        originalText = MessageText.read(msg);
+        originalBody = msg.getBody();
+        originalHeaders = new HashMap<>(msg.getHeaders());
+        workflow = workflow();
+        String instruction = msg.getHeader(OrchestrateConstants.INSTRUCTION, String.class);
+        Expression keyExpression = endpoint.budgetKeyExpression();
+        String key = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
+        OrchestrateComponent c = endpoint.getComponent();
+        Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
+        plan = rt.planner().plan(settings, flags,
+                new StepInput(originalText, instruction, key, MessageText.rewritable(originalBody)), workflow,
+                endpoint.reachable());
+        reservedGauge = rt.meters().reserved(routeId);
+        reservedGauge.addAndGet(plan.estimatedTokens());
+        sentText = originalText == null ? "" : originalText;
+        if (!plan.unoptimised()) {
+            if (plan.compressed()) {
+                sentText = plan.compression().text();
+                msg.setBody(sentText);
+            }
+            ModelInfo model = plan.model();
+            if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
+                setModelHeaders(msg, model);
+            }
+            if (plan.maxOutputTokens() > 0 && plan.handler().policy().usesModel()) {
+                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, plan.maxOutputTokens());
+            }
+        }
+        UsageReader.clear(msg);
+        if (plan.budgetExceeded() != null || plan.softExceeded() != null) {
+            audit(AuditAction.ORCHESTRATION_BUDGET_EXCEEDED, "warning", budgetDetails());
+        }
+    }
+
+    private void setModelHeaders(Message msg, ModelInfo model) {
+        msg.setHeader(OrchestrateConstants.MODEL, model.name());
+        msg.setHeader(OrchestrateConstants.OPENAI_MODEL, model.name());
+    }
+
+    private WorkflowExecution workflow() {
+        WorkflowExecution wf = exchange.getProperty(OrchestrateConstants.WORKFLOW_PROPERTY, WorkflowExecution.class);
+        if (wf == null) {
+            wf = new WorkflowExecution(exchange.getExchangeId(), endpoint.getComponent().getWorkflowBudgetTokens());
+            exchange.setProperty(OrchestrateConstants.WORKFLOW_PROPERTY, wf);
+            exchange.getExchangeExtension().addOnCompletion(new WorkflowCompletion(wf, rt, routeId, userId));
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("workflowBudgetTokens", wf.budget().limit());
+            publish(AuditAction.ORCHESTRATION_INITIALIZED, "workflow", routeId, "info", d);
+        }
+        return wf;
+    }
+
+    private void refused(BudgetExceededException e) {
+        exchange.setException(e);
+        try {
+            Message msg = exchange.getMessage();
+            msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
+            msg.setHeader(OrchestrateConstants.FALLBACK_REASON, e.getMessage());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("budget", e.getBudget());
+            d.put("limit", e.getLimit());
+            d.put("alreadyUsed", e.getAlreadyUsed());
+            d.put("requested", e.getRequested());
+            d.put("policy", "fail");
+            audit(AuditAction.ORCHESTRATION_BUDGET_EXCEEDED, "error", d);
+            record(null, null, 0, 0, 0, 0, 0, StepOutcome.BUDGET_EXCEEDED);
+        } catch (RuntimeException ex) {
+            LOG.debug("Bookkeeping of a refused step failed", ex);
+        }
+    }
+
+    // ---- after the call
+
+    private void afterCall() {
+        long t0 = System.nanoTime();
+        try {
+            Message msg = exchange.getMessage();
+            if (exchange.getException() != null) {
+                delegateFailed();
+                return;
+            }
+            ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
+            String output = MessageText.output(msg);
+            long countedInput = firstCall == null ? plan.inputTokens() : count(originalText, model);
+            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), null);
+            if (firstCall == null && plan.routing().routed() && !plan.unoptimised()) {
+                CheckResult check = plan.handler().check(output, sentText);
+                if (!check.passed()) {
+                    cascade(usage, check);
+                    return;
+                }
+            }
+            settle(usage, model);
+        } catch (Throwable t) {
+            // the delegate has answered: keep its answer, only the bookkeeping is lost
+            LOG.debug("Orchestration bookkeeping failed after the call", t);
+            markFallback("orchestration failed after the call: " + describe(t));
+            safeRecordFallback(t);
+        } finally {
+            overheadNanos += System.nanoTime() - t0;
+        }
+        finish();
+    }
+
+    /** The routed model's answer failed the intent's check: run the step again, as it was, on the original model. */
+    private void cascade(UsageReader.Usage usage, CheckResult check) {
+        firstCall = usage;
+        firstModel = plan.model();
+        cascadeReason = "output check failed on " + firstModel.name() + ": " + check.reason() + "; re-ran on the original model";
+        restoreOriginal();
+        endpoint.delegate().process(exchange, doneSync -> afterCall());
+    }
+
+    private void settle(UsageReader.Usage usage, ModelInfo model) {
+        long in = usage.input() + (firstCall == null ? 0 : firstCall.input());
+        long out = usage.output() + (firstCall == null ? 0 : firstCall.output());
+        double cost = cost(model, usage) + (firstCall == null ? 0 : cost(firstModel, firstCall));
+        ModelInfo original = settings.originalModel();
+        long saved = firstCall == null ? plan.tokensSaved() : 0;
+        double baseline = original == null ? cost
+                : original.cost(plan.compression() == null ? usage.input() : Math.max(usage.input(), plan.compression().tokensBefore()), usage.output());
+        double costSaved = Math.max(0, baseline - cost);
+        rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
+        reservedGauge.addAndGet(-plan.estimatedTokens());
+        StepOutcome outcome = firstCall != null ? StepOutcome.FALLBACK
+                : plan.budgetExceeded() != null ? StepOutcome.BUDGET_EXCEEDED
+                : !plan.handler().policy().usesModel() ? StepOutcome.BYPASSED
+                : StepOutcome.ORCHESTRATED;
+        record(plan.classification().intent(), model, in, out, saved, cost, costSaved, outcome);
+
+        Message msg = exchange.getMessage();
+        boolean orchestrated = firstCall == null && !plan.unoptimised();
+        msg.setHeader(OrchestrateConstants.ORCHESTRATED, orchestrated);
+        msg.setHeader(OrchestrateConstants.INTENT, plan.classification().intent().id());
+        if (model != null) {
+            msg.setHeader(OrchestrateConstants.MODEL, model.name());
+        } else {
+            msg.removeHeader(OrchestrateConstants.MODEL);
+        }
+        msg.setHeader(OrchestrateConstants.TOKENS_USED, in + out);
+        msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
+        msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, saved > 0);
+        if (!orchestrated) {
+            msg.setHeader(OrchestrateConstants.FALLBACK_REASON,
+                    firstCall != null ? cascadeReason : "budget exceeded (" + plan.budgetExceeded() + "): fallback policy");
+        } else {
+            msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
+        }
+        exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
+
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("intent", plan.classification().intent().id());
+        d.put("confidence", plan.classification().confidence());
+        d.put("tokensUsed", in + out);
+        d.put("tokensBudgeted", plan.budgetTokens());
+        d.put("cost", cost);
+        d.put("compressionApplied", saved > 0);
+        d.put("tokensSaved", saved);
+        d.put("model", model == null ? null : model.name());
+        d.put("routed", plan.routing().routed() && firstCall == null);
+        if (firstCall != null) {
+            d.put("fallback", "original model");
+            d.put("reason", cascadeReason);
+            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
+        } else {
+            audit(AuditAction.ORCHESTRATION_STEP_EXECUTED, "info", d);
+        }
+    }
+
+    private void delegateFailed() {
+        Exception e = exchange.getException();
+        try {
+            rt.planner().release(plan, workflow);
+            reservedGauge.addAndGet(-plan.estimatedTokens());
+            record(plan.classification().intent(), plan.model(), 0, 0, 0, 0, 0, StepOutcome.FAILED);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("intent", plan.classification().intent().id());
+            d.put("error", e.getClass().getName());
+            d.put("fallback", "none: the delegate itself failed");
+            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "error", d);
+        } catch (RuntimeException ex) {
+            LOG.debug("Bookkeeping of a failed delegate failed", ex);
+        }
+        finish();
+    }
+
+    // ---- the original path
+
+    private void fallback(String reason, Throwable cause) {
+        LOG.debug("Step {} falls back to the original path: {}", settings.stepId(), reason, cause);
+        try {
+            if (plan != null) {
+                rt.planner().release(plan, workflow);
+                if (reservedGauge != null) {
+                    reservedGauge.addAndGet(-plan.estimatedTokens());
+                }
+            }
+        } catch (Throwable t) {
+            LOG.debug("Release after fallback failed", t);
+        }
+        try {
+            restoreOriginal();
+        } catch (Throwable t) {
+            LOG.debug("Restoring the original message failed", t);
+        }
+        endpoint.delegate().process(exchange, doneSync -> afterFallback(reason));
+    }
+
+    private void afterFallback(String reason) {
+        try {
+            markFallback(reason);
+            if (exchange.getException() == null) {
+                Message msg = exchange.getMessage();
+                ModelInfo model = settings.originalModel();
+                String output = MessageText.output(msg);
+                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), null);
+                record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
+                        cost(model, u), 0, StepOutcome.FALLBACK);
+                msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
+                msg.setHeader(OrchestrateConstants.TOKENS_SAVED, 0L);
+                msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, false);
+                if (workflow != null) {
+                    exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
+                }
+            } else {
+                record(null, null, 0, 0, 0, 0, 0, StepOutcome.FALLBACK);
+            }
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("reason", reason);
+            d.put("fallback", "original path");
+            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
+        } catch (Throwable t) {
+            LOG.debug("Bookkeeping after fallback failed", t);
+        }
+        finish();
+    }
+
+    private void markFallback(String reason) {
+        Message msg = exchange.getMessage();
+        msg.setHeader(OrchestrateConstants.ORCHESTRATED, false);
+        msg.setHeader(OrchestrateConstants.FALLBACK_REASON, reason);
+    }
+
+    private void safeRecordFallback(Throwable cause) {
+        try {
+            record(plan == null ? null : plan.classification().intent(), null, 0, 0, 0, 0, 0, StepOutcome.FALLBACK);
+        } catch (Throwable t) {
+            cause.addSuppressed(t);
+        }
+    }
+
+    private void restoreOriginal() {
+        Message msg = exchange.getMessage();
+        msg.setBody(originalBody);
+        if (originalHeaders != null) {
+            msg.setHeaders(new HashMap<>(originalHeaders));
+        }
+        ModelInfo original = settings.originalModel();
+        if (original != null && settings.pinnedModel() != null) {
+            setModelHeaders(msg, original);
+        }
+        exchange.setException(null);
+    }
+
+    // ---- bookkeeping
+
+    private void record(Intent intent, ModelInfo model, long in, long out, long saved, double cost, double costSaved,
+            StepOutcome outcome) {
+        StepRecord r = new StepRecord(in, out, saved, StepRecord.nanos(cost), StepRecord.nanos(costSaved), outcome);
+        if (workflow != null) {
+            workflow.totals().add(r);
+        }
+        endpoint.totals().add(r);
+        endpoint.getComponent().totals().add(r);
+        OrchestrationMeters meters = rt.meters();
+        if (meters.enabled()) {
+            OrchestrationMeters.StepMeters m = meters.step(routeId == null ? "unknown" : routeId, settings.stepId(), intent);
+            if (in + out > 0 || saved > 0) {
+                meters.recordUsage(m, model, in, out, saved, cost, costSaved);
+            }
+            meters.recordOutcome(m, outcome, overheadNanos);
+        }
+    }
+
+    private void audit(AuditAction action, String severity, Map<String, Object> details) {
+        publish(action, "workflow_step", settings.stepId(), severity, details);
+    }
+
+    private void publish(AuditAction action, String entityType, String entityId, String severity,
+            Map<String, Object> details) {
+        if (!rt.audit().active()) {
+            return;
+        }
+        try {
+            rt.audit().publish(new AuditEvent(Instant.now(), action, entityType, entityId, exchange.getExchangeId(),
+                    routeId, userId, severity, details));
+        } catch (RuntimeException e) {
+            LOG.debug("Audit event not queued", e);
+        }
+    }
+
+    private Map<String, Object> budgetDetails() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("intent", plan.classification().intent().id());
+        d.put("budget", plan.budgetExceeded() != null ? plan.budgetExceeded() : String.valueOf(plan.softExceeded()));
+        d.put("hard", plan.budgetExceeded() != null);
+        d.put("policy", plan.budgetExceeded() != null ? settings.onBudgetExceeded().id() : "soft: reported only");
+        d.put("tokensEstimated", plan.estimatedTokens());
+        return d;
+    }
+
+    private static double cost(ModelInfo model, UsageReader.Usage u) {
+        return model == null ? 0 : model.cost(u.input(), u.output());
+    }
+
+    private static String encoding(ModelInfo model) {
+        return model == null ? null : model.encoding();
+    }
+
+    private static long count(String text, ModelInfo model) {
+        return text == null ? 0 : TokenCounter.shared().count(text, encoding(model));
+    }
+
+    private static String routeId(Exchange exchange) {
+        String id = ExchangeHelper.getRouteId(exchange);
+        return id != null ? id : exchange.getFromRouteId() != null ? exchange.getFromRouteId() : "unknown";
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    // ---- async completion: done(true) only when everything finished on the caller's thread inside run()
+
+    private void finish() {
+        if (Thread.currentThread() == runThread && state.compareAndSet(RUNNING, DONE_SYNC)) {
+            callback.done(true);
+        } else {
+            callback.done(false);
+        }
+    }
+
+    private boolean returned() {
+        return !state.compareAndSet(RUNNING, RETURNED) && state.get() == DONE_SYNC;
+    }
+}

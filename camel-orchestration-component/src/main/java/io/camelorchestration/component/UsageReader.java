@@ -1,0 +1,95 @@
+package io.camelorchestration.component;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.tokens.TokenCounter;
+import org.apache.camel.Message;
+
+/**
+ * What a delegate call really used. The delegate's own report wins: Camel LLM component headers, the generic
+ * {@code CamelOrchestrationUsage*} headers, a langchain4j listener's capture, an OpenAI- or Anthropic-style
+ * {@code usage} object in a JSON answer. Otherwise the model's tokenizer counts.
+ */
+final class UsageReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final String[][] HEADER_PAIRS = {
+            { OrchestrateConstants.LANGCHAIN4J_INPUT_TOKENS, OrchestrateConstants.LANGCHAIN4J_OUTPUT_TOKENS },
+            { OrchestrateConstants.OPENAI_PROMPT_TOKENS, OrchestrateConstants.OPENAI_COMPLETION_TOKENS },
+            { OrchestrateConstants.USAGE_INPUT_TOKENS, OrchestrateConstants.USAGE_OUTPUT_TOKENS },
+    };
+
+    private UsageReader() {
+    }
+
+    record Usage(long input, long output, String source) {
+        long total() {
+            return input + output;
+        }
+    }
+
+    /** Removes stale usage headers of an earlier step, so that only this call's report is read. */
+    static void clear(Message m) {
+        for (String[] pair : HEADER_PAIRS) {
+            m.removeHeader(pair[0]);
+            m.removeHeader(pair[1]);
+        }
+    }
+
+    static Usage read(Message m, String outputText, long countedInput, String encoding, Usage captured) {
+        for (String[] pair : HEADER_PAIRS) {
+            Long in = number(m.getHeader(pair[0]));
+            Long out = number(m.getHeader(pair[1]));
+            if (in != null || out != null) {
+                return new Usage(in == null ? 0 : in, out == null ? 0 : out, pair[0]);
+            }
+        }
+        if (captured != null) {
+            return captured;
+        }
+        Usage fromBody = fromJson(outputText);
+        if (fromBody != null) {
+            return fromBody;
+        }
+        return new Usage(countedInput, TokenCounter.shared().count(outputText, encoding), "tokenizer");
+    }
+
+    private static Usage fromJson(String text) {
+        if (text == null || text.length() < 10 || text.charAt(0) != '{' || !text.contains("\"usage\"")) {
+            return null;
+        }
+        try {
+            JsonNode usage = MAPPER.readTree(text).path("usage");
+            if (!usage.isObject()) {
+                return null;
+            }
+            if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
+                return new Usage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(), "usage");
+            }
+            if (usage.has("input_tokens") || usage.has("output_tokens")) {
+                return new Usage(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(), "usage");
+            }
+        } catch (Exception e) {
+            // not JSON after all: count instead
+        }
+        return null;
+    }
+
+    private static Long number(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.longValue() < 0 ? null : n.longValue();
+        }
+        try {
+            long l = Long.parseLong(v.toString().trim().toLowerCase(Locale.ROOT));
+            return l < 0 ? null : l;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.camelorchestration.pipeline;
+
+import java.util.function.Predicate;
+
+import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetUnit;
+import io.camelorchestration.budget.CumulativeBudgets;
+import io.camelorchestration.budget.OnBudgetExceeded;
+import io.camelorchestration.budget.TokenBudget;
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.compression.CompressionLevel;
+import io.camelorchestration.compression.CompressionRequest;
+import io.camelorchestration.compression.CompressionResult;
+import io.camelorchestration.compression.Compressor;
+import io.camelorchestration.intent.Classification;
+import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.policy.HandlerRegistry;
+import io.camelorchestration.policy.IntentHandler;
+import io.camelorchestration.policy.IntentPolicy;
+import io.camelorchestration.routing.ModelRouter;
+import io.camelorchestration.routing.RoutingDecision;
+import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.workflow.WorkflowExecution;
+
+/**
+ * The stages before the delegate call: classify intent, pick handler, compress input, route to a model, and
+ * check/reserve budgets. Pure engine: no Camel, no I/O but the ledger.
+ */
+public final class StepPlanner {
+
+    /** How much of the body the classifier sees. */
+    static final int SAMPLE_CHARS = 512;
+
+    private final IntentClassifier classifier;
+    private final HandlerRegistry handlers;
+    private final Compressor compressor;
+    private final ModelRouter router;
+    private final CumulativeBudgets budgets;
+
+    public StepPlanner(IntentClassifier classifier, HandlerRegistry handlers, Compressor compressor, ModelRouter router,
+            CumulativeBudgets budgets) {
+        this.classifier = classifier;
+        this.handlers = handlers;
+        this.compressor = compressor;
+        this.router = router;
+        this.budgets = budgets;
+    }
+
+    /**
+     * @throws BudgetExceededException when a hard budget would break and the step's policy is {@code fail}
+     */
+    public StepPlan plan(StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
+            Predicate<ModelInfo> reachable) {
+        Classification c = s.intent() != null ? Classification.declared(s.intent())
+                : classifier.classify(s.description().withMessage(in.instruction(), sample(in.text())));
+        IntentHandler handler = handlers.handler(c.intent());
+        IntentPolicy policy = handler.policy();
+        int budget = s.budgetTokens() != null ? s.budgetTokens() : policy.budgetTokens();
+        int maxOut = s.maxOutputTokens() != null ? s.maxOutputTokens() : policy.maxOutputTokens();
+        CompressionLevel level = !flags.compression() || !in.rewritable() ? CompressionLevel.OFF
+                : s.compression() != null ? s.compression() : policy.compression();
+
+        CompressionResult compressed = compress(in, level, c, s, policy);
+        RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
+        long estimate = estimate(policy, compressed, maxOut);
+        long cost = costMicros(routing.model(), compressed, maxOut, policy);
+
+        // 1. the step's own budget per invocation
+        String exceeded = null;
+        long limit = 0;
+        long used = 0;
+        if (budget > 0 && estimate > budget) {
+            exceeded = "budgetTokens of step " + s.stepId();
+            limit = budget;
+        }
+        // 2. the workflow's budget, 3. the cumulative budgets of the key
+        TokenBudget wf = workflow.budget();
+        boolean wfReserved = false;
+        CumulativeBudgets.Hold hold = null;
+        if (exceeded == null) {
+            wfReserved = wf.tryReserve(estimate);
+            if (!wfReserved) {
+                exceeded = "workflow-budget-tokens";
+                limit = wf.limit();
+                used = wf.used() + wf.reserved();
+            }
+        }
+        if (exceeded == null && in.budgetKey() != null && !budgets.isEmpty()) {
+            hold = budgets.reserve(in.budgetKey(), estimate, cost);
+            if (hold.refused()) {
+                wf.release(estimate);
+                wfReserved = false;
+                exceeded = hold.refusedBy().toString() + " (key " + in.budgetKey() + ")";
+                limit = hold.refusedBy().limit();
+                used = hold.spent();
+                hold = null;
+            }
+        }
+        if (exceeded == null) {
+            return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true, hold, null,
+                    hold == null ? null : hold.softExceeded(), false);
+        }
+
+        OnBudgetExceeded onExceeded = s.onBudgetExceeded();
+        if (onExceeded == OnBudgetExceeded.FAIL) {
+            throw new BudgetExceededException(exceeded, limit, used, estimate);
+        }
+        if (onExceeded == OnBudgetExceeded.FALLBACK) {
+            RoutingDecision original = RoutingDecision.original(s.originalModel(), "budget exceeded: fallback");
+            long unopt = (compressed == null ? 0 : compressed.tokensBefore()) + (policy.usesModel() ? maxOut : 0);
+            return booked(c, handler, budget, maxOut, compressed, original, unopt, wf, in, exceeded, true);
+        }
+        // degrade: compress harder, the cheapest capable model, half the output cap
+        int degradedOut = Math.max(1, maxOut / 2);
+        CompressionResult harder = in.rewritable() ? compress(in, CompressionLevel.AGGRESSIVE, c, s, policy) : compressed;
+        RoutingDecision cheapest = policy.usesModel() && flags.routing() && s.pinnedModel() == null
+                ? router.cheapest(tokens(harder) + degradedOut, reachable)
+                        .map(m -> new RoutingDecision(m, s.originalModel() == null || !m.name().equals(s.originalModel().name()), 0, "budget exceeded: cheapest"))
+                        .orElse(routing)
+                : routing;
+        long degradedEstimate = estimate(policy, harder, degradedOut);
+        return booked(c, handler, budget, degradedOut, harder, cheapest, degradedEstimate, wf, in, exceeded, false);
+    }
+
+    private StepPlan booked(Classification c, IntentHandler handler, int budget, int maxOut, CompressionResult cr,
+            RoutingDecision routing, long estimate, TokenBudget wf, StepInput in, String exceeded, boolean unoptimised) {
+        wf.reserveOverLimit(estimate);
+        long cost = costMicros(routing.model(), cr, maxOut, handler.policy());
+        CumulativeBudgets.Hold hold = in.budgetKey() != null && !budgets.isEmpty()
+                ? budgets.reserveOverLimit(in.budgetKey(), estimate, cost) : null;
+        return new StepPlan(c, handler, budget, maxOut, cr, routing, estimate, cost, true, hold, exceeded, null,
+                unoptimised);
+    }
+
+    /** Gives back what a plan reserved, when its step never ran. */
+    public void release(StepPlan plan, WorkflowExecution workflow) {
+        if (plan.workflowReserved()) {
+            workflow.budget().release(plan.estimatedTokens());
+        }
+        if (plan.hold() != null) {
+            budgets.release(plan.hold());
+        }
+    }
+
+    /** Books the real usage in place of the plan's reservations. */
+    public void settle(StepPlan plan, WorkflowExecution workflow, long tokensUsed, long costMicros) {
+        if (plan.workflowReserved()) {
+            workflow.budget().settle(plan.estimatedTokens(), tokensUsed);
+        }
+        if (plan.hold() != null) {
+            budgets.commit(plan.hold(), tokensUsed, costMicros);
+        }
+    }
+
+    private CompressionResult compress(StepInput in, CompressionLevel level, Classification c, StepSettings s,
+            IntentPolicy policy) {
+        if (!in.hasText()) {
+            return null;
+        }
+        String instruction = in.instruction() != null ? in.instruction() : s.description().description();
+        String encoding = s.originalModel() != null ? s.originalModel().encoding() : null;
+        CompressionResult r = compressor.compress(new CompressionRequest(in.text(), level, c.intent(), instruction,
+                encoding, policy.protectSpans()));
+        // a user's compressor that grows its input is ignored rather than trusted
+        if (r == null || r.text() == null || r.tokensAfter() > r.tokensBefore()) {
+            int n = TokenCounter.shared().count(in.text(), encoding);
+            return CompressionResult.unchanged(in.text(), n);
+        }
+        return r;
+    }
+
+    private RoutingDecision route(StepSettings s, Flags flags, IntentPolicy policy, StepInput in,
+            CompressionResult cr, int maxOut, Predicate<ModelInfo> reachable) {
+        if (s.pinnedModel() != null) {
+            return RoutingDecision.original(s.pinnedModel(), "pinned");
+        }
+        if (!flags.routing() || !s.routing()) {
+            return RoutingDecision.original(s.defaultModel(), "routing off");
+        }
+        return router.route(policy.tier(), cr == null ? "" : cr.text(), tokens(cr), maxOut, s.defaultModel(), reachable);
+    }
+
+    private static long estimate(IntentPolicy policy, CompressionResult cr, int maxOut) {
+        return tokens(cr) + (policy.usesModel() ? maxOut : 0);
+    }
+
+    private static long costMicros(ModelInfo model, CompressionResult cr, int maxOut, IntentPolicy policy) {
+        if (model == null || !policy.usesModel()) {
+            return 0;
+        }
+        return BudgetUnit.toMicros(model.cost(tokens(cr), maxOut));
+    }
+
+    private static int tokens(CompressionResult cr) {
+        return cr == null ? 0 : cr.tokensAfter();
+    }
+
+    private static String sample(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);
+    }
+}
