@@ -1,6 +1,8 @@
 package io.camelorchestration.component;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.util.StringHelper;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.service.ServiceHelper;
@@ -26,6 +31,8 @@ import org.apache.camel.support.service.ServiceHelper;
 @Component("orchestrate")
 @ManagedResource(description = "LLM step orchestration: flags and totals")
 public class OrchestrateComponent extends DefaultComponent {
+
+    static final String PROPERTY_PREFIX = "camel.component.orchestrate.";
 
     @Metadata(defaultValue = "false", description = "Master switch. Off: the delegate is called directly and nothing else runs.")
     private volatile boolean enabled;
@@ -69,6 +76,32 @@ public class OrchestrateComponent extends DefaultComponent {
     private volatile OrchestrationRuntime runtime;
 
     public OrchestrateComponent() {
+    }
+
+    /**
+     * camel-main consumes {@code camel.component.<name>.enabled} itself (as "configure this component or not") and
+     * never passes it on, and with {@code enabled=false} it skips every other option of the component too. The
+     * master switch is ours, so read it here; when it is off, bind the other options as well, so that a flip to
+     * on through JMX runs with the configured catalog, models and budgets rather than with defaults.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        PropertiesComponent pc = getCamelContext().getPropertiesComponent();
+        Optional<String> flag = pc.resolveProperty(PROPERTY_PREFIX + "enabled");
+        if (flag.isPresent()) {
+            boolean on = Boolean.parseBoolean(flag.get().trim());
+            if (!on) {
+                Map<String, Object> others = new LinkedHashMap<>();
+                pc.loadPropertiesAsMap(k -> k.startsWith(PROPERTY_PREFIX) && !k.equals(PROPERTY_PREFIX + "enabled"))
+                        .forEach((k, v) -> others.put(StringHelper.dashToCamelCase(k.toString().substring(PROPERTY_PREFIX.length())), v));
+                if (!others.isEmpty()) {
+                    PropertyBindingSupport.build().withCamelContext(getCamelContext()).withTarget(this)
+                            .withProperties(others).withRemoveParameters(false).withIgnoreCase(true).bind();
+                }
+            }
+            setEnabled(on);
+        }
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.camelorchestration.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * camel-main binds {@code camel.component.orchestrate.*} from application properties through the generated
+ * configurer: nothing to write in Java but the route.
+ */
+class CamelMainPropertiesTest {
+
+    @Test
+    void propertiesConfigureTheComponent() throws Exception {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("classpath:orchestrate-main.properties");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").routeId("main-route")
+                        .to("orchestrate:extractFields?intent=extract&budgetKey=${header.tenant}&delegate=direct:llm");
+                from("direct:llm").setBody(constant("{\"invoice\":\"INV-42\"}"));
+            }
+        });
+        main.start();
+        try {
+            CamelContext context = main.getCamelContext();
+            OrchestrateComponent c = context.getComponent("orchestrate", OrchestrateComponent.class);
+            assertThat(c.isEnabled()).isTrue();
+            assertThat(c.isCompressionEnabled()).isTrue();
+            assertThat(c.isRoutingEnabled()).isFalse();
+            assertThat(c.getDefaultModel()).isEqualTo("claude-3-5-haiku-20241022");
+            assertThat(c.getWorkflowBudgetTokens()).isEqualTo(50000);
+            assertThat(c.getConfiguration().getOnBudgetExceeded()).isEqualTo("fallback");
+            OrchestrateEndpoint ep = context.getEndpoint(
+                    "orchestrate:extractFields?intent=extract&budgetKey=${header.tenant}&delegate=direct:llm",
+                    OrchestrateEndpoint.class);
+            assertThat(ep.getConfiguration().getOnBudgetExceeded()).isEqualTo("fallback");
+
+            ProducerTemplate template = context.createProducerTemplate();
+            Exchange out = template.request("direct:in", e -> {
+                e.getMessage().setHeader("tenant", "tenant-a");
+                e.getMessage().setBody("Invoice INV-42 from ACME, due 2024-05-01, total EUR 1,200.00.");
+            });
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
+            assertThat(out.getMessage().getHeader(OrchestrateConstants.MODEL)).isEqualTo("claude-3-5-haiku-20241022");
+            assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isPositive();
+            assertThat(c.getTotalTokensUsed()).isEqualTo(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class));
+        } finally {
+            main.stop();
+        }
+    }
+}
