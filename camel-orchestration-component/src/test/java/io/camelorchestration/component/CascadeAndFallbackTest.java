@@ -1,0 +1,116 @@
+package io.camelorchestration.component;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.camelorchestration.audit.AuditAction;
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.intent.IntentClassifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * When a cheaper model's answer fails the intent's check, the step runs again on the original model; when the
+ * pipeline itself breaks, the original message goes to the original delegate.
+ */
+class CascadeAndFallbackTest extends CamelTestSupport {
+
+    final MeterRegistry meters = new SimpleMeterRegistry();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    volatile boolean classifierBroken;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getRegistry().bind("meters", meters);
+        OrchestrateComponent orchestrate = new OrchestrateComponent();
+        orchestrate.setEnabled(true);
+        orchestrate.setCompressionEnabled(true);
+        orchestrate.setRoutingEnabled(true);
+        orchestrate.setDefaultModel("gpt-4o");
+        orchestrate.setAuditSink(audit::add);
+        IntentClassifier keywords = new io.camelorchestration.intent.KeywordIntentClassifier();
+        orchestrate.setClassifier(step -> {
+            if (classifierBroken) {
+                throw new IllegalStateException("classifier down");
+            }
+            return keywords.classify(step);
+        });
+        context.addComponent("orchestrate", orchestrate);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:extract").routeId("extraction")
+                        .to("orchestrate:invoiceFields?intent=extract&delegate=direct:llm");
+                from("direct:auto").routeId("auto")
+                        .to("orchestrate:invoiceFields2?description=extract the invoice number and total&delegate=direct:llm");
+                from("direct:llm").process(e -> {
+                    String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
+                    calls.add(model + ":" + e.getMessage().getBody(String.class));
+                    // the small model answers in prose, which an extract step cannot use; the original model answers JSON
+                    e.getMessage().setBody(model == null || model.equals("gpt-4o")
+                            ? "{\"invoice\":\"INV-7\",\"total\":\"1200.00\"}"
+                            : "The invoice number is INV-7.");
+                });
+            }
+        };
+    }
+
+    @Test
+    void failedCheckOnARoutedModelReRunsOnTheOriginalModel() {
+        Exchange out = template.request("direct:extract", e -> e.getMessage().setBody("Invoice INV-7, total EUR 1200.00"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody(String.class)).startsWith("{\"invoice\"");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).doesNotStartWith("gpt-4o:").doesNotStartWith("null:");
+        assertThat(calls.get(1)).isEqualTo("null:Invoice INV-7, total EUR 1200.00");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.MODEL)).isEqualTo("gpt-4o");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
+                .contains("output check failed").contains("not JSON");
+        // both calls are counted and costed
+        long first = new io.camelorchestration.tokens.TokenCounter().count("The invoice number is INV-7.", "o200k_base");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isGreaterThan(2 * first);
+        assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
+        await().untilAsserted(() -> assertThat(audit).extracting(AuditEvent::action)
+                .contains(AuditAction.ORCHESTRATION_STEP_FAILED));
+    }
+
+    @Test
+    void brokenClassifierSendsTheOriginalMessageDownTheOriginalPath() {
+        classifierBroken = true;
+
+        Exchange out = template.request("direct:auto", e -> e.getMessage().setBody("Invoice INV-7, total EUR 1200.00"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(calls).containsExactly("null:Invoice INV-7, total EUR 1200.00");
+        assertThat(out.getMessage().getBody(String.class)).startsWith("{\"invoice\"");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class)).contains("classifier down");
+        assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
+        await().untilAsserted(() -> assertThat(audit).filteredOn(a -> a.action() == AuditAction.ORCHESTRATION_STEP_FAILED)
+                .singleElement().satisfies(a -> assertThat(a.details()).containsEntry("fallback", "original path")));
+    }
+
+    @Test
+    void autoClassifiesFromTheDescription() {
+        Exchange out = template.request("direct:auto", e -> e.getMessage().setBody("Invoice INV-7, total EUR 1200.00"));
+
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.INTENT)).isEqualTo("extract");
+    }
+}
