@@ -53,6 +53,7 @@ class AuditTrailTest extends CamelTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void eventsAreJsonAsTheContractShowsThem() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:audit");
         mock.expectedMessageCount(3);
@@ -64,11 +65,11 @@ class AuditTrailTest extends CamelTestSupport {
 
         mock.assertIsSatisfied();
         ObjectMapper json = new ObjectMapper();
-        List<Map<?, ?>> events = mock.getExchanges().stream()
+        List<Map<String, Object>> events = mock.getExchanges().stream()
                 .map(e -> readJson(json, e.getMessage().getBody(String.class))).toList();
         assertThat(events).extracting(e -> e.get("action")).containsExactly("ORCHESTRATION_INITIALIZED",
                 "ORCHESTRATION_STEP_EXECUTED", "ORCHESTRATION_COMPLETED");
-        Map<?, ?> step = events.get(1);
+        Map<String, Object> step = events.get(1);
         assertThat(step.keySet()).containsExactly("timestamp", "action", "entityType", "entityId", "executionId",
                 "routeId", "userId", "severity", "details");
         assertThat(step.get("entityType")).isEqualTo("workflow_step");
@@ -77,7 +78,7 @@ class AuditTrailTest extends CamelTestSupport {
         assertThat(step.get("routeId")).isEqualTo("triage-route");
         assertThat(step.get("userId")).isEqualTo("u-17");
         assertThat(step.get("severity")).isEqualTo("info");
-        assertThat((Map<?, ?>) step.get("details")).containsKeys("intent", "tokensUsed", "tokensBudgeted", "cost",
+        assertThat((Map<String, Object>) step.get("details")).containsKeys("intent", "tokensUsed", "tokensBudgeted", "cost",
                 "compressionApplied", "tokensSaved", "model");
         for (var e : mock.getExchanges()) {
             assertThat(e.getMessage().getBody(String.class)).doesNotContain("MARKER-4711").doesNotContain("chest pain");
@@ -101,7 +102,8 @@ class AuditTrailTest extends CamelTestSupport {
         assertThat(meters.get("orchestration.audit.failures").counter().count()).isEqualTo(60.0);
     }
 
-    private static Map<?, ?> readJson(ObjectMapper json, String s) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readJson(ObjectMapper json, String s) {
         try {
             return json.readValue(s, Map.class);
         } catch (Exception e) {
