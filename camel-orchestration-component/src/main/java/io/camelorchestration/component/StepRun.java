@@ -28,6 +28,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +183,12 @@ final class StepRun {
         try {
             Message msg = exchange.getMessage();
             if (exchange.getException() != null) {
+                if (firstCall == null && !plan.unoptimised() && (plan.routing().routed() || plan.compressed())) {
+                    // the call failed on what the pipeline changed: the original path decides
+                    cascade(new UsageReader.Usage(0, 0, "failed call"), CheckResult.fail(
+                            "the call failed: " + describe(exchange.getException())));
+                    return;
+                }
                 delegateFailed();
                 return;
             }
@@ -212,7 +219,9 @@ final class StepRun {
     private void cascade(UsageReader.Usage usage, CheckResult check) {
         firstCall = usage;
         firstModel = plan.model();
-        cascadeReason = "output check failed on " + firstModel.name() + ": " + check.reason() + "; re-ran on the original model";
+        String on = plan.routing().routed() && firstModel != null ? firstModel.name() : "compressed input";
+        cascadeReason = (usage.total() == 0 && exchange.getException() != null ? "call failed on " : "output check failed on ")
+                + on + ": " + check.reason() + "; re-ran on the original model";
         restoreOriginal();
         endpoint.delegate().process(exchange, doneSync -> afterCall());
     }
@@ -223,8 +232,8 @@ final class StepRun {
         double cost = cost(model, usage) + (firstCall == null ? 0 : cost(firstModel, firstCall));
         ModelInfo original = settings.originalModel();
         long saved = firstCall == null ? plan.tokensSaved() : 0;
-        double baseline = original == null ? cost
-                : original.cost(plan.compression() == null ? usage.input() : Math.max(usage.input(), plan.compression().tokensBefore()), usage.output());
+        // what the step would have cost as the user wrote it: the original model, the uncompressed input
+        double baseline = original == null ? cost : original.cost(usage.input() + saved, usage.output());
         double costSaved = Math.max(0, baseline - cost);
         rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
         reservedGauge.addAndGet(-plan.estimatedTokens());
@@ -357,10 +366,14 @@ final class StepRun {
 
     private void restoreOriginal() {
         Message msg = exchange.getMessage();
+        if (originalBody instanceof StreamCache cache) {
+            cache.reset();
+        }
         msg.setBody(originalBody);
         if (originalHeaders != null) {
             msg.setHeaders(new HashMap<>(originalHeaders));
         }
+        UsageReader.clear(msg);
         ModelInfo original = settings.originalModel();
         if (original != null && settings.pinnedModel() != null) {
             setModelHeaders(msg, original);

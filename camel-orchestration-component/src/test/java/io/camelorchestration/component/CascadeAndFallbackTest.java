@@ -58,6 +58,16 @@ class CascadeAndFallbackTest extends CamelTestSupport {
                         .to("orchestrate:invoiceFields?intent=extract&delegate=direct:llm");
                 from("direct:auto").routeId("auto")
                         .to("orchestrate:invoiceFields2?description=extract the invoice number and total&delegate=direct:llm");
+                from("direct:flaky").routeId("flaky")
+                        .to("orchestrate:classify?intent=conditional&delegate=direct:vendor");
+                from("direct:vendor").process(e -> {
+                    String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
+                    calls.add(model + ":" + e.getMessage().getBody(String.class));
+                    if (model != null || e.getMessage().getBody(String.class).contains("always fails")) {
+                        throw new IllegalStateException("model not available: " + model);
+                    }
+                    e.getMessage().setBody("no");
+                });
                 from("direct:llm").process(e -> {
                     String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
                     calls.add(model + ":" + e.getMessage().getBody(String.class));
@@ -89,6 +99,26 @@ class CascadeAndFallbackTest extends CamelTestSupport {
         assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
         await().untilAsserted(() -> assertThat(audit).extracting(AuditEvent::action)
                 .contains(AuditAction.ORCHESTRATION_STEP_FAILED));
+    }
+
+    @Test
+    void aRoutedCallThatFailsIsRetriedOnTheOriginalPath() {
+        Exchange out = template.request("direct:flaky", e -> e.getMessage().setBody("Is the printer on fire?"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody()).isEqualTo("no");
+        assertThat(calls).hasSize(2).last().isEqualTo("null:Is the printer on fire?");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
+                .contains("call failed on").contains("model not available");
+    }
+
+    @Test
+    void whenTheOriginalPathFailsTooTheDelegatesExceptionStands() {
+        Exchange out = template.request("direct:flaky", e -> e.getMessage().setBody("This always fails."));
+
+        assertThat(out.getException()).isInstanceOf(IllegalStateException.class).hasMessageContaining("model not available: null");
+        assertThat(calls).hasSize(2);
+        assertThat(meters.get("orchestration.steps").tag("outcome", "failed").counter().count()).isEqualTo(1.0);
     }
 
     @Test
