@@ -126,19 +126,15 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             return new Classification(Intent.GENERATE, 0.0, "no cue matched; safe default");
         }
         double confidence = (top - runnerUp) / (top + EVIDENCE_PRIOR);
-        String why = String.format(Locale.ROOT, "%s %.1f, %s %.1f", INTENTS[best].id(), top, INTENTS[second].id(),
-                runnerUp);
+        String why = INTENTS[best].id() + " " + tenths(top) + ", " + INTENTS[second].id() + " " + tenths(runnerUp);
         if (confidence < minConfidence) {
             return new Classification(Intent.GENERATE, confidence, "not sure (" + why + "); safe default");
         }
         return new Classification(INTENTS[best], confidence, why);
     }
 
-    /** The score of each intent for one text, for the benchmark's and tests' explanations. */
-    double[] scores(String text) {
-        double[] s = new double[INTENTS.length];
-        score(s, text, 1.0);
-        return s;
+    private static double tenths(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private void score(double[] scores, String text, double fieldWeight) {
