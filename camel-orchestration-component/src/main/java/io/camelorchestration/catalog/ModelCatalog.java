@@ -58,6 +58,29 @@ public final class ModelCatalog {
      * The cheapest model of at least the given tier whose context window holds the tokens, among those the caller can
      * reach (a routed model is only useful if the delegate, or a delegate of its own, can call it).
      */
+    /**
+     * The model of at least the given tier that costs least for this request (its input and output tokens at the
+     * model's own prices), whose context window holds both, among those the caller can reach. Ties go to the name.
+     */
+    public Optional<ModelInfo> cheapest(Tier atLeast, long inputTokens, long outputTokens,
+            Predicate<ModelInfo> reachable) {
+        ModelInfo best = null;
+        double bestCost = Double.MAX_VALUE;
+        long tokens = inputTokens + outputTokens;
+        for (ModelInfo m : byPrice) {
+            if (m.tier() == Tier.NONE || m.tier().compareTo(atLeast) < 0 || !m.fits(tokens) || !reachable.test(m)) {
+                continue;
+            }
+            double cost = m.cost(inputTokens, outputTokens);
+            // strictly cheaper only: among equal costs the first in (blended price, name) order wins, deterministically
+            if (cost < bestCost) {
+                best = m;
+                bestCost = cost;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     public Optional<ModelInfo> cheapest(Tier atLeast, long tokens, Predicate<ModelInfo> reachable) {
         for (ModelInfo m : byPrice) {
             if (m.tier() != Tier.NONE && m.tier().compareTo(atLeast) >= 0 && m.fits(tokens) && reachable.test(m)) {

@@ -1,137 +1,282 @@
 package io.camelorchestration.intent;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The built-in classifier: weighted cue words per intent, read from the instruction, the description, the step id,
- * the delegate URI and a sample of the body. Cheap (no model call) and deterministic. When the best intent does not
- * clearly win, it answers the safe default ({@link Intent#GENERATE}: light compression, large tier) with the low
- * confidence it had, so a wrong guess never makes a step cheaper than it should be.
+ * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
+ * instruction (or, without one, the step's description), its id (camelCase and kebab-case split), the delegate URI and the shape of the
+ * body. Cheap (no model call, microseconds) and deterministic.
+ * <p>
+ * Words are stemmed, so "summarised" meets "summarize"; a phrase takes its words before single-word cues can
+ * ("sum up" is not a sum); negated words ("don't summarize") count for nothing; the first word of a text counts double,
+ * because step descriptions are imperatives whose verb says what the step does.
+ * <p>
+ * The confidence is the winner's margin over the runner-up, discounted when there is little evidence at all:
+ * {@code (best - second) / (best + prior)}. When it is below the threshold, the answer is the safe default
+ * {@link Intent#GENERATE} (light compression, large tier), so a wrong guess never makes a step cheaper than it should be.
  */
 public final class KeywordIntentClassifier implements IntentClassifier {
 
-    /** Below this share of the total score the answer is the safe default. */
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.45;
+    /** Below this confidence the answer is the safe default. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.4;
 
-    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+    /** Evidence a decision needs before its margin is believed: one weak cue is not enough. */
+    static final double EVIDENCE_PRIOR = 3.0;
+    /** The leading word of a text (the imperative's verb) weighs this much more. */
+    static final double LEAD = 2.0;
+    /** Cues in a subordinate clause ("before the ticket is created") weigh this much. */
+    static final double SUBORDINATE = 0.5;
+    /** How far after a light verb its noun is looked for. */
+    private static final int LIGHT_VERB_REACH = 4;
 
     private static final double W_INSTRUCTION = 3.0;
     private static final double W_DESCRIPTION = 3.0;
     private static final double W_STEP_ID = 2.0;
     private static final double W_DELEGATE = 1.0;
+    /** A delegate that is itself a messaging endpoint (smtp:, kafka:, slack:) delivers, whatever the words say. */
+    private static final double W_MESSAGING_SCHEME = 4.0;
+    private static final double W_BODY_SHAPE = 0.3;
 
-    private final Map<Intent, List<Cue>> cues;
+    private static final Set<String> FILLERS = Set.of("please", "then", "just", "now", "simply", "also", "first",
+            "and", "to", "we", "i", "step");
+    private static final Set<String> MESSAGING_SCHEMES = Set.of("smtp", "smtps", "slack", "kafka", "jms", "sjms",
+            "sjms2", "activemq", "amqp", "rabbitmq", "spring-rabbitmq", "paho", "paho-mqtt5", "mqtt", "telegram",
+            "twilio", "aws2-sns", "aws2-ses", "aws2-sqs", "google-pubsub", "azure-servicebus", "nats", "pulsar",
+            "whatsapp", "xmpp", "irc", "mail");
+
+    private static final Intent[] INTENTS = Intent.values();
+
     private final double minConfidence;
+    /** Phrases, longest first, so the longer reading wins. */
+    private final List<Cue> phrases;
+    /** Single-word cues by stem. */
+    private final Map<String, List<Cue>> words;
+    private final Set<String> lightVerbs;
 
     public KeywordIntentClassifier() {
         this(DEFAULT_MIN_CONFIDENCE);
     }
 
     public KeywordIntentClassifier(double minConfidence) {
+        if (minConfidence < 0 || minConfidence > 1) {
+            throw new IllegalArgumentException("minConfidence must be in [0,1]: " + minConfidence);
+        }
         this.minConfidence = minConfidence;
-        this.cues = IntentCues.defaults();
+        List<Cue> ph = new ArrayList<>();
+        Map<String, List<Cue>> w = new HashMap<>();
+        for (Cue cue : IntentCues.defaults()) {
+            if (cue.isPhrase()) {
+                ph.add(cue);
+            } else {
+                w.computeIfAbsent(cue.stems()[0], k -> new ArrayList<>()).add(cue);
+            }
+        }
+        for (String idiom : IntentCues.idioms()) {
+            ph.add(Cue.parse(null, idiom, 0));
+        }
+        ph.sort(Comparator.comparingInt((Cue c) -> c.stems().length).reversed()
+                .thenComparing(Comparator.comparingDouble(Cue::weight).reversed()));
+        this.phrases = List.copyOf(ph);
+        w.replaceAll((k, v) -> List.copyOf(v));
+        this.words = Map.copyOf(w);
+        Set<String> light = new java.util.HashSet<>();
+        for (String v : IntentCues.lightVerbs()) {
+            light.add(Stemmer.stem(v));
+        }
+        this.lightVerbs = Set.copyOf(light);
     }
 
     @Override
     public Classification classify(StepDescription step) {
-        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-        score(scores, step.instruction(), W_INSTRUCTION);
-        score(scores, step.description(), W_DESCRIPTION);
+        double[] scores = new double[INTENTS.length];
+        // this message's instruction overrides the step's description, as the contract says
+        if (step.instruction() != null && !step.instruction().isBlank()) {
+            score(scores, step.instruction(), W_INSTRUCTION);
+        } else {
+            score(scores, step.description(), W_DESCRIPTION);
+        }
         score(scores, step.stepId(), W_STEP_ID);
-        score(scores, delegateWords(step.delegateUri()), W_DELEGATE);
+        String scheme = scheme(step.delegateUri());
+        if (MESSAGING_SCHEMES.contains(scheme)) {
+            scores[Intent.SEND.ordinal()] += W_MESSAGING_SCHEME;
+        }
+        score(scores, delegatePath(step.delegateUri()), W_DELEGATE);
         scoreBody(scores, step.bodySample());
 
-        Intent best = null;
-        double bestScore = 0;
-        double total = 0;
-        for (Map.Entry<Intent, Double> e : scores.entrySet()) {
-            total += e.getValue();
-            if (e.getValue() > bestScore) {
-                bestScore = e.getValue();
-                best = e.getKey();
+        int best = -1;
+        int second = -1;
+        for (int i = 0; i < scores.length; i++) {
+            if (best < 0 || scores[i] > scores[best]) {
+                second = best;
+                best = i;
+            } else if (second < 0 || scores[i] > scores[second]) {
+                second = i;
             }
         }
-        if (best == null) {
+        double top = scores[best];
+        double runnerUp = scores[second];
+        if (top <= 0) {
             return new Classification(Intent.GENERATE, 0.0, "no cue matched; safe default");
         }
-        double confidence = bestScore / total;
+        double confidence = (top - runnerUp) / (top + EVIDENCE_PRIOR);
+        String why = INTENTS[best].id() + " " + tenths(top) + ", " + INTENTS[second].id() + " " + tenths(runnerUp);
         if (confidence < minConfidence) {
-            return new Classification(Intent.GENERATE, confidence, "ambiguous (best " + best.id() + "); safe default");
+            return new Classification(Intent.GENERATE, confidence, "not sure (" + why + "); safe default");
         }
-        return new Classification(best, confidence, "cues");
+        return new Classification(INTENTS[best], confidence, why);
     }
 
-    private void score(Map<Intent, Double> scores, String text, double weight) {
-        if (text == null || text.isBlank()) {
+    private static double tenths(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private void score(double[] scores, String text, double fieldWeight) {
+        Words ws = Words.of(text);
+        if (ws.isEmpty()) {
             return;
         }
-        List<String> words = words(text);
-        for (Map.Entry<Intent, List<Cue>> e : cues.entrySet()) {
-            double s = 0;
-            for (Cue cue : e.getValue()) {
-                s += cue.match(words);
+        List<Words.Word> list = ws.list();
+        int n = list.size();
+        int lead = lead(list);
+        boolean[] taken = new boolean[n];
+        List<int[]> matches = new ArrayList<>();
+        for (int p = 0; p < phrases.size(); p++) {
+            Cue cue = phrases.get(p);
+            for (int i = 0; i < n; i++) {
+                if (cue.leadOnly() && i != lead) {
+                    continue;
+                }
+                int end = cue.matchAt(list, taken, i);
+                if (end < 0) {
+                    continue;
+                }
+                taken[i] = true;
+                taken[end] = true;
+                if (!cue.split()) {
+                    for (int k = i + 1; k < end; k++) {
+                        taken[k] = true;
+                    }
+                }
+                matches.add(new int[] {p, i});
             }
-            if (s > 0) {
-                scores.merge(e.getKey(), s * weight, Double::sum);
+        }
+        int focus = focus(list, lead, matches);
+        for (int[] m : matches) {
+            Cue cue = phrases.get(m[0]);
+            if (cue.intent() != null) {
+                scores[cue.intent().ordinal()] += cue.weight() * fieldWeight * position(list, m[1], focus);
+            }
+        }
+        double[] best = new double[INTENTS.length];
+        for (int i = 0; i < n; i++) {
+            Words.Word w = list.get(i);
+            if (taken[i] || w.negated()) {
+                continue;
+            }
+            List<Cue> cues = words.get(w.stem());
+            if (cues == null) {
+                continue;
+            }
+            // a word counts once per intent, with its strongest cue
+            Arrays.fill(best, 0);
+            for (Cue cue : cues) {
+                if (!cue.leadOnly() || i == lead) {
+                    best[cue.intent().ordinal()] = Math.max(best[cue.intent().ordinal()], cue.weight());
+                }
+            }
+            double factor = fieldWeight * position(list, i, focus);
+            for (int k = 0; k < best.length; k++) {
+                scores[k] += best[k] * factor;
             }
         }
     }
 
-    private static void scoreBody(Map<Intent, Double> scores, String sample) {
+    /** The leading word (or the noun after a light verb) counts double; a subordinate clause counts half. */
+    private static double position(List<Words.Word> list, int i, int focus) {
+        return (i == focus ? LEAD : 1) * (list.get(i).subordinate() ? SUBORDINATE : 1);
+    }
+
+    /**
+     * The word that says what the step does: the leading verb, or, when that is a light verb ("give a short recap"),
+     * the first cue word shortly after it in the same clause.
+     */
+    private int focus(List<Words.Word> list, int lead, List<int[]> phraseMatches) {
+        if (lead < 0 || !lightVerbs.contains(list.get(lead).stem())) {
+            return lead;
+        }
+        for (int[] m : phraseMatches) {
+            if (m[1] == lead) {
+                return lead;
+            }
+        }
+        for (int j = lead + 1; j < list.size() && j <= lead + LIGHT_VERB_REACH; j++) {
+            Words.Word w = list.get(j);
+            if (w.clause() != list.get(lead).clause()) {
+                break;
+            }
+            if (words.containsKey(w.stem())) {
+                return j;
+            }
+            for (int[] m : phraseMatches) {
+                if (m[1] == j) {
+                    return j;
+                }
+            }
+        }
+        return lead;
+    }
+
+    /** The first word that is not a filler ("please", "then", "just"): the imperative's verb. */
+    private static int lead(List<Words.Word> list) {
+        for (int i = 0; i < list.size(); i++) {
+            if (!FILLERS.contains(list.get(i).text())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void scoreBody(double[] scores, String sample) {
         if (sample == null || sample.isBlank()) {
             return;
         }
-        String s = sample.stripLeading();
         // A JSON array of records hints at filtering or aggregation, but only weakly: the text about the step decides.
-        if (s.startsWith("[")) {
-            scores.merge(Intent.AGGREGATE, 0.3, Double::sum);
-            scores.merge(Intent.FILTER, 0.3, Double::sum);
+        if (sample.stripLeading().startsWith("[")) {
+            scores[Intent.AGGREGATE.ordinal()] += W_BODY_SHAPE;
+            scores[Intent.FILTER.ordinal()] += W_BODY_SHAPE;
         }
     }
 
-    private static String delegateWords(String uri) {
+    private static String unwrap(String uri) {
         if (uri == null) {
             return "";
         }
-        // The scheme (langchain4j-chat, openai, http) says nothing about intent; the path and names may.
-        int colon = uri.indexOf(':');
-        String rest = colon >= 0 ? uri.substring(colon + 1) : uri;
+        String u = uri.trim();
+        if (u.regionMatches(true, 0, "RAW(", 0, 4) && u.endsWith(")")) {
+            u = u.substring(4, u.length() - 1);
+        }
+        return u;
+    }
+
+    static String scheme(String uri) {
+        String u = unwrap(uri);
+        int colon = u.indexOf(':');
+        return colon > 0 ? u.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** The scheme (langchain4j-chat, openai, http) says nothing about intent; the path and names may. */
+    static String delegatePath(String uri) {
+        String u = unwrap(uri);
+        int colon = u.indexOf(':');
+        String rest = colon >= 0 ? u.substring(colon + 1) : u;
         int q = rest.indexOf('?');
         return q >= 0 ? rest.substring(0, q) : rest;
-    }
-
-    static List<String> words(String text) {
-        String split = CAMEL_HUMP.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>();
-        for (String w : NON_WORD.split(split)) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    /** A word stem (prefix match) or a two-word phrase, with a weight. */
-    record Cue(String first, String second, double weight) {
-
-        double match(List<String> words) {
-            double s = 0;
-            for (int i = 0; i < words.size(); i++) {
-                if (words.get(i).startsWith(first)) {
-                    if (second == null) {
-                        s += weight;
-                    } else if (i + 1 < words.size() && words.get(i + 1).startsWith(second)) {
-                        s += weight;
-                    }
-                }
-            }
-            return s;
-        }
     }
 }

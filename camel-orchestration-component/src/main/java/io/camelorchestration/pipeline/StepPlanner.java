@@ -177,7 +177,9 @@ public final class StepPlanner {
         if (!flags.routing() || !s.routing()) {
             return RoutingDecision.original(s.defaultModel(), "routing off");
         }
-        return router.route(policy.tier(), cr == null ? "" : cr.text(), tokens(cr), maxOut, s.defaultModel(), reachable);
+        String instruction = in.instruction() != null ? in.instruction() : s.description().description();
+        return router.route(policy.tier(), instruction, cr == null ? "" : cr.text(), tokens(cr), maxOut,
+                s.defaultModel(), reachable);
     }
 
     private static long estimate(IntentPolicy policy, CompressionResult cr, int maxOut) {

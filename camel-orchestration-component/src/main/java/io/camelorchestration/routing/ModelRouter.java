@@ -8,14 +8,16 @@ import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.Tier;
 
 /**
- * Sends simple work to a cheaper model: the intent's tier, raised one step for complex inputs, then the cheapest
- * catalog model of that tier whose context window fits and that the delegate can reach. Never routes to a model
- * dearer than the original.
+ * Sends simple work to a cheaper model: the intent's tier, raised one step when the input is complex (code, math,
+ * several questions, long-form writing asked for, a long input), then the model of at least that tier that costs least
+ * for this request, whose context window holds the input and the output cap, and that the delegate can reach. Never
+ * routes to a model dearer than the original (the delegate's own); a pinned step is never routed (the planner does
+ * not ask).
  */
 public final class ModelRouter {
 
     /** At or above this complexity the step needs one tier more than its intent asks. */
-    public static final double COMPLEX = 0.4;
+    public static final double COMPLEX = Complexity.THRESHOLD;
 
     private final ModelCatalog catalog;
     private final ComplexityScorer scorer;
@@ -31,24 +33,39 @@ public final class ModelRouter {
      */
     public RoutingDecision route(Tier tier, String input, int inputTokens, int maxOutputTokens, ModelInfo original,
             Predicate<ModelInfo> reachable) {
+        return route(tier, null, input, inputTokens, maxOutputTokens, original, reachable);
+    }
+
+    /**
+     * @param instruction the step's instruction or description, where long-form writing is asked for (may be null)
+     * @param original    the model the delegate uses when not routed (may be null when unknown)
+     * @param reachable   which catalog models the delegate can call
+     */
+    public RoutingDecision route(Tier tier, String instruction, String input, int inputTokens, int maxOutputTokens,
+            ModelInfo original, Predicate<ModelInfo> reachable) {
         if (tier == Tier.NONE) {
             return RoutingDecision.original(original, "intent needs no model");
         }
-        double complexity = scorer.score(input, inputTokens);
-        Tier needed = complexity >= COMPLEX ? raise(tier) : tier;
-        if (original != null && original.tier().compareTo(needed) <= 0) {
-            return new RoutingDecision(original, false, complexity, "original model is already the tier needed");
-        }
-        Optional<ModelInfo> candidate = catalog.cheapest(needed, (long) inputTokens + maxOutputTokens, reachable);
+        Complexity complexity = scorer.assess(instruction, input, inputTokens);
+        Tier needed = complexity.complex() ? raise(tier) : tier;
+        String why = needed.id() + " tier" + (complexity.complex() ? " (" + tier.id() + " raised: "
+                + complexity.describe() + ")" : "");
+        Optional<ModelInfo> candidate = catalog.cheapest(needed, inputTokens, maxOutputTokens, reachable);
         if (candidate.isEmpty()) {
-            return new RoutingDecision(original, false, complexity, "no reachable " + needed.id() + " model fits");
+            return new RoutingDecision(original, false, complexity.score(),
+                    why + ": no reachable model fits " + ((long) inputTokens + maxOutputTokens) + " tokens");
         }
         ModelInfo m = candidate.get();
-        if (original != null && (m.name().equals(original.name())
-                || m.cost(inputTokens, maxOutputTokens) >= original.cost(inputTokens, maxOutputTokens))) {
-            return new RoutingDecision(original, false, complexity, "no cheaper model");
+        if (original != null) {
+            if (m.name().equals(original.name())) {
+                return new RoutingDecision(original, false, complexity.score(), why + ": the original is the cheapest");
+            }
+            if (m.cost(inputTokens, maxOutputTokens) >= original.cost(inputTokens, maxOutputTokens)) {
+                return new RoutingDecision(original, false, complexity.score(),
+                        why + ": nothing cheaper than " + original.name());
+            }
         }
-        return new RoutingDecision(m, true, complexity, "tier " + needed.id());
+        return new RoutingDecision(m, true, complexity.score(), why);
     }
 
     /** The cheapest reachable model of any tier, for degraded steps. */
@@ -56,7 +73,7 @@ public final class ModelRouter {
         return catalog.cheapest(Tier.SMALL, tokens, reachable);
     }
 
-    private static Tier raise(Tier t) {
-        return t == Tier.LARGE ? Tier.LARGE : Tier.values()[t.ordinal() + 1];
+    static Tier raise(Tier t) {
+        return t == Tier.LARGE || t == Tier.NONE ? t : Tier.values()[t.ordinal() + 1];
     }
 }

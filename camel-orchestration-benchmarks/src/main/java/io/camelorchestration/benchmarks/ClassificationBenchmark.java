@@ -1,0 +1,200 @@
+package io.camelorchestration.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.camelorchestration.intent.Classification;
+import io.camelorchestration.intent.Intent;
+import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.intent.StepDescription;
+
+/**
+ * Accuracy of the built-in intent classifier on the labelled step descriptions (the tuning target) and the held-out
+ * ones (never used for tuning), with the 10x10 confusion table, the misclassified lines and the cost of one
+ * classification. Run from the project root:
+ *
+ * <pre>
+ * mvn -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests
+ * java -cp "camel-orchestration-benchmarks/target/classes:camel-orchestration-component/target/classes:$(cat camel-orchestration-benchmarks/target/classpath.txt)" \
+ *      io.camelorchestration.benchmarks.ClassificationBenchmark
+ * </pre>
+ *
+ * Arguments (optional): the TSV files to read instead of the component's test resources.
+ */
+public final class ClassificationBenchmark {
+
+    static final String SETS = "camel-orchestration-component/src/test/resources/intent/";
+    private static final String DELEGATE = "langchain4j-chat:llm?chatModel=#chatModel";
+    private static final Intent[] INTENTS = Intent.values();
+
+    record Line(Intent expected, String stepId, String description, boolean ambiguous) {
+
+        StepDescription step() {
+            return new StepDescription(stepId, description, DELEGATE, null, "");
+        }
+    }
+
+    /** What one set scored. */
+    record Result(String name, int lines, int correct, int ambiguous, int ambiguousOnDefault, int confidentlyWrong,
+            int[][] confusion) {
+
+        double accuracy() {
+            return lines == 0 ? 0 : (double) correct / lines;
+        }
+    }
+
+    private ClassificationBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (args.length > 0) {
+            for (String a : args) {
+                files.add(Path.of(a));
+            }
+        } else {
+            Path dir = locate(SETS);
+            files.add(dir.resolve("labelled-steps.tsv"));
+            files.add(dir.resolve("heldout-steps.tsv"));
+        }
+        IntentClassifier classifier = new KeywordIntentClassifier();
+        List<Line> all = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (Path f : files) {
+            List<Line> lines = read(f);
+            all.addAll(lines);
+            results.add(evaluate(f.getFileName().toString(), lines, classifier, true));
+        }
+        System.out.println();
+        System.out.println("| set | lines | accuracy | vague lines on generate | confidently wrong (not generate) |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f%% (%d/%d) | %d/%d | %d |%n", r.name(), r.lines(),
+                    100 * r.accuracy(), r.correct(), r.lines(), r.ambiguousOnDefault(), r.ambiguous(),
+                    r.confidentlyWrong());
+        }
+        speed(classifier, all);
+    }
+
+    static Result evaluate(String name, List<Line> lines, IntentClassifier classifier, boolean print) {
+        int[][] confusion = new int[INTENTS.length][INTENTS.length];
+        int correct = 0;
+        int ambiguous = 0;
+        int ambiguousOk = 0;
+        int confidentlyWrong = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Line l : lines) {
+            Classification c = classifier.classify(l.step());
+            confusion[l.expected().ordinal()][c.intent().ordinal()]++;
+            if (c.intent() == l.expected()) {
+                correct++;
+            } else {
+                if (c.intent() != Intent.GENERATE) {
+                    confidentlyWrong++;
+                }
+                wrong.add(String.format(Locale.ROOT, "  %-11s -> %-11s %.2f  %s: %s  [%s]", l.expected().id(),
+                        c.intent().id(), c.confidence(), l.stepId(), l.description(), c.reason()));
+            }
+            if (l.ambiguous()) {
+                ambiguous++;
+                if (c.intent() == Intent.GENERATE) {
+                    ambiguousOk++;
+                }
+            }
+        }
+        Result r = new Result(name, lines.size(), correct, ambiguous, ambiguousOk, confidentlyWrong, confusion);
+        if (print) {
+            System.out.printf(Locale.ROOT, "%n== %s: accuracy %.1f%% (%d/%d); vague lines on generate %d/%d%n", name,
+                    100 * r.accuracy(), correct, lines.size(), ambiguousOk, ambiguous);
+            printConfusion(confusion);
+            System.out.println("misclassified:");
+            wrong.forEach(System.out::println);
+        }
+        return r;
+    }
+
+    static void printConfusion(int[][] m) {
+        StringBuilder head = new StringBuilder(String.format("%-12s", "expected \\ got"));
+        for (Intent i : INTENTS) {
+            head.append(String.format("%6.5s", i.id()));
+        }
+        head.append("  recall");
+        System.out.println(head);
+        int[] columnTotals = new int[INTENTS.length];
+        for (int r = 0; r < INTENTS.length; r++) {
+            StringBuilder row = new StringBuilder(String.format("%-14s", INTENTS[r].id()));
+            int total = 0;
+            for (int c = 0; c < INTENTS.length; c++) {
+                row.append(String.format("%6s", m[r][c] == 0 ? "." : Integer.toString(m[r][c])));
+                total += m[r][c];
+                columnTotals[c] += m[r][c];
+            }
+            row.append(String.format(Locale.ROOT, "  %5.1f%%", total == 0 ? 0 : 100.0 * m[r][r] / total));
+            System.out.println(row);
+        }
+        StringBuilder precision = new StringBuilder(String.format("%-14s", "precision %"));
+        for (int c = 0; c < INTENTS.length; c++) {
+            precision.append(String.format(Locale.ROOT, "%6s",
+                    columnTotals[c] == 0 ? "-" : String.format(Locale.ROOT, "%.0f", 100.0 * m[c][c] / columnTotals[c])));
+        }
+        System.out.println(precision);
+    }
+
+    /** Microseconds per classification, all lines of all sets, after a warm-up. */
+    static void speed(IntentClassifier classifier, List<Line> lines) {
+        List<StepDescription> steps = lines.stream().map(Line::step).toList();
+        long sink = 0;
+        for (int i = 0; i < 200; i++) {
+            for (StepDescription s : steps) {
+                sink += classifier.classify(s).intent().ordinal();
+            }
+        }
+        int rounds = 1000;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            for (StepDescription s : steps) {
+                sink += classifier.classify(s).intent().ordinal();
+            }
+        }
+        double micros = (System.nanoTime() - t0) / 1000.0 / ((double) rounds * steps.size());
+        System.out.printf(Locale.ROOT, "%nclassification cost: %.1f us per step (mean over %d classifications; %d)%n",
+                micros, rounds * steps.size(), sink % 10);
+    }
+
+    static List<Line> read(Path file) throws IOException {
+        List<Line> out = new ArrayList<>();
+        int n = 0;
+        for (String s : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            n++;
+            if (s.isBlank() || s.startsWith("#")) {
+                continue;
+            }
+            String[] f = s.split("\t", -1);
+            if (f.length < 3) {
+                throw new IllegalArgumentException(file + " line " + n + ": expected intent, stepId, description");
+            }
+            out.add(new Line(Intent.of(f[0]), f[1], f[2], f.length > 3 && "ambiguous".equals(f[3].trim())));
+        }
+        return out;
+    }
+
+    /** The project's file, found from the working directory or any parent of it. */
+    static Path locate(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path p = dir.resolve(relative);
+            if (Files.exists(p)) {
+                return p;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException(relative + " not found from " + Path.of("").toAbsolutePath()
+                + "; run from the project root or pass the TSV files as arguments");
+    }
+}
