@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Collapses runs of spaces and tabs, trims line ends and squeezes blank lines to one. Meaning-free for every intent,
- * so it runs at every level but {@code off}. Code fences keep their indentation.
+ * so it runs at every level but {@code off}. Code fences keep their indentation. JSON is left to {@link JsonMinifier}:
+ * white space inside its string values is data.
  */
 public final class WhitespaceNormalizer implements CompressionStrategy {
 
@@ -19,7 +20,7 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
 
     @Override
     public boolean appliesTo(CompressionRequest request) {
-        return request.level() != CompressionLevel.OFF;
+        return request.level() != CompressionLevel.OFF && !Shapes.looksLikeJson(request.text());
     }
 
     @Override
