@@ -36,7 +36,7 @@ public final class CompressionPipeline implements Compressor {
     }
 
     public static CompressionPipeline defaults(TokenCounter tokens, int minTokens) {
-        List<CompressionStrategy> prose = proseStrategies(tokens);
+        List<CompressionStrategy> prose = proseStrategies();
         CompressionPipeline messageText = new CompressionPipeline(prose, tokens, minTokens);
         List<CompressionStrategy> all = new ArrayList<>();
         all.add(new ChatRequestCompressor(messageText));
@@ -45,9 +45,9 @@ public final class CompressionPipeline implements Compressor {
         return new CompressionPipeline(all, tokens, minTokens);
     }
 
-    private static List<CompressionStrategy> proseStrategies(TokenCounter tokens) {
+    private static List<CompressionStrategy> proseStrategies() {
         return List.of(new HtmlToText(), new EmailCleaner(), new WhitespaceNormalizer(), new DuplicateRemover(),
-                new SpanKeepingSelector(), new QuestionAwareSelector(tokens), new SummarySelector(tokens));
+                new SpanKeepingSelector(), new QuestionAwareSelector(), new SummarySelector());
     }
 
     @Override

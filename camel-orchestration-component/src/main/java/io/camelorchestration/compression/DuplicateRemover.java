@@ -36,7 +36,7 @@ public final class DuplicateRemover implements CompressionStrategy {
         }
         boolean near = request.level() == CompressionLevel.AGGRESSIVE;
         boolean[] keep = new boolean[n];
-        Map<String, Integer> exact = new HashMap<>();
+        Map<Long, Integer> exact = new HashMap<>();
         Map<Long, List<Integer>> sketches = new HashMap<>();
         boolean dropped = false;
         for (int i = 0; i < n; i++) {
@@ -47,6 +47,9 @@ public final class DuplicateRemover implements CompressionStrategy {
             }
             String unit = doc.unit(i);
             Integer earlier = exact.putIfAbsent(key(unit), i);
+            if (earlier != null && !same(unit, doc.unit(earlier))) {
+                earlier = null; // a hash collision, not a repeat
+            }
             if (earlier == null && near) {
                 earlier = nearRepeat(doc, i, sketches);
             }
@@ -59,20 +62,43 @@ public final class DuplicateRemover implements CompressionStrategy {
         return dropped ? doc.render(keep) : text;
     }
 
-    /** Lower-case letters and digits, single spaces. */
-    private static String key(String unit) {
-        StringBuilder sb = new StringBuilder(unit.length());
-        boolean space = false;
+    /** FNV-1a over the lower-cased letters and digits, words separated: equal for units that differ only in case,
+     * spacing or punctuation. */
+    private static long key(String unit) {
+        long h = 0xcbf29ce484222325L;
+        boolean gap = false;
         for (int i = 0; i < unit.length(); i++) {
             char c = unit.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                if (space && sb.length() > 0) {
+                if (gap) {
+                    h = (h ^ ' ') * 0x100000001b3L;
+                    gap = false;
+                }
+                h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+            } else {
+                gap = true;
+            }
+        }
+        return h;
+    }
+
+    private static boolean same(String a, String b) {
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static String normalized(String unit) {
+        StringBuilder sb = new StringBuilder(unit.length());
+        boolean gap = false;
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && sb.length() > 0) {
                     sb.append(' ');
                 }
+                gap = false;
                 sb.append(Character.toLowerCase(c));
-                space = false;
             } else {
-                space = true;
+                gap = true;
             }
         }
         return sb.toString();

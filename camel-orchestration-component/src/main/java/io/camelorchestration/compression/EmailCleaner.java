@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class EmailCleaner implements CompressionStrategy {
 
-    private static final Pattern PROBE = Pattern.compile("(?im)^\\s*>|wrote:\\s*$|original message|forwarded message"
-            + "|^begin forwarded|^-- ?$|received this (?:e-?mail|message)|^sent from my|^(?:best|kind|warm) regards"
-            + "|^(?:regards|cheers|sincerely|thanks|thank you|best)[,!.]?\\s*$|^disclaimer|intended (?:solely )?(?:only )?for");
+    /** Cheap first look: only line starts are tried, and most lines fail on their first character. */
+    private static final Pattern PROBE = Pattern.compile("(?im)^[ \\t]*(?:>|on\\b.{4,200}\\bwrote:\\s*$|-{2,}\\s*(?:original"
+            + "|forwarded)|_{10,}\\s*$|begin forwarded|-- ?$|sent from my|(?:best|kind|warm|warmest) (?:regards|wishes)"
+            + "|(?:regards|cheers|sincerely|thanks|thank you|best|many thanks)[,!.]?\\s*$|disclaimer|confidential"
+            + "|this (?:e-?mail|message)|the information (?:contained|in this)|if you (?:have )?received)");
     private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
     private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^\\s*On\\b.{4,200}\\bwrote:\\s*$");
     private static final Pattern ORIGINAL = Pattern.compile("(?i)^\\s*(?:-{2,}\\s*Original Message\\s*-{2,}|_{10,})\\s*$");

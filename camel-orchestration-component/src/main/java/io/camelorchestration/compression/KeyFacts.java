@@ -2,6 +2,7 @@ package io.camelorchestration.compression;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,9 +18,9 @@ final class KeyFacts {
         Map<String, Integer> ids = new HashMap<>();
         int[][] facts = new int[doc.size()][];
         String text = doc.text;
+        int[] out = new int[64];
         for (int u = 0; u < facts.length; u++) {
             TextUnits.Unit unit = doc.units.get(u);
-            int[] out = new int[8];
             int size = 0;
             int i = unit.start();
             int end = unit.end();
@@ -31,22 +32,36 @@ final class KeyFacts {
                     continue;
                 }
                 int s = i;
-                while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.'
-                        && i + 1 < end && Character.isDigit(text.charAt(i + 1)))) {
+                while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
                     i++;
                 }
-                boolean fact = Character.isDigit(c) || (!first && Character.isUpperCase(c) && i - s > 1
-                        && !Terms.STOP_WORDS.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT)));
+                boolean fact = c >= '0' && c <= '9'
+                        || !first && Character.isUpperCase(c) && i - s > 1 && Character.isLowerCase(text.charAt(s + 1));
                 first = false;
                 if (fact) {
-                    if (size == out.length) {
-                        out = Arrays.copyOf(out, size * 2);
+                    String word = text.substring(s, i);
+                    if (Character.isDigit(c) || !Terms.STOP_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                        if (size == out.length) {
+                            out = Arrays.copyOf(out, size * 2);
+                        }
+                        out[size++] = ids.computeIfAbsent(word, k -> ids.size());
                     }
-                    out[size++] = ids.computeIfAbsent(text.substring(s, i), k -> ids.size());
                 }
             }
-            facts[u] = Arrays.stream(out, 0, size).distinct().toArray();
+            facts[u] = distinct(out, size);
         }
         return facts;
+    }
+
+    private static int[] distinct(int[] values, int size) {
+        int[] copy = Arrays.copyOf(values, size);
+        Arrays.sort(copy);
+        int k = 0;
+        for (int i = 0; i < copy.length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[k++] = copy[i];
+            }
+        }
+        return Arrays.copyOf(copy, k);
     }
 }

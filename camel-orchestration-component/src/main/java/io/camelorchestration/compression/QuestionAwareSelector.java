@@ -1,7 +1,5 @@
 package io.camelorchestration.compression;
 
-import io.camelorchestration.tokens.TokenCounter;
-
 /**
  * Question-aware extractive selection for aggressive steps with an instruction: scores every unit against the
  * instruction with BM25 and keeps the best up to a share of the tokens, in their original order. Centrality breaks
@@ -13,16 +11,14 @@ public final class QuestionAwareSelector implements CompressionStrategy {
     /** Share of the input's tokens an aggressive, question-aware selection keeps. */
     public static final double DEFAULT_KEEP = 0.40;
 
-    private final TokenCounter tokens;
     private final double keep;
 
-    public QuestionAwareSelector(TokenCounter tokens, double keep) {
-        this.tokens = tokens;
+    public QuestionAwareSelector(double keep) {
         this.keep = keep;
     }
 
-    public QuestionAwareSelector(TokenCounter tokens) {
-        this(tokens, DEFAULT_KEEP);
+    public QuestionAwareSelector() {
+        this(DEFAULT_KEEP);
     }
 
     @Override
@@ -42,7 +38,7 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         if (doc.size() < 3) {
             return text;
         }
-        int[] unitTokens = doc.tokens(tokens, request.encoding());
+        int[] unitTokens = doc.tokens();
         int target = (int) (Selection.sum(unitTokens) * keep);
         boolean[] mandatory = request.protectSpans() ? doc.protectedUnits() : null;
         double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(request.instruction())));

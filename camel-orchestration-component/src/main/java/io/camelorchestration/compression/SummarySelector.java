@@ -1,7 +1,5 @@
 package io.camelorchestration.compression;
 
-import io.camelorchestration.tokens.TokenCounter;
-
 /**
  * Extractive summary for aggressive steps without a question: keeps, up to a share of the tokens, the units that
  * are central to the text, open it or its paragraphs, and carry names and figures not yet kept. Units holding
@@ -12,16 +10,14 @@ public final class SummarySelector implements CompressionStrategy {
     /** Share of the input's tokens an aggressive summary keeps. */
     public static final double DEFAULT_KEEP = 0.40;
 
-    private final TokenCounter tokens;
     private final double keep;
 
-    public SummarySelector(TokenCounter tokens, double keep) {
-        this.tokens = tokens;
+    public SummarySelector(double keep) {
         this.keep = keep;
     }
 
-    public SummarySelector(TokenCounter tokens) {
-        this(tokens, DEFAULT_KEEP);
+    public SummarySelector() {
+        this(DEFAULT_KEEP);
     }
 
     @Override
@@ -41,7 +37,7 @@ public final class SummarySelector implements CompressionStrategy {
         if (doc.size() < 3) {
             return text;
         }
-        int[] unitTokens = doc.tokens(tokens, request.encoding());
+        int[] unitTokens = doc.tokens();
         boolean[] mandatory = request.protectSpans() ? doc.protectedUnits() : null;
         boolean[] kept = select(doc, unitTokens, mandatory, (int) (Selection.sum(unitTokens) * keep), null);
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);

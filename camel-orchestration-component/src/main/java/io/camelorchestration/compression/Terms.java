@@ -23,7 +23,7 @@ final class Terms {
             "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
             "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
             "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will",
-            "with", "would", "yet", "you", "your", "yours", "yourself", "would", "many", "well", "made", "make",
+            "with", "yet", "you", "your", "yours", "yourself", "would", "many", "well", "made", "make",
             "new", "two", "three", "first", "last", "since", "within", "without", "ll", "re", "ve", "don", "didn",
             "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn", "shouldn", "let");
 

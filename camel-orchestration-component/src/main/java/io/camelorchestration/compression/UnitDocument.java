@@ -2,8 +2,6 @@ package io.camelorchestration.compression;
 
 import java.util.List;
 
-import io.camelorchestration.tokens.TokenCounter;
-
 /**
  * A text split into units with what the selectors need about each: its terms, its tokens, whether it holds a
  * protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
@@ -40,8 +38,17 @@ final class UnitDocument {
         }
     }
 
+    /** The last document built on this thread: de-duplication and selection usually see the same string. */
+    private static final ThreadLocal<UnitDocument> LAST = new ThreadLocal<>();
+
     static UnitDocument of(String text) {
-        return new UnitDocument(text);
+        UnitDocument last = LAST.get();
+        if (last != null && last.text == text) {
+            return last;
+        }
+        UnitDocument doc = new UnitDocument(text);
+        LAST.set(doc);
+        return doc;
     }
 
     int size() {
@@ -52,21 +59,31 @@ final class UnitDocument {
         return units.get(i).of(text);
     }
 
-    int[] tokens(TokenCounter counter, String encoding) {
+    /**
+     * Tokens of each unit, estimated the way BPE tokenizers split English (a word, a group of up to three digits or
+     * a punctuation mark is about one token). Selection only compares units of one text with each other and with a
+     * share of their sum, so the estimate's bias cancels out; the pipeline counts the result exactly.
+     */
+    int[] tokens() {
         int[] tokens = new int[units.size()];
         for (int i = 0; i < tokens.length; i++) {
             TextUnits.Unit u = units.get(i);
-            tokens[i] = Math.max(1, counter.count(text.substring(u.start(), u.end()), encoding));
+            tokens[i] = Math.max(1, TokenEstimate.of(text, u.start(), u.end()));
         }
         return tokens;
     }
 
+    /** Units that overlap a protected span; a span across two units (a quotation of several sentences) marks both. */
     boolean[] protectedUnits() {
         boolean[] p = new boolean[units.size()];
-        ProtectedSpans spans = ProtectedSpans.detector();
-        for (int i = 0; i < p.length; i++) {
-            TextUnits.Unit u = units.get(i);
-            p[i] = spans.containsAny(text.subSequence(u.start(), u.end()));
+        int u = 0;
+        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+            while (u < p.length && units.get(u).end() <= s.start()) {
+                u++;
+            }
+            for (int k = u; k < p.length && units.get(k).start() < s.end(); k++) {
+                p[k] = true;
+            }
         }
         return p;
     }
