@@ -6,8 +6,9 @@ import java.util.List;
 import io.camelorchestration.tokens.TokenCounter;
 
 /**
- * The built-in compressor: its strategies in order, each kept only if it removed tokens, with a floor below which
- * inputs are left alone (the saving would be noise and the risk real).
+ * The built-in compressor: its strategies in order, each seeing the previous one's output, with a floor below which
+ * inputs are left alone (the saving would be noise and the risk real). Whatever the strategies do, the answer never
+ * has more tokens than the input. Stateless and thread-safe.
  */
 public final class CompressionPipeline implements Compressor {
 
@@ -24,16 +25,39 @@ public final class CompressionPipeline implements Compressor {
         this.minTokens = minTokens;
     }
 
+    /**
+     * The default order: chat bodies and JSON first (they take no prose strategy), then markup and e-mail
+     * clean-up (they expose the text), white space, repeats, and last the selectors, which only one of applies to
+     * a request: span-keeping for light extraction, question-aware when the instruction names something,
+     * summary selection otherwise (both aggressive only).
+     */
     public static CompressionPipeline defaults() {
-        return new CompressionPipeline(List.of(new JsonMinifier(), new WhitespaceNormalizer()),
-                TokenCounter.shared(), DEFAULT_MIN_TOKENS);
+        return defaults(TokenCounter.shared(), DEFAULT_MIN_TOKENS);
+    }
+
+    public static CompressionPipeline defaults(TokenCounter tokens, int minTokens) {
+        List<CompressionStrategy> prose = proseStrategies();
+        CompressionPipeline messageText = new CompressionPipeline(prose, tokens, minTokens);
+        List<CompressionStrategy> all = new ArrayList<>();
+        all.add(new ChatRequestCompressor(messageText));
+        all.add(new JsonMinifier());
+        all.addAll(prose);
+        return new CompressionPipeline(all, tokens, minTokens);
+    }
+
+    private static List<CompressionStrategy> proseStrategies() {
+        return List.of(new HtmlToText(), new EmailCleaner(), new WhitespaceNormalizer(), new DuplicateRemover(),
+                new SpanKeepingSelector(), new QuestionAwareSelector(), new SummarySelector());
     }
 
     @Override
     public CompressionResult compress(CompressionRequest request) {
         String text = request.text();
+        if (request.level() == CompressionLevel.OFF) {
+            return CompressionResult.unchanged(text, tokens.count(text, request.encoding()));
+        }
         int before = tokens.count(text, request.encoding());
-        if (request.level() == CompressionLevel.OFF || before < minTokens) {
+        if (before < minTokens) {
             return CompressionResult.unchanged(text, before);
         }
         String current = text;

@@ -1,16 +1,11 @@
 package io.camelorchestration.compression;
 
-import java.util.regex.Pattern;
-
 /**
  * Collapses runs of spaces and tabs, trims line ends and squeezes blank lines to one. Meaning-free for every intent,
- * so it runs at every level but {@code off}. Code fences keep their indentation.
+ * so it runs at every level but {@code off}. Code fences keep their indentation. JSON is left to {@link JsonMinifier}:
+ * white space inside its string values is data.
  */
 public final class WhitespaceNormalizer implements CompressionStrategy {
-
-    private static final Pattern TRAILING = Pattern.compile("[ \\t\\x0B\\f\\r]+(?=\\n|$)");
-    private static final Pattern RUNS = Pattern.compile("(?<=\\S)[ \\t\\x0B\\f]{2,}");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     @Override
     public String name() {
@@ -19,7 +14,7 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
 
     @Override
     public boolean appliesTo(CompressionRequest request) {
-        return request.level() != CompressionLevel.OFF;
+        return request.level() != CompressionLevel.OFF && !Shapes.looksLikeJson(request.text());
     }
 
     @Override
@@ -30,14 +25,67 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
         return normalize(text);
     }
 
+    /** One pass: CRLF to LF, trailing blanks cut, inner runs of blanks to one space (indentation kept), at most one
+     * blank line in a row, outer white space stripped. */
     static String normalize(String text) {
-        String s = text.replace("\r\n", "\n");
-        s = TRAILING.matcher(s).replaceAll("");
-        s = RUNS.matcher(s).replaceAll(" ");
-        s = BLANK_LINES.matcher(s).replaceAll("\n\n");
-        return s.strip();
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n);
+        int pendingNewlines = 0;
+        int i = 0;
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean lineStart = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                if (c == '\n' || i + 1 >= n || text.charAt(i + 1) != '\n') {
+                    pendingNewlines++;
+                }
+                lineStart = true;
+                i++;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f') {
+                int s = i;
+                while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u000B'
+                        || text.charAt(i) == '\f')) {
+                    i++;
+                }
+                if (i >= n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                    continue; // trailing
+                }
+                flush(out, pendingNewlines);
+                pendingNewlines = 0;
+                if (lineStart) {
+                    out.append(text, s, i); // indentation
+                } else if (i - s == 1) {
+                    out.append(c);
+                } else {
+                    out.append(' ');
+                }
+                lineStart = false;
+                continue;
+            }
+            flush(out, pendingNewlines);
+            pendingNewlines = 0;
+            out.append(c);
+            lineStart = false;
+            i++;
+        }
+        return out.length() == n && out.toString().equals(text) ? text : out.toString();
     }
 
+    private static void flush(StringBuilder out, int newlines) {
+        if (out.length() > 0) {
+            for (int k = 0; k < Math.min(newlines, 2); k++) {
+                out.append('\n');
+            }
+        }
+    }
+
+    /** Fenced code keeps every character; the prose between fences is normalised, keeping its line breaks at the
+     * fences. */
     private static String outsideFences(String text) {
         StringBuilder out = new StringBuilder(text.length());
         String[] parts = text.split("```", -1);
@@ -45,8 +93,40 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
             if (i > 0) {
                 out.append("```");
             }
-            out.append(i % 2 == 0 ? normalize(parts[i]) : parts[i]);
+            if (i % 2 == 1) {
+                out.append(parts[i]);
+                continue;
+            }
+            String p = parts[i];
+            String core = normalize(p);
+            if (i > 0 && !core.isEmpty() || i > 0 && i < parts.length - 1) {
+                out.append(leadingBreaks(p));
+            }
+            out.append(core);
+            if (i < parts.length - 1 && !core.isEmpty()) {
+                out.append(trailingBreaks(p));
+            }
         }
-        return out.toString();
+        return out.toString().strip();
+    }
+
+    private static String leadingBreaks(String s) {
+        int k = 0;
+        int breaks = 0;
+        while (k < s.length() && Character.isWhitespace(s.charAt(k))) {
+            breaks += s.charAt(k) == '\n' ? 1 : 0;
+            k++;
+        }
+        return breaks == 0 ? (k > 0 ? " " : "") : breaks == 1 ? "\n" : "\n\n";
+    }
+
+    private static String trailingBreaks(String s) {
+        int k = s.length();
+        int breaks = 0;
+        while (k > 0 && Character.isWhitespace(s.charAt(k - 1))) {
+            breaks += s.charAt(k - 1) == '\n' ? 1 : 0;
+            k--;
+        }
+        return breaks == 0 ? (k < s.length() ? " " : "") : breaks == 1 ? "\n" : "\n\n";
     }
 }

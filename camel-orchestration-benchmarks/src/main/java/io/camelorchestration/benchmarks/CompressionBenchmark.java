@@ -1,0 +1,352 @@
+package io.camelorchestration.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camelorchestration.compression.CompressionLevel;
+import io.camelorchestration.compression.CompressionPipeline;
+import io.camelorchestration.compression.CompressionRequest;
+import io.camelorchestration.compression.CompressionResult;
+import io.camelorchestration.compression.Compressor;
+import io.camelorchestration.compression.ProtectedSpans;
+import io.camelorchestration.intent.Intent;
+import io.camelorchestration.tokens.TokenCounter;
+
+/**
+ * Compression on real text nobody here wrote: the Brown Corpus. For each genre and task it prints documents, tokens
+ * before and after, reduction, retention, p50/p99 time per document and throughput, then the timing of 4k-token
+ * documents and whether the targets are met.
+ *
+ * <p>Tasks, each with the level and instruction the producer would pass:
+ * <ul>
+ * <li>summarize: aggressive, no instruction; retention = names, numbers and dates of the input still present;</li>
+ * <li>aggregate: aggressive, no instruction, two documents of a genre joined; retention as for summarize;</li>
+ * <li>extract: light, protected spans, a step description as instruction; retention = protected spans kept;</li>
+ * <li>question: aggressive, a cloze question built from the document as instruction; retention = answers kept.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code CompressionBenchmark [path/to/brown.jsonl] [questionsPerDocument]}. Without a path it reads
+ * {@code ../shared/data/brown/brown.jsonl} relative to the repository root, else the bundled test sample.
+ */
+public final class CompressionBenchmark {
+
+    static final String EXTRACT_INSTRUCTION = "Extract the people, organisations, places, dates, amounts and"
+            + " identifiers mentioned, as JSON";
+    static final int FOUR_K = 4096;
+
+    record Doc(String id, String genre, String text) {
+    }
+
+    enum Task { SUMMARIZE, AGGREGATE, EXTRACT, QUESTION }
+
+    /** One compression call of the benchmark, and how to judge its output. */
+    record Case(String genre, Task task, CompressionRequest request, Function<String, int[]> retention) {
+    }
+
+    static final class Stats {
+        int docs;
+        long before;
+        long after;
+        long kept;
+        long total;
+        long bytes;
+        final List<Long> nanos = new ArrayList<>();
+
+        void add(CompressionResult r, int[] retained, long ns, long inputBytes) {
+            docs++;
+            before += r.tokensBefore();
+            after += r.tokensAfter();
+            kept += retained[0];
+            total += retained[1];
+            nanos.add(ns);
+            bytes += inputBytes;
+        }
+
+        double reduction() {
+            return before == 0 ? 0 : 100.0 * (before - after) / before;
+        }
+
+        double retention() {
+            return total == 0 ? 100 : 100.0 * kept / total;
+        }
+
+        double percentileMs(double p) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int idx = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+            return sorted[Math.max(0, idx)] / 1e6;
+        }
+
+        double mbPerSecond() {
+            long ns = nanos.stream().mapToLong(Long::longValue).sum();
+            return ns == 0 ? 0 : (bytes / 1e6) / (ns / 1e9);
+        }
+    }
+
+    private CompressionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path corpus = corpus(args.length > 0 ? args[0] : null);
+        int questions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<Doc> docs = load(corpus);
+        System.out.printf(Locale.ROOT, "corpus: %s (%d documents)%n", corpus, docs.size());
+        System.out.printf(Locale.ROOT, "java %s on %s, %d cores%n", System.getProperty("java.version"),
+                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors());
+
+        Compressor compressor = CompressionPipeline.defaults();
+        List<Case> cases = cases(docs, questions);
+        // warm-up: the JIT compiles the hot paths before anything is timed
+        for (int round = 0; round < 2; round++) {
+            for (Case c : cases) {
+                compressor.compress(c.request());
+            }
+        }
+        Map<String, Map<Task, Stats>> byGenre = new TreeMap<>();
+        Map<Task, Stats> totals = new LinkedHashMap<>();
+        for (Case c : cases) {
+            long t0 = System.nanoTime();
+            CompressionResult r = compressor.compress(c.request());
+            long ns = System.nanoTime() - t0;
+            int[] retained = c.retention().apply(r.text());
+            long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
+            byGenre.computeIfAbsent(c.genre(), g -> new LinkedHashMap<>())
+                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
+            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
+        }
+        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s",
+                "genre", "task", "docs", "tok.before", "tok.after", "reduct%", "retained%", "p50 ms", "p99 ms",
+                "MB/s");
+        System.out.println();
+        System.out.println(header);
+        for (Map.Entry<String, Map<Task, Stats>> g : byGenre.entrySet()) {
+            for (Map.Entry<Task, Stats> t : g.getValue().entrySet()) {
+                print(g.getKey(), t.getKey(), t.getValue());
+            }
+        }
+        System.out.println();
+        System.out.println(header);
+        for (Map.Entry<Task, Stats> t : totals.entrySet()) {
+            print("ALL", t.getKey(), t.getValue());
+        }
+        Map<Task, Stats> fourK = fourK(compressor, docs);
+        System.out.println();
+        System.out.println("4k-token documents (" + FOUR_K + " tokens, cl100k_base):");
+        System.out.println(header);
+        for (Map.Entry<Task, Stats> t : fourK.entrySet()) {
+            print("4k-token", t.getKey(), t.getValue());
+        }
+        targets(totals, fourK);
+    }
+
+    private static void print(String genre, Task task, Stats s) {
+        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.1f%n", genre,
+                task.name().toLowerCase(Locale.ROOT), s.docs, s.before, s.after, s.reduction(), s.retention(),
+                s.percentileMs(0.50), s.percentileMs(0.99), s.mbPerSecond());
+    }
+
+    private static void targets(Map<Task, Stats> totals, Map<Task, Stats> fourK) {
+        System.out.println();
+        System.out.println("targets:");
+        check("summarize >= 50% fewer tokens", totals.get(Task.SUMMARIZE).reduction() >= 50,
+                totals.get(Task.SUMMARIZE).reduction(), "%");
+        check("aggregate >= 50% fewer tokens", totals.get(Task.AGGREGATE).reduction() >= 50,
+                totals.get(Task.AGGREGATE).reduction(), "%");
+        check("extract >= 25% fewer tokens", totals.get(Task.EXTRACT).reduction() >= 25,
+                totals.get(Task.EXTRACT).reduction(), "%");
+        check("extract keeps 100% of protected spans", totals.get(Task.EXTRACT).kept == totals.get(Task.EXTRACT).total,
+                totals.get(Task.EXTRACT).retention(), "%");
+        check("question-aware >= 50% fewer tokens", totals.get(Task.QUESTION).reduction() >= 50,
+                totals.get(Task.QUESTION).reduction(), "%");
+        check("question-aware keeps >= 95% of cloze answers", totals.get(Task.QUESTION).retention() >= 95,
+                totals.get(Task.QUESTION).retention(), "%");
+        double worstP50 = fourK.values().stream().mapToDouble(s -> s.percentileMs(0.5)).max().orElse(0);
+        double worstP99 = fourK.values().stream().mapToDouble(s -> s.percentileMs(0.99)).max().orElse(0);
+        check("4k-token document in <= 2 ms (p50, slowest task)", worstP50 <= 2, worstP50, " ms");
+        check("4k-token document in <= 2 ms (p99, slowest task)", worstP99 <= 2, worstP99, " ms");
+    }
+
+    private static void check(String target, boolean met, double value, String unit) {
+        System.out.printf(Locale.ROOT, "  %-52s %-7s (%.2f%s)%n", target, met ? "MET" : "MISSED", value, unit);
+    }
+
+    static List<Case> cases(List<Doc> docs, int questions) {
+        List<Case> cases = new ArrayList<>();
+        for (Doc d : docs) {
+            cases.add(new Case(d.genre(), Task.SUMMARIZE, request(d.text(), CompressionLevel.AGGRESSIVE,
+                    Intent.SUMMARIZE, null, false), out -> facts(d.text(), out)));
+            cases.add(new Case(d.genre(), Task.EXTRACT, request(d.text(), CompressionLevel.LIGHT, Intent.EXTRACT,
+                    EXTRACT_INSTRUCTION, true), out -> spans(d.text(), out)));
+            for (ClozeQuestion q : ClozeQuestion.from(d.text(), questions)) {
+                cases.add(new Case(d.genre(), Task.QUESTION, request(d.text(), CompressionLevel.AGGRESSIVE,
+                        Intent.SUMMARIZE, q.question(), false), out -> new int[] {q.answeredBy(out) ? 1 : 0, 1}));
+            }
+        }
+        // aggregate: two documents of the same genre, one after the other
+        Map<String, List<Doc>> perGenre = new TreeMap<>();
+        docs.forEach(d -> perGenre.computeIfAbsent(d.genre(), g -> new ArrayList<>()).add(d));
+        for (List<Doc> g : perGenre.values()) {
+            for (int i = 0; i + 1 < g.size(); i += 2) {
+                String joined = g.get(i).text() + "\n\n" + g.get(i + 1).text();
+                cases.add(new Case(g.get(i).genre(), Task.AGGREGATE, request(joined, CompressionLevel.AGGRESSIVE,
+                        Intent.AGGREGATE, null, false), out -> facts(joined, out)));
+            }
+        }
+        return cases;
+    }
+
+    private static Map<Task, Stats> fourK(Compressor compressor, List<Doc> docs) {
+        TokenCounter counter = TokenCounter.shared();
+        List<String> texts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (Doc d : docs) {
+            sb.append(d.text()).append("\n\n");
+            if (counter.count(sb) >= FOUR_K) {
+                String t = sb.toString();
+                // trim to the last paragraph break under 4096 tokens, then pad sentence by sentence
+                int cut = t.length();
+                while (counter.count(t.substring(0, cut)) > FOUR_K) {
+                    cut = (int) (cut * 0.97);
+                }
+                texts.add(t.substring(0, cut));
+                sb.setLength(0);
+            }
+        }
+        Map<Task, Stats> stats = new LinkedHashMap<>();
+        List<Case> cases = new ArrayList<>();
+        for (String t : texts) {
+            cases.add(new Case("4k", Task.SUMMARIZE, request(t, CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE, null,
+                    false), out -> facts(t, out)));
+            cases.add(new Case("4k", Task.EXTRACT, request(t, CompressionLevel.LIGHT, Intent.EXTRACT,
+                    EXTRACT_INSTRUCTION, true), out -> spans(t, out)));
+            for (ClozeQuestion q : ClozeQuestion.from(t, 1)) {
+                cases.add(new Case("4k", Task.QUESTION, request(t, CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE,
+                        q.question(), false), out -> new int[] {q.answeredBy(out) ? 1 : 0, 1}));
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            for (Case c : cases) {
+                compressor.compress(c.request());
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            for (Case c : cases) {
+                long t0 = System.nanoTime();
+                CompressionResult r = compressor.compress(c.request());
+                long ns = System.nanoTime() - t0;
+                stats.computeIfAbsent(c.task(), k -> new Stats()).add(r, c.retention().apply(r.text()), ns,
+                        c.request().text().getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+        return stats;
+    }
+
+    private static CompressionRequest request(String text, CompressionLevel level, Intent intent, String instruction,
+            boolean protect) {
+        return new CompressionRequest(text, level, intent, instruction, "cl100k_base", protect);
+    }
+
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    /** Protected spans of the input found verbatim (white space runs compared as one space) in the output. */
+    static int[] spans(String input, String output) {
+        String out = SPACE.matcher(output).replaceAll(" ");
+        List<ProtectedSpans.Span> spans = ProtectedSpans.detector().find(input);
+        int kept = 0;
+        for (ProtectedSpans.Span s : spans) {
+            if (out.contains(SPACE.matcher(s.text()).replaceAll(" "))) {
+                kept++;
+            }
+        }
+        return new int[] {kept, spans.size()};
+    }
+
+    private static final Pattern MONTH_DATE = Pattern.compile("\\b(?:January|February|March|April|May|June|July"
+            + "|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)"
+            + "(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern NAME = Pattern.compile("(?<![.!?\"]\\s)(?<=[\\w,;:)]\\s)(?:[A-Z][a-z]+"
+            + "(?:\\s+[A-Z][a-z]+)*)");
+
+    /**
+     * Key facts: distinct named entities (runs of capitalised words not opening a sentence), numbers and dates.
+     * Independent of the engine's own heuristics.
+     */
+    static int[] facts(String input, String output) {
+        Set<String> in = factsOf(input);
+        Set<String> out = factsOf(output);
+        int kept = 0;
+        for (String f : in) {
+            if (out.contains(f) || output.contains(f)) {
+                kept++;
+            }
+        }
+        return new int[] {kept, in.size()};
+    }
+
+    static Set<String> factsOf(String text) {
+        Set<String> facts = new HashSet<>();
+        for (Pattern p : new Pattern[] {MONTH_DATE, NUMBER, NAME}) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                facts.add(m.group());
+            }
+        }
+        return facts;
+    }
+
+    static List<Doc> load(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<Doc> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = mapper.readTree(line);
+            docs.add(new Doc(n.path("id").asText(), n.path("genre").asText(), n.path("text").asText()));
+        }
+        return docs;
+    }
+
+    /** The given path, else ../shared/data/brown/brown.jsonl beside the repository root, else the bundled sample. */
+    static Path corpus(String given) {
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve("camel-orchestration-component"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("run from inside the repository or pass the corpus path");
+        }
+        Path shared = root.resolve("../shared/data/brown/brown.jsonl").normalize();
+        if (Files.isRegularFile(shared)) {
+            return shared;
+        }
+        return root.resolve("camel-orchestration-component/src/test/resources/brown-sample/brown-sample.jsonl");
+    }
+
+    static String describe(int[] values) {
+        return Arrays.toString(values);
+    }
+}

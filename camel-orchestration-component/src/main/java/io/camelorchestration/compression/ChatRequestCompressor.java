@@ -1,0 +1,101 @@
+package io.camelorchestration.compression;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Compresses an OpenAI-style chat request body ({@code {"model":..,"messages":[{"role":..,"content":..}]}}): the
+ * text of user and tool messages goes through the prose compressor, as a string or as the {@code text} parts of a
+ * content array; system, developer and assistant messages and every other field keep their values (numbers keep
+ * their exact digits). The body comes back minified.
+ */
+public final class ChatRequestCompressor implements CompressionStrategy {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+
+    private final Compressor content;
+
+    /** @param content compresses the text of one message */
+    public ChatRequestCompressor(Compressor content) {
+        this.content = content;
+    }
+
+    @Override
+    public String name() {
+        return "chat-messages";
+    }
+
+    @Override
+    public boolean appliesTo(CompressionRequest request) {
+        return request.level() != CompressionLevel.OFF && Shapes.looksLikeJson(request.text())
+                && request.text().contains("\"messages\"");
+    }
+
+    @Override
+    public String apply(String text, CompressionRequest request) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (IOException e) {
+            return text;
+        }
+        JsonNode messages = root == null ? null : root.get("messages");
+        if (messages == null || !messages.isArray()) {
+            return text;
+        }
+        boolean changed = false;
+        for (JsonNode m : messages) {
+            if (!(m instanceof ObjectNode message) || !compressible(message.path("role").asText(""))) {
+                continue;
+            }
+            JsonNode c = message.get("content");
+            if (c != null && c.isTextual()) {
+                String compressed = compress(c.textValue(), request);
+                if (compressed != null) {
+                    message.set("content", TextNode.valueOf(compressed));
+                    changed = true;
+                }
+            } else if (c != null && c.isArray()) {
+                for (JsonNode part : c) {
+                    if (part instanceof ObjectNode p && "text".equals(p.path("type").asText())
+                            && p.path("text").isTextual()) {
+                        String compressed = compress(p.get("text").textValue(), request);
+                        if (compressed != null) {
+                            p.set("text", TextNode.valueOf(compressed));
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        if (!changed) {
+            return text;
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (IOException e) {
+            return text;
+        }
+    }
+
+    /** System and developer prompts are the step's own instructions; assistant turns are what the model said. */
+    private static boolean compressible(String role) {
+        return "user".equals(role) || "tool".equals(role);
+    }
+
+    /** The compressed text, or null when compression gained nothing. */
+    private String compress(String text, CompressionRequest request) {
+        CompressionResult r = content.compress(new CompressionRequest(text, request.level(), request.intent(),
+                request.instruction(), request.encoding(), request.protectSpans()));
+        return r.applied() ? r.text() : null;
+    }
+}

@@ -1,0 +1,146 @@
+package io.camelorchestration.compression;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drops sentences and lines that repeat an earlier one: exact repeats (ignoring case, spacing and punctuation) at
+ * every level, near repeats (nine in ten of their words shared) at the aggressive level. Short units ("Yes.",
+ * "Thanks,") are never touched: repeating them is usually meant. When spans are protected, a repeat is dropped
+ * only if every span it holds is kept in the text it repeats.
+ */
+public final class DuplicateRemover implements CompressionStrategy {
+
+    /** Units with fewer content words than this are left alone. */
+    private static final int MIN_TERMS = 5;
+    private static final double NEAR = 0.9;
+
+    @Override
+    public String name() {
+        return "dedupe";
+    }
+
+    @Override
+    public boolean appliesTo(CompressionRequest request) {
+        return request.level() != CompressionLevel.OFF && !Shapes.looksLikeJson(request.text());
+    }
+
+    @Override
+    public String apply(String text, CompressionRequest request) {
+        UnitDocument doc = UnitDocument.of(text);
+        int n = doc.size();
+        if (n < 2) {
+            return text;
+        }
+        boolean near = request.level() == CompressionLevel.AGGRESSIVE;
+        boolean[] keep = new boolean[n];
+        Map<Long, Integer> exact = new HashMap<>();
+        Map<Long, List<Integer>> sketches = new HashMap<>();
+        boolean dropped = false;
+        for (int i = 0; i < n; i++) {
+            keep[i] = true;
+            int[] terms = doc.terms[i];
+            if (terms.length < MIN_TERMS) {
+                continue;
+            }
+            String unit = doc.unit(i);
+            Integer earlier = exact.putIfAbsent(key(unit), i);
+            if (earlier != null && !same(unit, doc.unit(earlier))) {
+                earlier = null; // a hash collision, not a repeat
+            }
+            if (earlier == null && near) {
+                earlier = nearRepeat(doc, i, sketches);
+            }
+            if (earlier != null && (!request.protectSpans()
+                    || ProtectedSpans.detector().allSpansIn(unit, doc.unit(earlier)))) {
+                keep[i] = false;
+                dropped = true;
+            }
+        }
+        return dropped ? doc.render(keep) : text;
+    }
+
+    /** FNV-1a over the lower-cased letters and digits, words separated: equal for units that differ only in case,
+     * spacing or punctuation. */
+    private static long key(String unit) {
+        long h = 0xcbf29ce484222325L;
+        boolean gap = false;
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap) {
+                    h = (h ^ ' ') * 0x100000001b3L;
+                    gap = false;
+                }
+                h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+            } else {
+                gap = true;
+            }
+        }
+        return h;
+    }
+
+    private static boolean same(String a, String b) {
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static String normalized(String unit) {
+        StringBuilder sb = new StringBuilder(unit.length());
+        boolean gap = false;
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(Character.toLowerCase(c));
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * An earlier unit sharing at least {@link #NEAR} of the word set, found through the two smallest term ids of
+     * each set (a bottom-k sketch: sets that similar almost always share one), then checked exactly.
+     */
+    private static Integer nearRepeat(UnitDocument doc, int i, Map<Long, List<Integer>> sketches) {
+        int[] set = java.util.Arrays.stream(doc.terms[i]).distinct().sorted().toArray();
+        Integer found = null;
+        long[] keys = {set[0], set.length > 1 ? ((long) set[1] << 32) | 1 : set[0]};
+        for (long k : keys) {
+            for (int j : sketches.getOrDefault(k, List.of())) {
+                if (found == null && jaccard(set, doc.terms[j]) >= NEAR) {
+                    found = j;
+                }
+            }
+        }
+        for (long k : keys) {
+            sketches.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        }
+        return found;
+    }
+
+    private static double jaccard(int[] sortedSet, int[] other) {
+        int[] b = java.util.Arrays.stream(other).distinct().sorted().toArray();
+        int common = 0;
+        int x = 0;
+        int y = 0;
+        while (x < sortedSet.length && y < b.length) {
+            if (sortedSet[x] == b[y]) {
+                common++;
+                x++;
+                y++;
+            } else if (sortedSet[x] < b[y]) {
+                x++;
+            } else {
+                y++;
+            }
+        }
+        return (double) common / (sortedSet.length + b.length - common);
+    }
+}

@@ -1,0 +1,108 @@
+package io.camelorchestration.compression;
+
+/**
+ * Extractive summary for aggressive steps without a question: keeps, up to a share of the tokens, the units that
+ * are central to the text, open it or its paragraphs, and carry names and figures not yet kept. Units holding
+ * protected spans are always kept when the request protects them. Original order is kept.
+ */
+public final class SummarySelector implements CompressionStrategy {
+
+    /** Share of the input's tokens an aggressive summary keeps. */
+    public static final double DEFAULT_KEEP = 0.40;
+
+    private final double keep;
+
+    public SummarySelector(double keep) {
+        this.keep = keep;
+    }
+
+    public SummarySelector() {
+        this(DEFAULT_KEEP);
+    }
+
+    @Override
+    public String name() {
+        return "summary-selection";
+    }
+
+    @Override
+    public boolean appliesTo(CompressionRequest request) {
+        return request.level() == CompressionLevel.AGGRESSIVE && Shapes.selectable(request)
+                && !Terms.hasContentWords(request.instruction());
+    }
+
+    @Override
+    public String apply(String text, CompressionRequest request) {
+        UnitDocument doc = UnitDocument.of(text);
+        if (doc.size() < 3) {
+            return text;
+        }
+        int[] unitTokens = doc.tokens();
+        boolean[] mandatory = request.protectSpans() ? doc.protectedUnits() : null;
+        boolean[] kept = select(doc, unitTokens, mandatory, (int) (Selection.sum(unitTokens) * keep), null);
+        return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
+    }
+
+    /**
+     * Greedy: each round takes the unit with the best value per token, where value is its static score plus a
+     * bonus per name or figure it would add. {@code prior} (may be null) is blended in as extra static score.
+     */
+    static boolean[] select(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, double[] prior) {
+        int n = doc.size();
+        double[] central = Centrality.normalized(Centrality.scores(doc));
+        double[] position = Selection.position(doc);
+        int[][] facts = KeyFacts.of(doc);
+        int maxFact = 0;
+        for (int[] f : facts) {
+            for (int id : f) {
+                maxFact = Math.max(maxFact, id + 1);
+            }
+        }
+        boolean[] covered = new boolean[maxFact];
+        double[] base = new double[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = 0.6 * central[i] + 0.25 * position[i] + (prior == null ? 0 : prior[i]);
+        }
+        boolean[] keep = new boolean[n];
+        int used = 0;
+        if (mandatory != null) {
+            for (int i = 0; i < n; i++) {
+                if (mandatory[i]) {
+                    keep[i] = true;
+                    used += unitTokens[i];
+                    for (int f : facts[i]) {
+                        covered[f] = true;
+                    }
+                }
+            }
+        }
+        while (true) {
+            int best = -1;
+            double bestValue = 0;
+            for (int i = 0; i < n; i++) {
+                if (keep[i] || used + unitTokens[i] > target) {
+                    continue;
+                }
+                int fresh = 0;
+                for (int f : facts[i]) {
+                    if (!covered[f]) {
+                        fresh++;
+                    }
+                }
+                double value = (base[i] + 0.15 * fresh) / Math.sqrt(Math.max(8, unitTokens[i]));
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return keep;
+            }
+            keep[best] = true;
+            used += unitTokens[best];
+            for (int f : facts[best]) {
+                covered[f] = true;
+            }
+        }
+    }
+}

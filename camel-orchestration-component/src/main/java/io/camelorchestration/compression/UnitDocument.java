@@ -1,0 +1,116 @@
+package io.camelorchestration.compression;
+
+import java.util.List;
+
+/**
+ * A text split into units with what the selectors need about each: its terms, its tokens, whether it holds a
+ * protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
+ */
+final class UnitDocument {
+
+    final String text;
+    final List<TextUnits.Unit> units;
+    final Terms vocabulary = new Terms();
+    final int[][] terms;
+    final int[] df;
+    final double avgLength;
+
+    private UnitDocument(String text) {
+        this.text = text;
+        this.units = TextUnits.split(text);
+        this.terms = new int[units.size()][];
+        long total = 0;
+        for (int i = 0; i < terms.length; i++) {
+            TextUnits.Unit u = units.get(i);
+            terms[i] = vocabulary.of(text, u.start(), u.end(), false);
+            total += terms[i].length;
+        }
+        this.avgLength = terms.length == 0 ? 0 : (double) total / terms.length;
+        this.df = new int[vocabulary.size()];
+        int[] seen = new int[df.length];
+        for (int i = 0; i < terms.length; i++) {
+            for (int t : terms[i]) {
+                if (seen[t] != i + 1) {
+                    seen[t] = i + 1;
+                    df[t]++;
+                }
+            }
+        }
+    }
+
+    /** The last document built on this thread: de-duplication and selection usually see the same string. */
+    private static final ThreadLocal<UnitDocument> LAST = new ThreadLocal<>();
+
+    static UnitDocument of(String text) {
+        UnitDocument last = LAST.get();
+        if (last != null && last.text == text) {
+            return last;
+        }
+        UnitDocument doc = new UnitDocument(text);
+        LAST.set(doc);
+        return doc;
+    }
+
+    int size() {
+        return units.size();
+    }
+
+    String unit(int i) {
+        return units.get(i).of(text);
+    }
+
+    /**
+     * Tokens of each unit, estimated the way BPE tokenizers split English (a word, a group of up to three digits or
+     * a punctuation mark is about one token). Selection only compares units of one text with each other and with a
+     * share of their sum, so the estimate's bias cancels out; the pipeline counts the result exactly.
+     */
+    int[] tokens() {
+        int[] tokens = new int[units.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            TextUnits.Unit u = units.get(i);
+            tokens[i] = Math.max(1, TokenEstimate.of(text, u.start(), u.end()));
+        }
+        return tokens;
+    }
+
+    /** Units that overlap a protected span; a span across two units (a quotation of several sentences) marks both. */
+    boolean[] protectedUnits() {
+        boolean[] p = new boolean[units.size()];
+        int u = 0;
+        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+            while (u < p.length && units.get(u).end() <= s.start()) {
+                u++;
+            }
+            for (int k = u; k < p.length && units.get(k).start() < s.end(); k++) {
+                p[k] = true;
+            }
+        }
+        return p;
+    }
+
+    /** The kept units in their original order: neighbours keep the text between them, others get a space, a line
+     * break or a blank line, as their positions in the original had. */
+    String render(boolean[] keep) {
+        StringBuilder out = new StringBuilder(text.length());
+        int previous = -1;
+        for (int i = 0; i < keep.length; i++) {
+            if (!keep[i]) {
+                continue;
+            }
+            TextUnits.Unit u = units.get(i);
+            if (previous >= 0) {
+                TextUnits.Unit p = units.get(previous);
+                if (previous == i - 1) {
+                    out.append(text, p.end(), u.start());
+                } else if (p.block() != u.block()) {
+                    out.append("\n\n");
+                } else {
+                    out.append(u.lineStart() ? "\n" : " ");
+                }
+            }
+            out.append(text, u.start(), u.end());
+            previous = i;
+        }
+        return out.toString();
+    }
+}
