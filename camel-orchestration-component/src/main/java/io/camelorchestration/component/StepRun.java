@@ -13,6 +13,8 @@ import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.component.langchain4j.CapturedUsage;
+import io.camelorchestration.component.langchain4j.UsageCapture;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.pipeline.Flags;
 import io.camelorchestration.pipeline.StepInput;
@@ -94,7 +96,7 @@ final class StepRun {
             return returned();
         }
         overheadNanos += System.nanoTime() - t0;
-        target.process(exchange, doneSync -> afterCall());
+        call(target, doneSync -> afterCall());
         return returned();
     }
 
@@ -126,7 +128,7 @@ final class StepRun {
             }
             ModelInfo model = plan.model();
             if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model);
+                setModelHeaders(msg, model, plan.handler().policy().usesModel() ? plan.maxOutputTokens() : 0);
             }
             if (plan.maxOutputTokens() > 0 && plan.handler().policy().usesModel()) {
                 msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, plan.maxOutputTokens());
@@ -138,9 +140,25 @@ final class StepRun {
         }
     }
 
-    private void setModelHeaders(Message msg, ModelInfo model) {
+    private void setModelHeaders(Message msg, ModelInfo model, int maxOutputTokens) {
         msg.setHeader(OrchestrateConstants.MODEL, model.name());
         msg.setHeader(OrchestrateConstants.OPENAI_MODEL, model.name());
+        ChatRequestBody.apply(msg, model.name(), maxOutputTokens);
+    }
+
+    /** Calls a delegate with a usage capture open, for chat models that report usage to a listener on this thread. */
+    private void call(AsyncProducer target, AsyncCallback then) {
+        UsageCapture.begin();
+        try {
+            target.process(exchange, then);
+        } finally {
+            UsageCapture.end();
+        }
+    }
+
+    private static UsageReader.Usage captured() {
+        CapturedUsage c = UsageCapture.take();
+        return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener");
     }
 
     private WorkflowExecution workflow() {
@@ -188,7 +206,7 @@ final class StepRun {
             ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
             String output = MessageText.output(msg);
             long countedInput = firstCall == null ? plan.inputTokens() : count(originalText, model);
-            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), null);
+            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), captured());
             if (firstCall == null && plan.routing().routed() && !plan.unoptimised()) {
                 CheckResult check = plan.handler().check(output, sentText);
                 if (!check.passed()) {
@@ -214,7 +232,7 @@ final class StepRun {
         firstModel = plan.model();
         cascadeReason = "output check failed on " + firstModel.name() + ": " + check.reason() + "; re-ran on the original model";
         restoreOriginal();
-        endpoint.delegate().process(exchange, doneSync -> afterCall());
+        call(endpoint.delegate(), doneSync -> afterCall());
     }
 
     private void settle(UsageReader.Usage usage, ModelInfo model) {
@@ -309,7 +327,7 @@ final class StepRun {
         } catch (Throwable t) {
             LOG.debug("Restoring the original message failed", t);
         }
-        endpoint.delegate().process(exchange, doneSync -> afterFallback(reason));
+        call(endpoint.delegate(), doneSync -> afterFallback(reason));
     }
 
     private void afterFallback(String reason) {
@@ -319,7 +337,7 @@ final class StepRun {
                 Message msg = exchange.getMessage();
                 ModelInfo model = settings.originalModel();
                 String output = MessageText.output(msg);
-                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), null);
+                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), captured());
                 record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
                         cost(model, u), 0, StepOutcome.FALLBACK);
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
@@ -363,7 +381,7 @@ final class StepRun {
         }
         ModelInfo original = settings.originalModel();
         if (original != null && settings.pinnedModel() != null) {
-            setModelHeaders(msg, original);
+            setModelHeaders(msg, original, 0);
         }
         exchange.setException(null);
     }
