@@ -207,6 +207,10 @@ final class StepRun {
             String output = MessageText.output(msg);
             long countedInput = firstCall == null ? plan.inputTokens() : count(originalText, model);
             UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), captured());
+            if (!plan.handler().policy().usesModel() && "tokenizer".equals(usage.source())) {
+                // a step that calls no model (send) used no tokens unless its delegate says otherwise
+                usage = new UsageReader.Usage(0, 0, "no model");
+            }
             if (firstCall == null && plan.routing().routed() && !plan.unoptimised()) {
                 CheckResult check = plan.handler().check(output, sentText);
                 if (!check.passed()) {

@@ -24,6 +24,8 @@ final class ChatAnswers {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"')]?)\\s+(?=[\"'(]?[A-Z0-9])");
     private static final Pattern NAME = Pattern.compile(
             "\\b(?:Mr\\.|Mrs\\.|Dr\\.|Gov\\.|Sen\\.|Rep\\.|Judge|Mayor|President)?\\s?([A-Z][a-z]+(?:\\s[A-Z]\\.)?\\s[A-Z][a-z]{2,})\\b");
+    private static final Pattern TITLED_NAME = Pattern.compile(
+            "\\b((?:Mr\\.|Mrs\\.|Dr\\.|Gov\\.|Sen\\.|Rep\\.|Judge|Mayor|President|Commissioner)\\s(?:[A-Z][a-z]+\\s)?[A-Z][a-z]{2,})\\b");
     private static final Pattern DATE = Pattern.compile(
             "\\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
             + "(?:\\s\\d{1,2}(?:,\\s\\d{4})?)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:1[89]|20)\\d\\d)\\b");
@@ -38,13 +40,13 @@ final class ChatAnswers {
     private ChatAnswers() {
     }
 
-    static String answer(ChatTask task, String document) {
+    static String answer(ChatTask task, String instruction, String document) {
         return switch (task) {
             case EXTRACTION -> extraction(document);
             case VALIDATION -> validation(document);
             case CONDITION -> URGENT.matcher(document).find() ? "yes" : "no";
             case SUMMARY -> summary(document);
-            case GENERATION -> reply(document);
+            case GENERATION -> reply(instruction, document);
         };
     }
 
@@ -83,12 +85,12 @@ final class ChatAnswers {
         return out.isEmpty() ? "Nothing to summarise." : words(out, target);
     }
 
-    /** A short acknowledgement that names the sender and the subject, faster when the text says it is urgent. */
-    static String reply(String document) {
-        List<String> people = distinct(NAME, document, 1, 1);
+    /** A short acknowledgement that names the sender and the subject, faster when the instruction says it is urgent. */
+    static String reply(String instruction, String document) {
+        List<String> people = distinct(TITLED_NAME, document, 1, 1);
         String to = people.isEmpty() ? "Sir or Madam" : people.get(0);
         String subject = words(firstSentence(document), 10).replaceAll("[.!?]+$", "");
-        String when = URGENT.matcher(document).find() ? "within one working day" : "within ten working days";
+        String when = URGENT.matcher(instruction).find() ? "within one working day" : "within ten working days";
         return "Dear " + to + ",\n\nThank you for your message about \"" + subject + "\". We have read it and will reply in full "
                + when + ".\n\nKind regards,\nThe Correspondence Unit";
     }

@@ -225,7 +225,7 @@ public final class ChatServer implements AutoCloseable {
             document = split < 0 ? user : user.substring(split + 2);
         }
         ChatTask task = ChatTask.of(instruction.toString());
-        String answer = ChatAnswers.answer(task, document);
+        String answer = ChatAnswers.answer(task, instruction.toString(), document);
         String finish = "stop";
         int cap = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
         if (cap > 0) {
