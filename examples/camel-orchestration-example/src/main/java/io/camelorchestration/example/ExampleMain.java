@@ -114,6 +114,10 @@ public final class ExampleMain {
                     off.urgent(), documents.size(), on.urgent(), differing(off, on));
             out.printf("component totals (JMX TotalTokensUsed, TotalCost): %d tokens, %.6f USD; outbox: target/outbox/{off,on}%n",
                     orchestrate.getTotalTokensUsed(), orchestrate.getTotalCost());
+            if (server != null) {
+                out.printf("embedded server: %d requests, %d answered with HTTP 503 and retried by the client%n",
+                        server.requests(), server.errors());
+            }
             if (off.failed() + on.failed() > 0) {
                 out.printf("FAILED documents: %d off, %d on%n", off.failed(), on.failed());
             }
