@@ -71,6 +71,9 @@ class Langchain4jDelegateTest extends CamelTestSupport {
             public void configure() {
                 from("direct:extract").routeId("intake")
                         .to("orchestrate:extract?intent=extract&delegate=RAW(langchain4j-chat:extract?chatModel=#gpt4o)");
+                // a step that takes no chatModel lives beside them: the catalog's #bean delegates are not for it
+                from("direct:send").routeId("outbox")
+                        .to("orchestrate:send?intent=send&delegate=mock:outbox");
             }
         };
     }
@@ -121,6 +124,17 @@ class Langchain4jDelegateTest extends CamelTestSupport {
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED)).isNull();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED)).isNull();
         assertThat(meters.find("orchestration.tokens.used").counters()).isEmpty();
+    }
+
+    @Test
+    void aStepThatCallsNoModelUsesNoTokens() throws Exception {
+        Exchange out = template.request("direct:send", e -> e.getMessage().setBody(document()));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isZero();
+        assertThat(meters.find("orchestration.tokens.used").tag("step", "send").counters()).isEmpty();
+        assertThat(meters.get("orchestration.steps").tag("step", "send").tag("outcome", "bypassed").counter().count())
+                .isEqualTo(1.0);
     }
 
     private double counter(String type, String model) {
