@@ -148,8 +148,9 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         delegate = getCamelContext().getEndpoint(unwrapRaw(configuration.getDelegate())).createAsyncProducer();
         ServiceHelper.startService(delegate);
         for (ModelInfo m : getComponent().runtime().catalog().models()) {
-            if (m.delegate() != null) {
-                AsyncProducer p = getCamelContext().getEndpoint(modelDelegateUri(m.delegate())).createAsyncProducer();
+            String uri = m.delegate() == null ? null : modelDelegateUri(m.delegate());
+            if (uri != null) {
+                AsyncProducer p = getCamelContext().getEndpoint(uri).createAsyncProducer();
                 ServiceHelper.startService(p);
                 modelDelegates.put(m.name(), p);
             }
@@ -166,7 +167,8 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     /**
      * A catalog delegate of the form {@code #bean} means: this step's delegate with {@code chatModel=#bean}, the way
-     * camel-langchain4j-chat takes its model.
+     * camel-langchain4j-chat takes its model; null when this step's delegate takes no {@code chatModel} (a file:,
+     * http: or direct: step cannot be pointed at a model bean).
      */
     String modelDelegateUri(String modelDelegate) {
         if (!modelDelegate.startsWith("#")) {
@@ -176,7 +178,7 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         if (base.matches(".*[?&]chatModel=[^&]*.*")) {
             return base.replaceAll("([?&]chatModel=)[^&]*", "$1" + java.util.regex.Matcher.quoteReplacement(modelDelegate));
         }
-        return base + (base.contains("?") ? "&" : "?") + "chatModel=" + modelDelegate;
+        return null;
     }
 
     private static String unwrapRaw(String uri) {

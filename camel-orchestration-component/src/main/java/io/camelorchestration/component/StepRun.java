@@ -13,6 +13,8 @@ import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.component.langchain4j.CapturedUsage;
+import io.camelorchestration.component.langchain4j.UsageCapture;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.pipeline.Flags;
 import io.camelorchestration.pipeline.StepInput;
@@ -95,7 +97,7 @@ final class StepRun {
             return returned();
         }
         overheadNanos += System.nanoTime() - t0;
-        target.process(exchange, doneSync -> afterCall());
+        call(target, doneSync -> afterCall());
         return returned();
     }
 
@@ -127,7 +129,7 @@ final class StepRun {
             }
             ModelInfo model = plan.model();
             if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model);
+                setModelHeaders(msg, model, plan.handler().policy().usesModel() ? plan.maxOutputTokens() : 0);
             }
             if (plan.maxOutputTokens() > 0 && plan.handler().policy().usesModel()) {
                 msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, plan.maxOutputTokens());
@@ -139,9 +141,25 @@ final class StepRun {
         }
     }
 
-    private void setModelHeaders(Message msg, ModelInfo model) {
+    private void setModelHeaders(Message msg, ModelInfo model, int maxOutputTokens) {
         msg.setHeader(OrchestrateConstants.MODEL, model.name());
         msg.setHeader(OrchestrateConstants.OPENAI_MODEL, model.name());
+        ChatRequestBody.apply(msg, model.name(), maxOutputTokens);
+    }
+
+    /** Calls a delegate with a usage capture open, for chat models that report usage to a listener on this thread. */
+    private void call(AsyncProducer target, AsyncCallback then) {
+        UsageCapture.begin();
+        try {
+            target.process(exchange, then);
+        } finally {
+            UsageCapture.end();
+        }
+    }
+
+    private static UsageReader.Usage captured() {
+        CapturedUsage c = UsageCapture.take();
+        return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener");
     }
 
     private WorkflowExecution workflow() {
@@ -195,7 +213,11 @@ final class StepRun {
             ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
             String output = MessageText.output(msg);
             long countedInput = firstCall == null ? plan.inputTokens() : count(originalText, model);
-            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), null);
+            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), captured());
+            if (!plan.handler().policy().usesModel() && "tokenizer".equals(usage.source())) {
+                // a step that calls no model (send) used no tokens unless its delegate says otherwise
+                usage = new UsageReader.Usage(0, 0, "no model");
+            }
             if (firstCall == null && plan.routing().routed() && !plan.unoptimised()) {
                 CheckResult check = plan.handler().check(output, sentText);
                 if (!check.passed()) {
@@ -223,7 +245,7 @@ final class StepRun {
         cascadeReason = (usage.total() == 0 && exchange.getException() != null ? "call failed on " : "output check failed on ")
                 + on + ": " + check.reason() + "; re-ran on the original model";
         restoreOriginal();
-        endpoint.delegate().process(exchange, doneSync -> afterCall());
+        call(endpoint.delegate(), doneSync -> afterCall());
     }
 
     private void settle(UsageReader.Usage usage, ModelInfo model) {
@@ -318,7 +340,7 @@ final class StepRun {
         } catch (Throwable t) {
             LOG.debug("Restoring the original message failed", t);
         }
-        endpoint.delegate().process(exchange, doneSync -> afterFallback(reason));
+        call(endpoint.delegate(), doneSync -> afterFallback(reason));
     }
 
     private void afterFallback(String reason) {
@@ -328,7 +350,7 @@ final class StepRun {
                 Message msg = exchange.getMessage();
                 ModelInfo model = settings.originalModel();
                 String output = MessageText.output(msg);
-                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), null);
+                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), captured());
                 record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
                         cost(model, u), 0, StepOutcome.FALLBACK);
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
@@ -376,7 +398,7 @@ final class StepRun {
         UsageReader.clear(msg);
         ModelInfo original = settings.originalModel();
         if (original != null && settings.pinnedModel() != null) {
-            setModelHeaders(msg, original);
+            setModelHeaders(msg, original, 0);
         }
         exchange.setException(null);
     }
