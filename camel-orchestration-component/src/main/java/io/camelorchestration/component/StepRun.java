@@ -263,7 +263,14 @@ final class StepRun {
                 : plan.budgetExceeded() != null ? StepOutcome.BUDGET_EXCEEDED
                 : !plan.handler().policy().usesModel() ? StepOutcome.BYPASSED
                 : StepOutcome.ORCHESTRATED;
-        record(plan.classification().intent(), model, in, out, saved, cost, costSaved, outcome);
+        if (firstCall != null && firstCall.total() > 0 && rt.meters().enabled()) {
+            // the routed call is metered under its own model; the step's totals hold both calls
+            rt.meters().recordUsage(stepMeters(plan.classification().intent()), firstModel, firstCall.input(),
+                    firstCall.output(), 0, cost(firstModel, firstCall), 0);
+        }
+        record(plan.classification().intent(), model, in, out, saved, cost, costSaved, outcome,
+                firstCall == null ? in : usage.input(), firstCall == null ? out : usage.output(),
+                firstCall == null ? cost : cost(model, usage));
 
         Message msg = exchange.getMessage();
         boolean orchestrated = firstCall == null && !plan.unoptimised();
@@ -407,6 +414,12 @@ final class StepRun {
 
     private void record(Intent intent, ModelInfo model, long in, long out, long saved, double cost, double costSaved,
             StepOutcome outcome) {
+        record(intent, model, in, out, saved, cost, costSaved, outcome, in, out, cost);
+    }
+
+    /** Books the step's totals; meters the last call (in, out, cost of {@code model}) and the outcome. */
+    private void record(Intent intent, ModelInfo model, long in, long out, long saved, double cost, double costSaved,
+            StepOutcome outcome, long meteredIn, long meteredOut, double meteredCost) {
         StepRecord r = new StepRecord(in, out, saved, StepRecord.nanos(cost), StepRecord.nanos(costSaved), outcome);
         if (workflow != null) {
             workflow.totals().add(r);
@@ -415,12 +428,16 @@ final class StepRun {
         endpoint.getComponent().totals().add(r);
         OrchestrationMeters meters = rt.meters();
         if (meters.enabled()) {
-            OrchestrationMeters.StepMeters m = meters.step(routeId == null ? "unknown" : routeId, settings.stepId(), intent);
-            if (in + out > 0 || saved > 0) {
-                meters.recordUsage(m, model, in, out, saved, cost, costSaved);
+            OrchestrationMeters.StepMeters m = stepMeters(intent);
+            if (meteredIn + meteredOut > 0 || saved > 0) {
+                meters.recordUsage(m, model, meteredIn, meteredOut, saved, meteredCost, costSaved);
             }
             meters.recordOutcome(m, outcome, overheadNanos);
         }
+    }
+
+    private OrchestrationMeters.StepMeters stepMeters(Intent intent) {
+        return rt.meters().step(routeId == null ? "unknown" : routeId, settings.stepId(), intent);
     }
 
     private void audit(AuditAction action, String severity, Map<String, Object> details) {

@@ -97,6 +97,15 @@ class CascadeAndFallbackTest extends CamelTestSupport {
         long first = new io.camelorchestration.tokens.TokenCounter().count("The invoice number is INV-7.", "o200k_base");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isGreaterThan(2 * first);
         assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
+        // each call is metered under the model that made it
+        String routed = calls.get(0).substring(0, calls.get(0).indexOf(':'));
+        double onRouted = meters.find("orchestration.tokens.used").tag("model", routed).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        double onOriginal = meters.find("orchestration.tokens.used").tag("model", "gpt-4o").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertThat(onRouted).isPositive();
+        assertThat(onOriginal).isPositive();
+        assertThat((long) (onRouted + onOriginal)).isEqualTo(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class));
         await().untilAsserted(() -> assertThat(audit).extracting(AuditEvent::action)
                 .contains(AuditAction.ORCHESTRATION_STEP_FAILED));
     }
