@@ -54,8 +54,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     private static final Intent[] INTENTS = Intent.values();
 
     private final double minConfidence;
-    /** Phrases, longest first, so the longer reading wins. */
-    private final List<Cue> phrases;
+    /** Phrases by their first stem, longest first, so the longer reading wins. */
+    private final Map<String, List<Cue>> phrases;
     /** Single-word cues by stem. */
     private final Map<String, List<Cue>> words;
     private final Set<String> lightVerbs;
@@ -83,7 +83,12 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         }
         ph.sort(Comparator.comparingInt((Cue c) -> c.stems().length).reversed()
                 .thenComparing(Comparator.comparingDouble(Cue::weight).reversed()));
-        this.phrases = List.copyOf(ph);
+        Map<String, List<Cue>> byFirst = new HashMap<>();
+        for (Cue cue : ph) {
+            byFirst.computeIfAbsent(cue.stems()[0], k -> new ArrayList<>()).add(cue);
+        }
+        byFirst.replaceAll((k, v) -> List.copyOf(v));
+        this.phrases = Map.copyOf(byFirst);
         w.replaceAll((k, v) -> List.copyOf(v));
         this.words = Map.copyOf(w);
         Set<String> light = new java.util.HashSet<>();
@@ -126,11 +131,16 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             return new Classification(Intent.GENERATE, 0.0, "no cue matched; safe default");
         }
         double confidence = (top - runnerUp) / (top + EVIDENCE_PRIOR);
-        String why = INTENTS[best].id() + " " + tenths(top) + ", " + INTENTS[second].id() + " " + tenths(runnerUp);
+        String why = INTENTS[best].id() + " " + tenths(top)
+                + (runnerUp > 0 ? ", " + INTENTS[second].id() + " " + tenths(runnerUp) : ", nothing else");
         if (confidence < minConfidence) {
             return new Classification(Intent.GENERATE, confidence, "not sure (" + why + "); safe default");
         }
         return new Classification(INTENTS[best], confidence, why);
+    }
+
+    /** A phrase found at a word. */
+    private record Match(Cue cue, int start) {
     }
 
     private static double tenths(double v) {
@@ -146,10 +156,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         int n = list.size();
         int lead = lead(list);
         boolean[] taken = new boolean[n];
-        List<int[]> matches = new ArrayList<>();
-        for (int p = 0; p < phrases.size(); p++) {
-            Cue cue = phrases.get(p);
-            for (int i = 0; i < n; i++) {
+        // leftmost phrase first, the longest of those starting at the same word
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Cue> starting = phrases.get(list.get(i).stem());
+            if (starting == null) {
+                continue;
+            }
+            for (Cue cue : starting) {
                 if (cue.leadOnly() && i != lead) {
                     continue;
                 }
@@ -164,14 +178,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
                         taken[k] = true;
                     }
                 }
-                matches.add(new int[] {p, i});
+                matches.add(new Match(cue, i));
+                break;
             }
         }
         int focus = focus(list, lead, matches);
-        for (int[] m : matches) {
-            Cue cue = phrases.get(m[0]);
-            if (cue.intent() != null) {
-                scores[cue.intent().ordinal()] += cue.weight() * fieldWeight * position(list, m[1], focus);
+        for (Match m : matches) {
+            if (m.cue().intent() != null) {
+                scores[m.cue().intent().ordinal()] += m.cue().weight() * fieldWeight * position(list, m.start(), focus);
             }
         }
         double[] best = new double[INTENTS.length];
@@ -207,12 +221,12 @@ public final class KeywordIntentClassifier implements IntentClassifier {
      * The word that says what the step does: the leading verb, or, when that is a light verb ("give a short recap"),
      * the first cue word shortly after it in the same clause.
      */
-    private int focus(List<Words.Word> list, int lead, List<int[]> phraseMatches) {
+    private int focus(List<Words.Word> list, int lead, List<Match> phraseMatches) {
         if (lead < 0 || !lightVerbs.contains(list.get(lead).stem())) {
             return lead;
         }
-        for (int[] m : phraseMatches) {
-            if (m[1] == lead) {
+        for (Match m : phraseMatches) {
+            if (m.start() == lead) {
                 return lead;
             }
         }
@@ -224,8 +238,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             if (words.containsKey(w.stem())) {
                 return j;
             }
-            for (int[] m : phraseMatches) {
-                if (m[1] == j) {
+            for (Match m : phraseMatches) {
+                if (m.start() == j) {
                     return j;
                 }
             }
