@@ -33,6 +33,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     static final double LEAD = 2.0;
     /** Cues in a subordinate clause ("before the ticket is created") weigh this much. */
     static final double SUBORDINATE = 0.5;
+    /** How much of each text is read. */
+    static final int MAX_CHARS = 2_000;
     /** How far after a light verb its noun is looked for. */
     private static final int LIGHT_VERB_REACH = 4;
 
@@ -148,7 +150,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     }
 
     private void score(double[] scores, String text, double fieldWeight) {
-        Words ws = Words.of(text);
+        // what a step does is said at the start; an instruction header holding a whole document is not read to the end
+        Words ws = Words.of(text != null && text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         if (ws.isEmpty()) {
             return;
         }
