@@ -20,12 +20,11 @@ import io.camelorchestration.intent.StepDescription;
  * classification. Run from the project root:
  *
  * <pre>
- * mvn -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests
- * java -cp "camel-orchestration-benchmarks/target/classes:camel-orchestration-component/target/classes:$(cat camel-orchestration-benchmarks/target/classpath.txt)" \
- *      io.camelorchestration.benchmarks.ClassificationBenchmark
+ * mvn -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=ClassificationBenchmark
  * </pre>
  *
- * Arguments (optional): the TSV files to read instead of the component's test resources.
+ * Arguments (optional, {@code -Dexec.args="a.tsv b.tsv"}): the TSV files to read instead of the component's test
+ * resources (columns: expected intent, step id, description, and "ambiguous" for vague steps).
  */
 public final class ClassificationBenchmark {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Set;
 
 /**
  * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
- * instruction (or, without one, the step's description), its id (camelCase and kebab-case split), the delegate URI and the shape of the
- * body. Cheap (no model call, microseconds) and deterministic.
+ * instruction (or, without one, the step's description), the step id (camelCase and kebab-case split), the delegate
+ * URI and the shape of the body. Cheap (no model call, microseconds) and deterministic.
  * <p>
  * Words are stemmed, so "summarised" meets "summarize"; a phrase takes its words before single-word cues can
  * ("sum up" is not a sum); negated words ("don't summarize") count for nothing; the first word of a text counts double,
@@ -38,8 +39,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     /** How far after a light verb its noun is looked for. */
     private static final int LIGHT_VERB_REACH = 4;
 
-    private static final double W_INSTRUCTION = 3.0;
-    private static final double W_DESCRIPTION = 3.0;
+    /** The instruction or the description: what the user wrote about the step. */
+    private static final double W_TEXT = 3.0;
     private static final double W_STEP_ID = 2.0;
     private static final double W_DELEGATE = 1.0;
     /** A delegate that is itself a messaging endpoint (smtp:, kafka:, slack:) delivers, whatever the words say. */
@@ -51,7 +52,7 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     private static final Set<String> MESSAGING_SCHEMES = Set.of("smtp", "smtps", "slack", "kafka", "jms", "sjms",
             "sjms2", "activemq", "amqp", "rabbitmq", "spring-rabbitmq", "paho", "paho-mqtt5", "mqtt", "telegram",
             "twilio", "aws2-sns", "aws2-ses", "aws2-sqs", "google-pubsub", "azure-servicebus", "nats", "pulsar",
-            "whatsapp", "xmpp", "irc", "mail");
+            "whatsapp", "xmpp", "irc");
 
     private static final Intent[] INTENTS = Intent.values();
 
@@ -93,7 +94,7 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         this.phrases = Map.copyOf(byFirst);
         w.replaceAll((k, v) -> List.copyOf(v));
         this.words = Map.copyOf(w);
-        Set<String> light = new java.util.HashSet<>();
+        Set<String> light = new HashSet<>();
         for (String v : IntentCues.lightVerbs()) {
             light.add(Stemmer.stem(v));
         }
@@ -105,9 +106,9 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         double[] scores = new double[INTENTS.length];
         // this message's instruction overrides the step's description, as the contract says
         if (step.instruction() != null && !step.instruction().isBlank()) {
-            score(scores, step.instruction(), W_INSTRUCTION);
+            score(scores, step.instruction(), W_TEXT);
         } else {
-            score(scores, step.description(), W_DESCRIPTION);
+            score(scores, step.description(), W_TEXT);
         }
         score(scores, step.stepId(), W_STEP_ID);
         String scheme = scheme(step.delegateUri());
