@@ -37,6 +37,14 @@ public final class ClassificationBenchmark {
         StepDescription step() {
             return new StepDescription(stepId, description, DELEGATE, null, "");
         }
+
+        Line withoutStepId() {
+            return new Line(expected, "", description, ambiguous);
+        }
+
+        Line withoutDescription() {
+            return new Line(expected, stepId, "", ambiguous);
+        }
     }
 
     /** What one set scored. */
@@ -74,11 +82,22 @@ public final class ClassificationBenchmark {
         System.out.println("| set | lines | accuracy | vague lines on generate | confidently wrong (not generate) |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f%% (%d/%d) | %d/%d | %d |%n", r.name(), r.lines(),
-                    100 * r.accuracy(), r.correct(), r.lines(), r.ambiguousOnDefault(), r.ambiguous(),
-                    r.confidentlyWrong());
+            row(r);
+        }
+        // how much each source of evidence carries alone
+        for (Path f : files) {
+            List<Line> lines = read(f);
+            row(evaluate(f.getFileName() + ", description only", lines.stream().map(Line::withoutStepId).toList(),
+                    classifier, false));
+            row(evaluate(f.getFileName() + ", step id only", lines.stream().map(Line::withoutDescription).toList(),
+                    classifier, false));
         }
         speed(classifier, all);
+    }
+
+    private static void row(Result r) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f%% (%d/%d) | %d/%d | %d |%n", r.name(), r.lines(),
+                100 * r.accuracy(), r.correct(), r.lines(), r.ambiguousOnDefault(), r.ambiguous(), r.confidentlyWrong());
     }
 
     static Result evaluate(String name, List<Line> lines, IntentClassifier classifier, boolean print) {
