@@ -4,42 +4,65 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.api.EncodingType;
 
 /**
  * Reads a model catalog. Two formats: this project's own ({@code {"models":[{"name":…,"tier":…}]}}) and LiteLLM's
  * {@code model_prices_and_context_window.json} (an object keyed by model name with per-token prices), so its
- * maintained price map can be dropped in as it is.
+ * maintained price map can be dropped in as it is. Every error names the source, and the model where there is one.
  */
 public final class ModelCatalogLoader {
 
     public static final String BUILT_IN = "io/camelorchestration/catalog/models.json";
 
+    /** Blended price bands for LiteLLM models the built-in catalog does not know (USD per 1M tokens, 3 in : 1 out). */
+    static final double SMALL_BELOW = 0.6;
+    static final double MEDIUM_BELOW = 3.0;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static volatile ModelCatalog builtIn;
 
     private ModelCatalogLoader() {
     }
 
+    /** The catalog shipped with the component (read once; it is immutable). */
     public static ModelCatalog builtIn() {
-        try (InputStream in = ModelCatalogLoader.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in model catalog missing: " + BUILT_IN);
+        ModelCatalog c = builtIn;
+        if (c == null) {
+            try (InputStream in = ModelCatalogLoader.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in model catalog missing: " + BUILT_IN);
+                }
+                c = load(in, BUILT_IN, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return load(in, BUILT_IN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            builtIn = c;
         }
+        return c;
     }
 
     /**
      * @throws IllegalArgumentException naming the source when the JSON is not a catalog
      */
     public static ModelCatalog load(InputStream in, String source) throws IOException {
+        return load(in, source, builtIn());
+    }
+
+    private static ModelCatalog load(InputStream in, String source, ModelCatalog known) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -49,30 +72,45 @@ public final class ModelCatalogLoader {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("model catalog " + source + " must be a JSON object");
         }
-        List<ModelInfo> models = root.has("models") && root.get("models").isArray()
-                ? readOwn(root.get("models"), source) : readLiteLlm(root);
+        List<ModelInfo> models = root.has("models")
+                ? readOwn(root.get("models"), source) : readLiteLlm(root, source, known);
         if (models.isEmpty()) {
-            throw new IllegalArgumentException("model catalog " + source + " lists no models");
+            throw new IllegalArgumentException("model catalog " + source + " lists no chat models with prices");
         }
         return new ModelCatalog(models);
     }
 
     private static List<ModelInfo> readOwn(JsonNode array, String source) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("model catalog " + source + ": \"models\" must be an array");
+        }
         List<ModelInfo> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int index = 0;
         for (JsonNode n : array) {
             String name = text(n, "name");
-            if (name == null) {
-                throw new IllegalArgumentException("model catalog " + source + ": every model needs a name");
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("model catalog " + source + ": model #" + index + " has no name");
             }
-            out.add(new ModelInfo(name, text(n, "provider"),
-                    n.hasNonNull("tier") ? Tier.of(n.get("tier").asText()) : Tier.MEDIUM,
-                    n.path("inputUsdPerMillion").asDouble(0), n.path("outputUsdPerMillion").asDouble(0),
-                    n.path("contextWindow").asInt(0), text(n, "encoding"), text(n, "delegate")));
+            String where = "model catalog " + source + ", model " + name + ": ";
+            if (!names.add(name)) {
+                throw new IllegalArgumentException(where + "listed twice");
+            }
+            Tier tier;
+            try {
+                tier = n.hasNonNull("tier") ? Tier.of(n.get("tier").asText()) : Tier.MEDIUM;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
+            }
+            out.add(model(where, name, text(n, "provider"), tier, price(n, "inputUsdPerMillion", where),
+                    price(n, "outputUsdPerMillion", where), n.path("contextWindow").asInt(0), text(n, "encoding"),
+                    text(n, "delegate")));
+            index++;
         }
         return out;
     }
 
-    private static List<ModelInfo> readLiteLlm(JsonNode root) {
+    private static List<ModelInfo> readLiteLlm(JsonNode root, String source, ModelCatalog known) {
         List<ModelInfo> out = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
@@ -82,25 +120,70 @@ public final class ModelCatalogLoader {
             if ("sample_spec".equals(e.getKey()) || !n.isObject() || !"chat".equals(n.path("mode").asText("chat"))) {
                 continue;
             }
-            if (!n.has("input_cost_per_token") || !n.has("output_cost_per_token")) {
+            JsonNode in = n.get("input_cost_per_token");
+            JsonNode outPrice = n.get("output_cost_per_token");
+            if (in == null || outPrice == null || !in.isNumber() || !outPrice.isNumber()) {
                 continue;
             }
-            double in = n.get("input_cost_per_token").asDouble() * 1_000_000d;
-            double outPrice = n.get("output_cost_per_token").asDouble() * 1_000_000d;
+            // a free or unpriced entry (a local model) would be every step's cheapest choice: leave it out
+            if (in.asDouble() <= 0 || outPrice.asDouble() <= 0) {
+                continue;
+            }
+            String name = e.getKey();
+            String where = "model catalog " + source + ", model " + name + ": ";
+            double inPerMillion = in.asDouble() * 1_000_000d;
+            double outPerMillion = outPrice.asDouble() * 1_000_000d;
             int window = n.path("max_input_tokens").asInt(n.path("max_tokens").asInt(0));
-            String provider = text(n, "litellm_provider");
-            out.add(new ModelInfo(e.getKey(), provider, tierFromPrice(in), in, outPrice, window,
-                    encodingFor(e.getKey()), null));
+            Optional<ModelInfo> same = known == null ? Optional.empty() : known.find(baseName(name));
+            Tier tier = same.map(ModelInfo::tier).orElseGet(() -> tierFromPrice(inPerMillion, outPerMillion));
+            String encoding = same.map(ModelInfo::encoding).orElseGet(() -> encodingFor(name));
+            out.add(model(where, name, text(n, "litellm_provider"), tier, inPerMillion, outPerMillion, window, encoding,
+                    null));
         }
         return out;
     }
 
-    /** LiteLLM has no tiers; the input price is a fair proxy for capability. */
-    static Tier tierFromPrice(double inputUsdPerMillion) {
-        if (inputUsdPerMillion < 0.5) {
+    private static ModelInfo model(String where, String name, String provider, Tier tier, double in, double out,
+            int window, String encoding, String delegate) {
+        // checked by name: building an encoding to see whether it exists costs a second at start-up
+        if (encoding != null && EncodingType.fromName(encoding).isEmpty()) {
+            throw new IllegalArgumentException(where + "unknown tokenizer encoding '" + encoding + "'; allowed values: "
+                    + Arrays.stream(EncodingType.values()).map(EncodingType::getName).collect(Collectors.joining(", ")));
+        }
+        try {
+            return new ModelInfo(name, provider, tier, in, out, window, encoding, delegate);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+    }
+
+    private static double price(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException(where + "missing " + field + " (USD per 1M tokens)");
+        }
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException(where + field + " must be a number: " + v);
+        }
+        return v.asDouble();
+    }
+
+    /** "openai/gpt-4o" and "gemini/gemini-2.5-pro" are the built-in catalog's "gpt-4o" and "gemini-2.5-pro". */
+    private static String baseName(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash >= 0 ? name.substring(slash + 1) : name;
+    }
+
+    /**
+     * LiteLLM has no tiers; for a model the built-in catalog does not know, the price a typical call pays (three input
+     * tokens to one output token) is a fair proxy for capability. The bands put every built-in model in its own tier.
+     */
+    static Tier tierFromPrice(double inputUsdPerMillion, double outputUsdPerMillion) {
+        double blended = (3 * inputUsdPerMillion + outputUsdPerMillion) / 4;
+        if (blended < SMALL_BELOW) {
             return Tier.SMALL;
         }
-        if (inputUsdPerMillion < 2.0) {
+        if (blended < MEDIUM_BELOW) {
             return Tier.MEDIUM;
         }
         return Tier.LARGE;
@@ -108,8 +191,8 @@ public final class ModelCatalogLoader {
 
     /** OpenAI's newer models use o200k_base; for the rest cl100k_base is the closest public tokenizer. */
     static String encodingFor(String model) {
-        String m = model.toLowerCase(java.util.Locale.ROOT);
-        if (m.contains("gpt-4o") || m.contains("gpt-4.1") || m.contains("gpt-5") || m.matches(".*\\bo[134](-.*)?$")) {
+        String m = baseName(model).toLowerCase(Locale.ROOT);
+        if (m.contains("gpt-4o") || m.contains("gpt-4.1") || m.contains("gpt-5") || m.matches("o[134](-.*)?")) {
             return "o200k_base";
         }
         return "cl100k_base";

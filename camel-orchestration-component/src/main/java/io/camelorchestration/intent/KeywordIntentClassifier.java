@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Set;
 
 /**
  * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
- * instruction (or, without one, the step's description), its id (camelCase and kebab-case split), the delegate URI and the shape of the
- * body. Cheap (no model call, microseconds) and deterministic.
+ * instruction (or, without one, the step's description), the step id (camelCase and kebab-case split), the delegate
+ * URI and the shape of the body. Cheap (no model call, microseconds) and deterministic.
  * <p>
  * Words are stemmed, so "summarised" meets "summarize"; a phrase takes its words before single-word cues can
  * ("sum up" is not a sum); negated words ("don't summarize") count for nothing; the first word of a text counts double,
@@ -33,11 +34,13 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     static final double LEAD = 2.0;
     /** Cues in a subordinate clause ("before the ticket is created") weigh this much. */
     static final double SUBORDINATE = 0.5;
+    /** How much of each text is read. */
+    static final int MAX_CHARS = 2_000;
     /** How far after a light verb its noun is looked for. */
     private static final int LIGHT_VERB_REACH = 4;
 
-    private static final double W_INSTRUCTION = 3.0;
-    private static final double W_DESCRIPTION = 3.0;
+    /** The instruction or the description: what the user wrote about the step. */
+    private static final double W_TEXT = 3.0;
     private static final double W_STEP_ID = 2.0;
     private static final double W_DELEGATE = 1.0;
     /** A delegate that is itself a messaging endpoint (smtp:, kafka:, slack:) delivers, whatever the words say. */
@@ -49,13 +52,13 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     private static final Set<String> MESSAGING_SCHEMES = Set.of("smtp", "smtps", "slack", "kafka", "jms", "sjms",
             "sjms2", "activemq", "amqp", "rabbitmq", "spring-rabbitmq", "paho", "paho-mqtt5", "mqtt", "telegram",
             "twilio", "aws2-sns", "aws2-ses", "aws2-sqs", "google-pubsub", "azure-servicebus", "nats", "pulsar",
-            "whatsapp", "xmpp", "irc", "mail");
+            "whatsapp", "xmpp", "irc");
 
     private static final Intent[] INTENTS = Intent.values();
 
     private final double minConfidence;
-    /** Phrases, longest first, so the longer reading wins. */
-    private final List<Cue> phrases;
+    /** Phrases by their first stem, longest first, so the longer reading wins. */
+    private final Map<String, List<Cue>> phrases;
     /** Single-word cues by stem. */
     private final Map<String, List<Cue>> words;
     private final Set<String> lightVerbs;
@@ -83,10 +86,15 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         }
         ph.sort(Comparator.comparingInt((Cue c) -> c.stems().length).reversed()
                 .thenComparing(Comparator.comparingDouble(Cue::weight).reversed()));
-        this.phrases = List.copyOf(ph);
+        Map<String, List<Cue>> byFirst = new HashMap<>();
+        for (Cue cue : ph) {
+            byFirst.computeIfAbsent(cue.stems()[0], k -> new ArrayList<>()).add(cue);
+        }
+        byFirst.replaceAll((k, v) -> List.copyOf(v));
+        this.phrases = Map.copyOf(byFirst);
         w.replaceAll((k, v) -> List.copyOf(v));
         this.words = Map.copyOf(w);
-        Set<String> light = new java.util.HashSet<>();
+        Set<String> light = new HashSet<>();
         for (String v : IntentCues.lightVerbs()) {
             light.add(Stemmer.stem(v));
         }
@@ -98,9 +106,9 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         double[] scores = new double[INTENTS.length];
         // this message's instruction overrides the step's description, as the contract says
         if (step.instruction() != null && !step.instruction().isBlank()) {
-            score(scores, step.instruction(), W_INSTRUCTION);
+            score(scores, step.instruction(), W_TEXT);
         } else {
-            score(scores, step.description(), W_DESCRIPTION);
+            score(scores, step.description(), W_TEXT);
         }
         score(scores, step.stepId(), W_STEP_ID);
         String scheme = scheme(step.delegateUri());
@@ -126,11 +134,16 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             return new Classification(Intent.GENERATE, 0.0, "no cue matched; safe default");
         }
         double confidence = (top - runnerUp) / (top + EVIDENCE_PRIOR);
-        String why = INTENTS[best].id() + " " + tenths(top) + ", " + INTENTS[second].id() + " " + tenths(runnerUp);
+        String why = INTENTS[best].id() + " " + tenths(top)
+                + (runnerUp > 0 ? ", " + INTENTS[second].id() + " " + tenths(runnerUp) : ", nothing else");
         if (confidence < minConfidence) {
             return new Classification(Intent.GENERATE, confidence, "not sure (" + why + "); safe default");
         }
         return new Classification(INTENTS[best], confidence, why);
+    }
+
+    /** A phrase found at a word. */
+    private record Match(Cue cue, int start) {
     }
 
     private static double tenths(double v) {
@@ -138,7 +151,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     }
 
     private void score(double[] scores, String text, double fieldWeight) {
-        Words ws = Words.of(text);
+        // what a step does is said at the start; an instruction header holding a whole document is not read to the end
+        Words ws = Words.of(text != null && text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         if (ws.isEmpty()) {
             return;
         }
@@ -146,10 +160,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         int n = list.size();
         int lead = lead(list);
         boolean[] taken = new boolean[n];
-        List<int[]> matches = new ArrayList<>();
-        for (int p = 0; p < phrases.size(); p++) {
-            Cue cue = phrases.get(p);
-            for (int i = 0; i < n; i++) {
+        // leftmost phrase first, the longest of those starting at the same word
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Cue> starting = phrases.get(list.get(i).stem());
+            if (starting == null) {
+                continue;
+            }
+            for (Cue cue : starting) {
                 if (cue.leadOnly() && i != lead) {
                     continue;
                 }
@@ -164,14 +182,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
                         taken[k] = true;
                     }
                 }
-                matches.add(new int[] {p, i});
+                matches.add(new Match(cue, i));
+                break;
             }
         }
         int focus = focus(list, lead, matches);
-        for (int[] m : matches) {
-            Cue cue = phrases.get(m[0]);
-            if (cue.intent() != null) {
-                scores[cue.intent().ordinal()] += cue.weight() * fieldWeight * position(list, m[1], focus);
+        for (Match m : matches) {
+            if (m.cue().intent() != null) {
+                scores[m.cue().intent().ordinal()] += m.cue().weight() * fieldWeight * position(list, m.start(), focus);
             }
         }
         double[] best = new double[INTENTS.length];
@@ -207,12 +225,12 @@ public final class KeywordIntentClassifier implements IntentClassifier {
      * The word that says what the step does: the leading verb, or, when that is a light verb ("give a short recap"),
      * the first cue word shortly after it in the same clause.
      */
-    private int focus(List<Words.Word> list, int lead, List<int[]> phraseMatches) {
+    private int focus(List<Words.Word> list, int lead, List<Match> phraseMatches) {
         if (lead < 0 || !lightVerbs.contains(list.get(lead).stem())) {
             return lead;
         }
-        for (int[] m : phraseMatches) {
-            if (m[1] == lead) {
+        for (Match m : phraseMatches) {
+            if (m.start() == lead) {
                 return lead;
             }
         }
@@ -224,8 +242,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             if (words.containsKey(w.stem())) {
                 return j;
             }
-            for (int[] m : phraseMatches) {
-                if (m[1] == j) {
+            for (Match m : phraseMatches) {
+                if (m.start() == j) {
                     return j;
                 }
             }

@@ -8,6 +8,8 @@ package io.camelorchestration.intent;
  */
 final class Stemmer {
 
+    private static final String[] ISE = {"isation", "ising", "ised", "ise"};
+
     private Stemmer() {
     }
 
@@ -43,7 +45,7 @@ final class Stemmer {
         if (w.length() < 8) {
             return w;
         }
-        for (String s : new String[] {"isation", "ising", "ised", "ise"}) {
+        for (String s : ISE) {
             if (w.endsWith(s)) {
                 return w.substring(0, w.length() - s.length()) + "iz" + s.substring(2);
             }

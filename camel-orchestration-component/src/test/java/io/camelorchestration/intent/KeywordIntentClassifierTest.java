@@ -139,6 +139,16 @@ class KeywordIntentClassifierTest {
     }
 
     @Test
+    void aHugeInstructionIsReadOnlyAtItsStart() {
+        String instruction = "Summarize the following. " + "Lorem ipsum dolor sit amet. ".repeat(100)
+                + "Send, forward and deliver it. ".repeat(100_000);
+
+        Classification c = classifier.classify(new StepDescription("step", "", LLM, instruction, ""));
+
+        assertThat(c.intent()).isEqualTo(Intent.SUMMARIZE);
+    }
+
+    @Test
     void isDeterministic() {
         StepDescription step = new StepDescription("enrichLead", "add company size and industry", LLM, null, "");
 

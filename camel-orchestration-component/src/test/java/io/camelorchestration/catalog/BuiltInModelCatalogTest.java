@@ -1,0 +1,90 @@
+package io.camelorchestration.catalog;
+
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.tokens.TokenCounter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalog shipped with the component: what routing and costing rely on when the user names no catalog.
+ */
+class BuiltInModelCatalogTest {
+
+    private final ModelCatalog catalog = ModelCatalog.defaults();
+
+    @Test
+    void everyModelHasPositivePricesAndAContextWindow() {
+        assertThat(catalog.models()).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.inputUsdPerMillion()).as(m.name()).isPositive();
+            assertThat(m.outputUsdPerMillion()).as(m.name()).isPositive();
+            assertThat(m.contextWindow()).as(m.name()).isPositive();
+            assertThat(m.provider()).as(m.name()).isNotEqualTo("unknown");
+        });
+    }
+
+    @Test
+    void everyTierHasModelsAndEveryModelATier() {
+        Set<Tier> tiers = catalog.models().stream().map(ModelInfo::tier).collect(Collectors.toSet());
+
+        assertThat(tiers).isEqualTo(EnumSet.of(Tier.SMALL, Tier.MEDIUM, Tier.LARGE));
+        for (Tier t : EnumSet.of(Tier.SMALL, Tier.MEDIUM, Tier.LARGE)) {
+            assertThat(catalog.cheapest(t, 1_000, 100, m -> true)).as(t.id()).isPresent();
+        }
+    }
+
+    @Test
+    void everyEncodingIsKnownToJtokkitAndCounts() {
+        for (ModelInfo m : catalog.models()) {
+            assertThat(TokenCounter.isKnown(m.encoding())).as(m.name() + " " + m.encoding()).isTrue();
+            assertThat(TokenCounter.shared().count("Summarize the ticket, please.", m.encoding())).isPositive();
+        }
+    }
+
+    @Test
+    void namesAreUniqueSoNoEntryIsSilentlyLost() throws Exception {
+        JsonNode raw;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelCatalogLoader.BUILT_IN)) {
+            raw = new ObjectMapper().readTree(in);
+        }
+
+        assertThat(catalog.models()).hasSize(raw.get("models").size());
+    }
+
+    @Test
+    void aCheaperTierNeverCostsMoreWithinAProvider() {
+        for (ModelInfo small : catalog.models()) {
+            for (ModelInfo large : catalog.models()) {
+                if (small.provider().equals(large.provider()) && small.tier().compareTo(large.tier()) < 0) {
+                    assertThat(small.cost(3_000, 1_000)).as(small.name() + " vs " + large.name())
+                            .isLessThan(large.cost(3_000, 1_000));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theBuiltInTiersAgreeWithThePriceBandsUsedForUnknownModels() {
+        // a LiteLLM model the catalog does not know gets its tier from its price: the bands must match the catalog
+        for (ModelInfo m : catalog.models()) {
+            assertThat(ModelCatalogLoader.tierFromPrice(m.inputUsdPerMillion(), m.outputUsdPerMillion()))
+                    .as(m.name()).isEqualTo(m.tier());
+        }
+    }
+
+    @Test
+    void costIsPricePerMillionTokens() {
+        ModelInfo m = catalog.models().iterator().next();
+
+        assertThat(m.cost(1_000_000, 0)).isEqualTo(m.inputUsdPerMillion());
+        assertThat(m.cost(0, 1_000_000)).isEqualTo(m.outputUsdPerMillion());
+        assertThat(m.cost(2_000, 500)).isEqualTo(
+                (2_000 * m.inputUsdPerMillion() + 500 * m.outputUsdPerMillion()) / 1_000_000d);
+    }
+}
