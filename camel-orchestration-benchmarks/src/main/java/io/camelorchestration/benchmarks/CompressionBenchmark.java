@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,8 @@ public final class CompressionBenchmark {
     static final String EXTRACT_INSTRUCTION = "Extract the people, organisations, places, dates, amounts and"
             + " identifiers mentioned, as JSON";
     static final int FOUR_K = 4096;
+    /** CPU time of the compressing thread: on a shared machine wall time also counts the other processes. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     record Doc(String id, String genre, String text) {
     }
@@ -68,8 +69,10 @@ public final class CompressionBenchmark {
         long total;
         long bytes;
         final List<Long> nanos = new ArrayList<>();
+        final List<Long> cpuNanos = new ArrayList<>();
 
-        void add(CompressionResult r, int[] retained, long ns, long inputBytes) {
+        void add(CompressionResult r, int[] retained, long ns, long cpuNs, long inputBytes) {
+            cpuNanos.add(cpuNs);
             docs++;
             before += r.tokensBefore();
             after += r.tokensAfter();
@@ -88,7 +91,11 @@ public final class CompressionBenchmark {
         }
 
         double percentileMs(double p) {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return percentileMs(nanos, p);
+        }
+
+        static double percentileMs(List<Long> values, double p) {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
             if (sorted.length == 0) {
                 return 0;
             }
@@ -124,18 +131,20 @@ public final class CompressionBenchmark {
         Map<String, Map<Task, Stats>> byGenre = new TreeMap<>();
         Map<Task, Stats> totals = new LinkedHashMap<>();
         for (Case c : cases) {
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             CompressionResult r = compressor.compress(c.request());
             long ns = System.nanoTime() - t0;
+            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
             int[] retained = c.retention().apply(r.text());
             long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
             byGenre.computeIfAbsent(c.genre(), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
-            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
+                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
+            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
         }
-        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s",
+        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
                 "genre", "task", "docs", "tok.before", "tok.after", "reduct%", "retained%", "p50 ms", "p99 ms",
-                "MB/s");
+                "cpu p50", "MB/s");
         System.out.println();
         System.out.println(header);
         for (Map.Entry<String, Map<Task, Stats>> g : byGenre.entrySet()) {
@@ -159,9 +168,9 @@ public final class CompressionBenchmark {
     }
 
     private static void print(String genre, Task task, Stats s) {
-        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.1f%n", genre,
+        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.3f %8.1f%n", genre,
                 task.name().toLowerCase(Locale.ROOT), s.docs, s.before, s.after, s.reduction(), s.retention(),
-                s.percentileMs(0.50), s.percentileMs(0.99), s.mbPerSecond());
+                s.percentileMs(0.50), s.percentileMs(0.99), Stats.percentileMs(s.cpuNanos, 0.50), s.mbPerSecond());
     }
 
     private static void targets(Map<Task, Stats> totals, Map<Task, Stats> fourK) {
@@ -183,6 +192,8 @@ public final class CompressionBenchmark {
         double worstP99 = fourK.values().stream().mapToDouble(s -> s.percentileMs(0.99)).max().orElse(0);
         check("4k-token document in <= 2 ms (p50, slowest task)", worstP50 <= 2, worstP50, " ms");
         check("4k-token document in <= 2 ms (p99, slowest task)", worstP99 <= 2, worstP99, " ms");
+        double worstCpu = fourK.values().stream().mapToDouble(s -> Stats.percentileMs(s.cpuNanos, 0.5)).max().orElse(0);
+        check("4k-token document in <= 2 ms (CPU time p50, slowest)", worstCpu <= 2, worstCpu, " ms");
     }
 
     private static void check(String target, boolean met, double value, String unit) {
@@ -250,10 +261,12 @@ public final class CompressionBenchmark {
         }
         for (int round = 0; round < 3; round++) {
             for (Case c : cases) {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 CompressionResult r = compressor.compress(c.request());
                 long ns = System.nanoTime() - t0;
-                stats.computeIfAbsent(c.task(), k -> new Stats()).add(r, c.retention().apply(r.text()), ns,
+                long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+                stats.computeIfAbsent(c.task(), k -> new Stats()).add(r, c.retention().apply(r.text()), ns, cpu,
                         c.request().text().getBytes(StandardCharsets.UTF_8).length);
             }
         }
@@ -284,19 +297,24 @@ public final class CompressionBenchmark {
             + "|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)"
             + "(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-    private static final Pattern NAME = Pattern.compile("(?<![.!?\"]\\s)(?<=[\\w,;:)]\\s)(?:[A-Z][a-z]+"
-            + "(?:\\s+[A-Z][a-z]+)*)");
+    private static final Pattern NAME = Pattern.compile("(?<=[\\w,;:)] )[A-Z][a-z]+");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]+|\\d+(?:[.,]\\d+)*");
 
     /**
-     * Key facts: distinct named entities (runs of capitalised words not opening a sentence), numbers and dates.
-     * Independent of the engine's own heuristics.
+     * Key facts: distinct names (capitalised words inside a sentence), numbers and dates (month, day, year). A fact
+     * is kept when it is still a word (or, for a date, a phrase) of the output. Independent of the engine's own
+     * heuristics.
      */
     static int[] facts(String input, String output) {
         Set<String> in = factsOf(input);
-        Set<String> out = factsOf(output);
+        Set<String> words = new HashSet<>();
+        Matcher w = WORD.matcher(output);
+        while (w.find()) {
+            words.add(w.group());
+        }
         int kept = 0;
         for (String f : in) {
-            if (out.contains(f) || output.contains(f)) {
+            if (words.contains(f) || f.indexOf(' ') > 0 && output.contains(f)) {
                 kept++;
             }
         }
@@ -346,7 +364,4 @@ public final class CompressionBenchmark {
         return root.resolve("camel-orchestration-component/src/test/resources/brown-sample/brown-sample.jsonl");
     }
 
-    static String describe(int[] values) {
-        return Arrays.toString(values);
-    }
 }

@@ -39,6 +39,11 @@ final class Terms {
 
     /** The terms of a span of text, in order, with repeats. */
     int[] of(CharSequence text, int from, int to, boolean query) {
+        return of(text, from, to, query, true);
+    }
+
+    /** With {@code learn} false, words not yet in the vocabulary are skipped rather than added. */
+    private int[] of(CharSequence text, int from, int to, boolean query, boolean learn) {
         int[] out = new int[16];
         int size = 0;
         int i = from;
@@ -58,10 +63,13 @@ final class Terms {
                 }
                 String w = fold(word);
                 if (w.length() > 1 && !STOP_WORDS.contains(w) && !(query && TASK_WORDS.contains(w))) {
-                    if (size == out.length) {
-                        out = Arrays.copyOf(out, size * 2);
+                    Integer id = learn ? ids.computeIfAbsent(w, k -> ids.size()) : ids.get(w);
+                    if (id != null) {
+                        if (size == out.length) {
+                            out = Arrays.copyOf(out, size * 2);
+                        }
+                        out[size++] = id;
                     }
-                    out[size++] = ids.computeIfAbsent(w, k -> ids.size());
                 }
             } else {
                 i++;
@@ -70,14 +78,13 @@ final class Terms {
         return Arrays.copyOf(out, size);
     }
 
-    /** Terms of a query: only words that already occur in the text count (the others cannot score). */
+    /** Terms of a query: only words that occur in the text count (the others cannot score); the vocabulary is not
+     * changed, so one text can be asked many questions. */
     int[] ofQuery(String query) {
         if (query == null || query.isBlank()) {
             return new int[0];
         }
-        int before = ids.size();
-        int[] all = of(query, 0, query.length(), true);
-        return Arrays.stream(all).filter(t -> t < before).distinct().toArray();
+        return Arrays.stream(of(query, 0, query.length(), true, false)).distinct().toArray();
     }
 
     /** Whether an instruction names anything beyond the task itself ("summarize the text" does not). */
