@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,8 @@ public final class CompressionBenchmark {
     static final String EXTRACT_INSTRUCTION = "Extract the people, organisations, places, dates, amounts and"
             + " identifiers mentioned, as JSON";
     static final int FOUR_K = 4096;
+    /** CPU time of the compressing thread: on a shared machine wall time also counts the other processes. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     record Doc(String id, String genre, String text) {
     }
@@ -68,8 +69,10 @@ public final class CompressionBenchmark {
         long total;
         long bytes;
         final List<Long> nanos = new ArrayList<>();
+        final List<Long> cpuNanos = new ArrayList<>();
 
-        void add(CompressionResult r, int[] retained, long ns, long inputBytes) {
+        void add(CompressionResult r, int[] retained, long ns, long cpuNs, long inputBytes) {
+            cpuNanos.add(cpuNs);
             docs++;
             before += r.tokensBefore();
             after += r.tokensAfter();
@@ -88,7 +91,11 @@ public final class CompressionBenchmark {
         }
 
         double percentileMs(double p) {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return percentileMs(nanos, p);
+        }
+
+        static double percentileMs(List<Long> values, double p) {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
             if (sorted.length == 0) {
                 return 0;
             }
@@ -110,32 +117,31 @@ public final class CompressionBenchmark {
         int questions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Doc> docs = load(corpus);
         System.out.printf(Locale.ROOT, "corpus: %s (%d documents)%n", corpus, docs.size());
-        System.out.printf(Locale.ROOT, "java %s on %s, %d cores%n", System.getProperty("java.version"),
-                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "java %s on %s, %d cores, load average %.2f at start%n",
+                System.getProperty("java.version"), System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         Compressor compressor = CompressionPipeline.defaults();
         List<Case> cases = cases(docs, questions);
-        // warm-up: the JIT compiles the hot paths before anything is timed
-        for (int round = 0; round < 2; round++) {
-            for (Case c : cases) {
-                compressor.compress(c.request());
-            }
-        }
+        warmUp(compressor, cases);
         Map<String, Map<Task, Stats>> byGenre = new TreeMap<>();
         Map<Task, Stats> totals = new LinkedHashMap<>();
         for (Case c : cases) {
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             CompressionResult r = compressor.compress(c.request());
             long ns = System.nanoTime() - t0;
+            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
             int[] retained = c.retention().apply(r.text());
             long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
             byGenre.computeIfAbsent(c.genre(), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
-            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, bytes);
+                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
+            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
         }
-        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s",
+        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
                 "genre", "task", "docs", "tok.before", "tok.after", "reduct%", "retained%", "p50 ms", "p99 ms",
-                "MB/s");
+                "cpu p50", "MB/s");
         System.out.println();
         System.out.println(header);
         for (Map.Entry<String, Map<Task, Stats>> g : byGenre.entrySet()) {
@@ -156,33 +162,41 @@ public final class CompressionBenchmark {
             print("4k-token", t.getKey(), t.getValue());
         }
         targets(totals, fourK);
+        System.out.printf(Locale.ROOT, "load average %.2f at end%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void print(String genre, Task task, Stats s) {
-        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.1f%n", genre,
+        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.3f %8.1f%n", genre,
                 task.name().toLowerCase(Locale.ROOT), s.docs, s.before, s.after, s.reduction(), s.retention(),
-                s.percentileMs(0.50), s.percentileMs(0.99), s.mbPerSecond());
+                s.percentileMs(0.50), s.percentileMs(0.99), Stats.percentileMs(s.cpuNanos, 0.50), s.mbPerSecond());
     }
 
     private static void targets(Map<Task, Stats> totals, Map<Task, Stats> fourK) {
         System.out.println();
         System.out.println("targets:");
-        check("summarize >= 50% fewer tokens", totals.get(Task.SUMMARIZE).reduction() >= 50,
-                totals.get(Task.SUMMARIZE).reduction(), "%");
-        check("aggregate >= 50% fewer tokens", totals.get(Task.AGGREGATE).reduction() >= 50,
-                totals.get(Task.AGGREGATE).reduction(), "%");
-        check("extract >= 25% fewer tokens", totals.get(Task.EXTRACT).reduction() >= 25,
-                totals.get(Task.EXTRACT).reduction(), "%");
-        check("extract keeps 100% of protected spans", totals.get(Task.EXTRACT).kept == totals.get(Task.EXTRACT).total,
-                totals.get(Task.EXTRACT).retention(), "%");
-        check("question-aware >= 50% fewer tokens", totals.get(Task.QUESTION).reduction() >= 50,
-                totals.get(Task.QUESTION).reduction(), "%");
-        check("question-aware keeps >= 95% of cloze answers", totals.get(Task.QUESTION).retention() >= 95,
-                totals.get(Task.QUESTION).retention(), "%");
+        check("summarize >= 50% fewer tokens", totals.get(Task.SUMMARIZE), Stats::reduction, 50);
+        check("aggregate >= 50% fewer tokens", totals.get(Task.AGGREGATE), Stats::reduction, 50);
+        check("extract >= 25% fewer tokens", totals.get(Task.EXTRACT), Stats::reduction, 25);
+        check("extract keeps 100% of protected spans", totals.get(Task.EXTRACT), Stats::retention, 100);
+        check("question-aware >= 50% fewer tokens", totals.get(Task.QUESTION), Stats::reduction, 50);
+        check("question-aware keeps >= 95% of cloze answers", totals.get(Task.QUESTION), Stats::retention, 95);
         double worstP50 = fourK.values().stream().mapToDouble(s -> s.percentileMs(0.5)).max().orElse(0);
         double worstP99 = fourK.values().stream().mapToDouble(s -> s.percentileMs(0.99)).max().orElse(0);
         check("4k-token document in <= 2 ms (p50, slowest task)", worstP50 <= 2, worstP50, " ms");
         check("4k-token document in <= 2 ms (p99, slowest task)", worstP99 <= 2, worstP99, " ms");
+        double worstCpu = fourK.values().stream().mapToDouble(s -> Stats.percentileMs(s.cpuNanos, 0.5)).max().orElse(0);
+        check("4k-token document in <= 2 ms (CPU time p50, slowest)", worstCpu <= 2, worstCpu, " ms");
+    }
+
+    private static void check(String target, Stats stats, java.util.function.ToDoubleFunction<Stats> value,
+            double threshold) {
+        if (stats == null) {
+            System.out.printf(Locale.ROOT, "  %-52s n/a (no documents)%n", target);
+            return;
+        }
+        double v = value.applyAsDouble(stats);
+        check(target, v >= threshold, v, "%");
     }
 
     private static void check(String target, boolean met, double value, String unit) {
@@ -204,14 +218,36 @@ public final class CompressionBenchmark {
         // aggregate: two documents of the same genre, one after the other
         Map<String, List<Doc>> perGenre = new TreeMap<>();
         docs.forEach(d -> perGenre.computeIfAbsent(d.genre(), g -> new ArrayList<>()).add(d));
+        List<Doc> leftovers = new ArrayList<>();
         for (List<Doc> g : perGenre.values()) {
             for (int i = 0; i + 1 < g.size(); i += 2) {
-                String joined = g.get(i).text() + "\n\n" + g.get(i + 1).text();
-                cases.add(new Case(g.get(i).genre(), Task.AGGREGATE, request(joined, CompressionLevel.AGGRESSIVE,
-                        Intent.AGGREGATE, null, false), out -> facts(joined, out)));
+                cases.add(aggregate(g.get(i).genre(), g.get(i), g.get(i + 1)));
+            }
+            if (g.size() % 2 == 1) {
+                leftovers.add(g.get(g.size() - 1));
             }
         }
+        // a genre's odd document out is paired with another genre's
+        for (int i = 0; i + 1 < leftovers.size(); i += 2) {
+            cases.add(aggregate("(mixed genres)", leftovers.get(i), leftovers.get(i + 1)));
+        }
         return cases;
+    }
+
+    /** The JIT compiles the hot paths before anything is timed: two rounds and at least five seconds. */
+    private static void warmUp(Compressor compressor, List<Case> cases) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        for (int round = 0; round < 2 || System.nanoTime() < until; round++) {
+            for (Case c : cases) {
+                compressor.compress(c.request());
+            }
+        }
+    }
+
+    private static Case aggregate(String genre, Doc a, Doc b) {
+        String joined = a.text() + "\n\n" + b.text();
+        return new Case(genre, Task.AGGREGATE, request(joined, CompressionLevel.AGGRESSIVE, Intent.AGGREGATE, null,
+                false), out -> facts(joined, out));
     }
 
     private static Map<Task, Stats> fourK(Compressor compressor, List<Doc> docs) {
@@ -243,20 +279,31 @@ public final class CompressionBenchmark {
                         q.question(), false), out -> new int[] {q.answeredBy(out) ? 1 : 0, 1}));
             }
         }
-        for (int round = 0; round < 3; round++) {
+        warmUp(compressor, cases);
+        // at least 3 rounds and 300 timings per task, so that p99 means something on a small corpus
+        int rounds = Math.max(3, (int) Math.ceil(300.0 / Math.max(1, texts.size())));
+        for (int round = 0; round < rounds; round++) {
             for (Case c : cases) {
-                compressor.compress(c.request());
-            }
-        }
-        for (int round = 0; round < 3; round++) {
-            for (Case c : cases) {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 CompressionResult r = compressor.compress(c.request());
                 long ns = System.nanoTime() - t0;
-                stats.computeIfAbsent(c.task(), k -> new Stats()).add(r, c.retention().apply(r.text()), ns,
+                long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+                stats.computeIfAbsent(c.task(), k -> new Stats()).add(r, c.retention().apply(r.text()), ns, cpu,
                         c.request().text().getBytes(StandardCharsets.UTF_8).length);
             }
         }
+        // the machine's speed right now, for reading the figures above: one exact jtokkit count of the same texts
+        List<Long> counts = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
+                counter.count(t, "cl100k_base");
+                counts.add(CPU.getCurrentThreadCpuTime() - cpu0);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nreference: one jtokkit count of a 4k-token document takes %.3f ms CPU (p50);"
+                + " the pipeline counts the input and its output once each%n", Stats.percentileMs(counts, 0.5));
         return stats;
     }
 
@@ -284,19 +331,24 @@ public final class CompressionBenchmark {
             + "|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)"
             + "(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-    private static final Pattern NAME = Pattern.compile("(?<![.!?\"]\\s)(?<=[\\w,;:)]\\s)(?:[A-Z][a-z]+"
-            + "(?:\\s+[A-Z][a-z]+)*)");
+    private static final Pattern NAME = Pattern.compile("(?<=[\\w,;:)] )[A-Z][a-z]+");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]+|\\d+(?:[.,]\\d+)*");
 
     /**
-     * Key facts: distinct named entities (runs of capitalised words not opening a sentence), numbers and dates.
-     * Independent of the engine's own heuristics.
+     * Key facts: distinct names (capitalised words inside a sentence), numbers and dates (month, day, year). A fact
+     * is kept when it is still a word (or, for a date, a phrase) of the output. Independent of the engine's own
+     * heuristics.
      */
     static int[] facts(String input, String output) {
         Set<String> in = factsOf(input);
-        Set<String> out = factsOf(output);
+        Set<String> words = new HashSet<>();
+        Matcher w = WORD.matcher(output);
+        while (w.find()) {
+            words.add(w.group());
+        }
         int kept = 0;
         for (String f : in) {
-            if (out.contains(f) || output.contains(f)) {
+            if (words.contains(f) || f.indexOf(' ') > 0 && output.contains(f)) {
                 kept++;
             }
         }
@@ -346,7 +398,4 @@ public final class CompressionBenchmark {
         return root.resolve("camel-orchestration-component/src/test/resources/brown-sample/brown-sample.jsonl");
     }
 
-    static String describe(int[] values) {
-        return Arrays.toString(values);
-    }
 }

@@ -39,11 +39,12 @@ public final class DuplicateRemover implements CompressionStrategy {
         Map<Long, Integer> exact = new HashMap<>();
         Map<Long, List<Integer>> sketches = new HashMap<>();
         boolean dropped = false;
+        boolean[] crossed = request.protectSpans() ? doc.crossedBySpans() : null;
         for (int i = 0; i < n; i++) {
             keep[i] = true;
             int[] terms = doc.terms[i];
-            if (terms.length < MIN_TERMS) {
-                continue;
+            if (terms.length < MIN_TERMS || crossed != null && crossed[i]) {
+                continue; // short, or part of a quotation that must stay whole
             }
             String unit = doc.unit(i);
             Integer earlier = exact.putIfAbsent(key(unit), i);

@@ -21,6 +21,7 @@ public final class EmailCleaner implements CompressionStrategy {
     private static final Pattern FORWARDED = Pattern.compile(
             "(?i)^\\s*(?:-{2,}\\s*Forwarded message\\s*-{2,}|Begin forwarded message:?|-{2,}\\s*Forwarded by.*)\\s*$");
     private static final Pattern HEADER = Pattern.compile("(?i)^\\s*(?:From|Date|Sent|To|Cc|Bcc|Reply-To):.*");
+    private static final Pattern SUBJECT = Pattern.compile("(?i)^\\s*Subject:.*");
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^-- ?$");
     private static final Pattern SIGN_OFF = Pattern.compile("(?i)^\\s*(?:(?:best|kind|warm|warmest)(?: regards| wishes)?"
             + "|regards|many thanks|thanks(?: again)?|thank you|cheers|sincerely|yours(?: truly| sincerely)?"
@@ -58,11 +59,16 @@ public final class EmailCleaner implements CompressionStrategy {
                 break;
             }
             if (FORWARDED.matcher(line).matches()) {
+                // the marker and its header lines go; the subject and the forwarded body stay
+                mark(lines, drop, i, i + 1, protect);
                 int end = i + 1;
-                while (end < lines.length && (HEADER.matcher(lines[end]).matches() || lines[end].isBlank() && end == i + 1)) {
+                while (end < lines.length && (HEADER.matcher(lines[end]).matches()
+                        || SUBJECT.matcher(lines[end]).matches() || lines[end].isBlank() && end == i + 1)) {
+                    if (HEADER.matcher(lines[end]).matches()) {
+                        mark(lines, drop, end, end + 1, protect);
+                    }
                     end++;
                 }
-                mark(lines, drop, i, end, protect);
                 i = end;
                 continue;
             }

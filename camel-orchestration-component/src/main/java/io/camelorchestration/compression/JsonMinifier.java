@@ -42,11 +42,26 @@ public final class JsonMinifier implements CompressionStrategy {
         try (JsonParser p = FACTORY.createParser(text);
              JsonGenerator g = FACTORY.createGenerator(new StringBuilderWriter(sb))) {
             g.setRootValueSeparator(new SerializedString(""));
-            if (p.nextToken() == null) {
-                return null;
+            int depth = 0;
+            boolean done = false;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (done) {
+                    return null; // a second document
+                }
+                switch (t) {
+                    // the number's own text: 10.50 stays 10.50, 1e3 stays 1e3
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+                    default -> g.copyCurrentEvent(p);
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+                done = depth == 0;
             }
-            g.copyCurrentStructure(p);
-            if (p.nextToken() != null) {
+            if (!done) {
                 return null;
             }
         } catch (IOException | RuntimeException e) {

@@ -1,8 +1,6 @@
 package io.camelorchestration.compression;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,49 +33,62 @@ final class Terms {
             "based", "given", "below", "brief", "briefly", "short", "key", "points", "point", "main", "information",
             "detail", "details", "blank", "fill", "gap", "missing");
 
-    private final Map<String, Integer> ids = new HashMap<>();
+    private static final CharTable STOP = CharTable.of(STOP_WORDS);
+    private static final CharTable TASK = CharTable.of(TASK_WORDS);
+
+    private final CharTable ids = new CharTable();
+    private char[] word = new char[32];
 
     /** The terms of a span of text, in order, with repeats. */
     int[] of(CharSequence text, int from, int to, boolean query) {
+        return of(text, from, to, query, true);
+    }
+
+    /** With {@code learn} false, words not yet in the vocabulary are skipped rather than added. */
+    private int[] of(CharSequence text, int from, int to, boolean query, boolean learn) {
         int[] out = new int[16];
         int size = 0;
         int i = from;
-        StringBuilder word = new StringBuilder(24);
         while (i < to) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                word.setLength(0);
-                while (i < to) {
-                    char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
-                        word.append(Character.toLowerCase(d));
-                    } else if (d != '\'' && d != '\u2019') {
-                        break;
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int len = 0;
+            while (i < to) {
+                char d = text.charAt(i);
+                if (Character.isLetterOrDigit(d)) {
+                    if (len == word.length) {
+                        word = Arrays.copyOf(word, len * 2);
                     }
-                    i++;
+                    word[len++] = Character.toLowerCase(d);
+                } else if (d != '\'' && d != '\u2019') {
+                    break;
                 }
-                String w = fold(word);
-                if (w.length() > 1 && !STOP_WORDS.contains(w) && !(query && TASK_WORDS.contains(w))) {
+                i++;
+            }
+            len = fold(word, len);
+            if (len > 1 && !STOP.contains(word, len) && !(query && TASK.contains(word, len))) {
+                int id = ids.id(word, len, learn);
+                if (id >= 0) {
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);
                     }
-                    out[size++] = ids.computeIfAbsent(w, k -> ids.size());
+                    out[size++] = id;
                 }
-            } else {
-                i++;
             }
         }
         return Arrays.copyOf(out, size);
     }
 
-    /** Terms of a query: only words that already occur in the text count (the others cannot score). */
+    /** Terms of a query: only words that occur in the text count (the others cannot score); the vocabulary is not
+     * changed, so one text can be asked many questions. */
     int[] ofQuery(String query) {
         if (query == null || query.isBlank()) {
             return new int[0];
         }
-        int before = ids.size();
-        int[] all = of(query, 0, query.length(), true);
-        return Arrays.stream(all).filter(t -> t < before).distinct().toArray();
+        return Arrays.stream(of(query, 0, query.length(), true, false)).distinct().toArray();
     }
 
     /** Whether an instruction names anything beyond the task itself ("summarize the text" does not). */
@@ -93,30 +104,29 @@ final class Terms {
         return ids.size();
     }
 
-    /** Harman's S-stemmer: plural endings only, predictable. */
-    private static String fold(StringBuilder w) {
-        int n = w.length();
-        if (n > 4 && endsWith(w, "ies") && !endsWith(w, "eies") && !endsWith(w, "aies")) {
-            return w.substring(0, n - 3) + "y";
+    /** Harman's S-stemmer, in place: plural endings only, predictable. Returns the new length. */
+    private static int fold(char[] w, int n) {
+        if (n > 4 && endsWith(w, n, "ies") && !endsWith(w, n, "eies") && !endsWith(w, n, "aies")) {
+            w[n - 3] = 'y';
+            return n - 2;
         }
-        if (n > 3 && endsWith(w, "es") && !endsWith(w, "aes") && !endsWith(w, "ees") && !endsWith(w, "oes")) {
-            return w.substring(0, n - 1);
+        if (n > 3 && endsWith(w, n, "es") && !endsWith(w, n, "aes") && !endsWith(w, n, "ees")
+                && !endsWith(w, n, "oes")) {
+            return n - 1;
         }
-        if (n > 3 && w.charAt(n - 1) == 's' && !endsWith(w, "us") && !endsWith(w, "ss")) {
-            return w.substring(0, n - 1);
+        if (n > 3 && w[n - 1] == 's' && !endsWith(w, n, "us") && !endsWith(w, n, "ss")) {
+            return n - 1;
         }
-        // possessive: "atlanta's" -> "atlanta"
-        return w.toString();
+        return n;
     }
 
-    private static boolean endsWith(StringBuilder w, String suffix) {
-        int n = w.length();
+    private static boolean endsWith(char[] w, int n, String suffix) {
         int k = suffix.length();
         if (n < k) {
             return false;
         }
         for (int i = 0; i < k; i++) {
-            if (w.charAt(n - k + i) != suffix.charAt(i)) {
+            if (w[n - k + i] != suffix.charAt(i)) {
                 return false;
             }
         }

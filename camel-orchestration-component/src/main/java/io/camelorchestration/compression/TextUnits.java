@@ -177,6 +177,9 @@ public final class TextUnits {
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false; // an initial: "J. F. Kennedy"
         }
+        if (w == unitStart && word.length() <= 3 && word.chars().allMatch(Character::isDigit)) {
+            return false; // a section or list number: "1. Introduction"
+        }
         String lower = word.toLowerCase(Locale.ROOT);
         return !ABBREVIATIONS.contains(lower) && !(lower.length() <= 4 && lower.indexOf('.') > 0);
     }

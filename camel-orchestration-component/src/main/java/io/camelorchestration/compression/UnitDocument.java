@@ -88,6 +88,24 @@ final class UnitDocument {
         return p;
     }
 
+    /** Units that a protected span starts before or ends after: dropping one would cut the span. */
+    boolean[] crossedBySpans() {
+        boolean[] p = new boolean[units.size()];
+        int u = 0;
+        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+            while (u < p.length && units.get(u).end() <= s.start()) {
+                u++;
+            }
+            for (int k = u; k < p.length && units.get(k).start() < s.end(); k++) {
+                TextUnits.Unit unit = units.get(k);
+                if (s.start() < unit.start() || s.end() > unit.end()) {
+                    p[k] = true;
+                }
+            }
+        }
+        return p;
+    }
+
     /** The kept units in their original order: neighbours keep the text between them, others get a space, a line
      * break or a blank line, as their positions in the original had. */
     String render(boolean[] keep) {

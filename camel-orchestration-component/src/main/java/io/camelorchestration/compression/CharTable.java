@@ -1,0 +1,91 @@
+package io.camelorchestration.compression;
+
+import java.util.Arrays;
+
+/**
+ * Words to small ids without a String per lookup: open addressing over the characters of a buffer. The ids are
+ * dense, in order of first insertion. Not thread-safe (one per text), except the frozen word lists built once.
+ */
+final class CharTable {
+
+    private char[] pool = new char[1024];
+    private int poolSize;
+    private int[] offsets = new int[256];
+    private int[] lengths = new int[256];
+    private int[] slots = new int[512]; // id + 1, 0 = empty
+    private int size;
+
+    static CharTable of(Iterable<String> words) {
+        CharTable t = new CharTable();
+        for (String w : words) {
+            t.id(w.toCharArray(), w.length(), true);
+        }
+        return t;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean contains(char[] buf, int len) {
+        return id(buf, len, false) >= 0;
+    }
+
+    /** The word's id, added when {@code learn} and new; -1 when not known and not learnt. */
+    int id(char[] buf, int len, boolean learn) {
+        int h = hash(buf, len);
+        int mask = slots.length - 1;
+        int i = h & mask;
+        while (slots[i] != 0) {
+            int id = slots[i] - 1;
+            if (lengths[id] == len && Arrays.equals(pool, offsets[id], offsets[id] + len, buf, 0, len)) {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+        if (!learn) {
+            return -1;
+        }
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size * 2);
+            lengths = Arrays.copyOf(lengths, size * 2);
+        }
+        if (poolSize + len > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+        }
+        System.arraycopy(buf, 0, pool, poolSize, len);
+        offsets[size] = poolSize;
+        lengths[size] = len;
+        poolSize += len;
+        slots[i] = size + 1;
+        size++;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return size - 1;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        int mask = slots.length - 1;
+        for (int id = 0; id < size; id++) {
+            int i = hash(pool, offsets[id], lengths[id]) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = id + 1;
+        }
+    }
+
+    private static int hash(char[] buf, int len) {
+        return hash(buf, 0, len);
+    }
+
+    private static int hash(char[] buf, int from, int len) {
+        int h = 0;
+        for (int k = from; k < from + len; k++) {
+            h = 31 * h + buf[k];
+        }
+        return h ^ (h >>> 16);
+    }
+}
