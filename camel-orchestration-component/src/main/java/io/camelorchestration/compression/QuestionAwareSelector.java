@@ -40,7 +40,7 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         }
         int[] unitTokens = doc.tokens();
         int target = (int) (Selection.sum(unitTokens) * keep);
-        boolean[] mandatory = request.protectSpans() ? doc.protectedUnits() : null;
+        boolean[] mandatory = doc.mandatory(request.protectSpans());
         double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(request.instruction())));
         boolean[] kept;
         if (!Selection.any(nonZero(relevance))) {

@@ -29,7 +29,7 @@ public final class SpanKeepingSelector implements CompressionStrategy {
         if (doc.size() < 3) {
             return text;
         }
-        boolean[] keep = doc.protectedUnits();
+        boolean[] keep = doc.mandatory(true);
         double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(request.instruction())));
         for (int i = 0; i < keep.length; i++) {
             keep[i] |= relevance[i] >= RELEVANT;

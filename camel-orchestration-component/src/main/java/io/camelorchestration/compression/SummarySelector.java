@@ -38,7 +38,7 @@ public final class SummarySelector implements CompressionStrategy {
             return text;
         }
         int[] unitTokens = doc.tokens();
-        boolean[] mandatory = request.protectSpans() ? doc.protectedUnits() : null;
+        boolean[] mandatory = doc.mandatory(request.protectSpans());
         boolean[] kept = select(doc, unitTokens, mandatory, (int) (Selection.sum(unitTokens) * keep), null);
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }

@@ -1,5 +1,7 @@
 package io.camelorchestration.compression;
 
+import java.util.regex.Pattern;
+
 import java.util.List;
 
 /**
@@ -71,6 +73,46 @@ final class UnitDocument {
             tokens[i] = Math.max(1, TokenEstimate.of(text, u.start(), u.end()));
         }
         return tokens;
+    }
+
+    // An instruction to the model inside the prompt ("Extract the fields as JSON.", "Summarize the e-mail below:"):
+    // dropping it turns the step into another task, so selection always keeps it.
+    private static final Pattern IMPERATIVE = Pattern.compile(
+            "(?:please\\s+)?(?:extract|summari[sz]e|condense|write|draft|compose|generate|create|reply|respond|answer"
+                    + "|classify|categori[sz]e|decide|determine|check|validate|verify|translate|convert|transform|list"
+                    + "|return|give|provide|identify|find|pull|output|format|rewrite|tell|explain|describe|filter|select"
+                    + "|enrich|combine|merge|aggregate)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANSWER_FORMAT = Pattern.compile(
+            "\\b(?:as|in|into)\\s+(?:valid\\s+)?json\\b|\\b(?:respond|answer|reply)\\s+(?:with|in|only)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Units that instruct the model: the opening unit, or a unit that begins a line, when it starts with a command or
+     * names the answer's format.
+     */
+    boolean[] directives() {
+        boolean[] d = new boolean[units.size()];
+        for (int i = 0; i < d.length; i++) {
+            TextUnits.Unit u = units.get(i);
+            if (i == 0 || u.lineStart()) {
+                d[i] = IMPERATIVE.matcher(text).region(u.start(), u.end()).lookingAt()
+                        || ANSWER_FORMAT.matcher(text).region(u.start(), u.end()).find();
+            }
+        }
+        return d;
+    }
+
+    /** What no selector may drop: directives, and protected spans when the intent protects them. */
+    boolean[] mandatory(boolean protectSpans) {
+        boolean[] m = directives();
+        if (protectSpans) {
+            boolean[] p = protectedUnits();
+            for (int i = 0; i < m.length; i++) {
+                m[i] |= p[i];
+            }
+        }
+        return m;
     }
 
     /** Units that overlap a protected span; a span across two units (a quotation of several sentences) marks both. */
