@@ -93,15 +93,38 @@ final class UnitDocument {
      */
     boolean[] directives() {
         boolean[] d = new boolean[units.size()];
+        boolean any = false;
         for (int i = 0; i < d.length; i++) {
             TextUnits.Unit u = units.get(i);
             if (i == 0 || u.lineStart()) {
                 d[i] = IMPERATIVE.matcher(text).region(u.start(), u.end()).lookingAt()
-                        || ANSWER_FORMAT.matcher(text).region(u.start(), u.end()).find();
+                        || ANSWER_FORMAT.matcher(text).region(u.start(), u.end()).find()
+                        || i == 0 && text.charAt(u.end() - 1) == '?';
+                any |= d[i];
+            }
+        }
+        // an instruction above the document usually runs on for a sentence or two ("Is it urgent? Answer yes or
+        // no."): a short opening block that holds one is kept whole
+        if (any && d.length > 1) {
+            int block = units.get(0).block();
+            int last = 0;
+            while (last + 1 < d.length && units.get(last + 1).block() == block) {
+                last++;
+            }
+            boolean holds = false;
+            for (int i = 0; i <= last; i++) {
+                holds |= d[i];
+            }
+            if (holds && units.get(last).end() - units.get(0).start() <= SHORT_OPENING_CHARS && last + 1 < d.length) {
+                for (int i = 0; i <= last; i++) {
+                    d[i] = true;
+                }
             }
         }
         return d;
     }
+
+    private static final int SHORT_OPENING_CHARS = 400;
 
     /** What no selector may drop: directives, and protected spans when the intent protects them. */
     boolean[] mandatory(boolean protectSpans) {

@@ -21,6 +21,7 @@ class InstructionInPromptTest {
             "EXTRACT|LIGHT|true|Extract the title, people, dates and amounts of this article as JSON.",
             "SUMMARIZE|AGGRESSIVE|false|Summarize the following article in three sentences.",
             "CONDITIONAL|AGGRESSIVE|false|Decide whether this article reports a crime; answer yes or no.",
+            "CONDITIONAL|AGGRESSIVE|false|Does this document call for an urgent reply? Answer yes or no.",
             "AGGREGATE|AGGRESSIVE|false|Please combine these reports into one account and answer in plain prose.",
     })
     void theInstructionAboveTheDocumentSurvives(Intent intent, CompressionLevel level, boolean protect, String instruction)
