@@ -136,7 +136,11 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // anything else, including the AssertionError some drivers raise when a connection dies mid-batch
+                // under -ea, is the database being away: the writer must outlive it
                 connected = false;
                 retries.incrementAndGet();
                 logAtMostOnceAMinute(e);
@@ -234,7 +238,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    private void logAtMostOnceAMinute(Exception e) {
+    private void logAtMostOnceAMinute(Throwable e) {
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
