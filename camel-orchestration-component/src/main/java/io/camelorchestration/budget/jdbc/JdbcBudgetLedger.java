@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -35,6 +36,10 @@ import io.camelorchestration.budget.Reservation;
  * every {@code sweepEvery}, deletes expired reservation rows and subtracts their amounts in one statement. A commit
  * that arrives after its reservation expired still books what was spent. Expiry uses the database's clock, so the
  * instances' clocks do not matter.
+ * <p>
+ * After a failure the store counts as down for {@code retryAfter} (1 s by default): calls in that time fail at
+ * once, so exchanges do not each wait for a connection timeout. Give the ledger's connection pool a short
+ * connection timeout too.
  * <p>
  * Other databases get the same tables and the same guarantees through short transactions (conditional UPDATE, then
  * INSERT of the reservation row); only PostgreSQL gets the single-statement form.
@@ -109,6 +114,9 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     private final Duration ttl;
     private final long sweepEveryNanos;
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private final long retryAfterNanos;
+    private final int queryTimeoutSeconds;
+    private volatile long downUntil = System.nanoTime();
     private volatile Boolean postgres;
     private volatile boolean schemaReady;
 
@@ -116,32 +124,40 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         this(dataSource, DEFAULT_RESERVATION_TTL);
     }
 
+    public JdbcBudgetLedger(DataSource dataSource, Duration reservationTtl) {
+        this(dataSource, reservationTtl, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
     /**
      * @param reservationTtl how long a reservation may stay open before it is assumed abandoned and given back
+     * @param retryAfter     after a failure, how long the store counts as down without being asked again
+     * @param queryTimeout   longest wait for one statement (a locked or stuck database)
      */
-    public JdbcBudgetLedger(DataSource dataSource, Duration reservationTtl) {
+    public JdbcBudgetLedger(DataSource dataSource, Duration reservationTtl, Duration retryAfter, Duration queryTimeout) {
         if (reservationTtl.isNegative() || reservationTtl.isZero()) {
             throw new IllegalArgumentException("reservation TTL must be positive: " + reservationTtl);
         }
         this.dataSource = dataSource;
         this.ttl = reservationTtl;
+        this.retryAfterNanos = retryAfter.toNanos();
+        this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
         this.sweepEveryNanos = Math.max(Duration.ofMillis(200).toNanos(),
                 Math.min(reservationTtl.toNanos() / 4, Duration.ofMinutes(1).toNanos()));
     }
 
     /** Creates the tables when they are missing (the DDL is also in docs/budgets.md). */
     public void createSchema() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             dialect(c);
             for (String ddl : DDL) {
-                try (Statement s = c.createStatement()) {
+                try (Statement s = statement(c)) {
                     s.execute(ddl);
                 } catch (SQLException e) {
                     // another instance created it at the same moment: fine if it is there now
                     if (!c.getAutoCommit()) {
                         c.rollback();
                     }
-                    try (Statement s2 = c.createStatement()) {
+                    try (Statement s2 = statement(c)) {
                         s2.execute(ddl);
                     }
                 }
@@ -151,6 +167,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
             }
             schemaReady = true;
         } catch (SQLException e) {
+            unreachable(e);
             throw new BudgetStoreException("budget store unreachable, cannot create tables " + ACCOUNTS + " and "
                     + RESERVATIONS + ": " + e.getMessage(), e);
         }
@@ -161,7 +178,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         ensureSchema();
         sweepIfDue();
         String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             boolean ok = isPostgres(c) ? reservePg(c, scope, amount, limit, id) : reserveTx(c, scope, amount, limit, id);
             return ok ? new Reservation(id, scope, amount) : null;
         } catch (SQLException e) {
@@ -171,7 +188,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
 
     private boolean reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
         c.setAutoCommit(true);
-        try (PreparedStatement ps = c.prepareStatement(PG_RESERVE)) {
+        try (PreparedStatement ps = prepare(c, PG_RESERVE)) {
             bind(ps, scope, 1);
             ps.setLong(4, amount);
             ps.setLong(5, amount);
@@ -189,7 +206,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         try {
             boolean ok = conditionalAdd(c, scope, amount, limit);
             if (!ok && amount <= limit) {
-                try (PreparedStatement ins = c.prepareStatement(RESERVE_INSERT_ACCOUNT)) {
+                try (PreparedStatement ins = prepare(c, RESERVE_INSERT_ACCOUNT)) {
                     bind(ins, scope, 1);
                     ins.setLong(4, amount);
                     ok = ins.executeUpdate() == 1;
@@ -201,7 +218,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
                 }
             }
             if (ok) {
-                try (PreparedStatement ins = c.prepareStatement(INSERT_RESERVATION)) {
+                try (PreparedStatement ins = prepare(c, INSERT_RESERVATION)) {
                     ins.setString(1, id);
                     bind(ins, scope, 2);
                     ins.setLong(5, amount);
@@ -217,8 +234,8 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         }
     }
 
-    private static boolean conditionalAdd(Connection c, BudgetScope scope, long amount, long limit) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(RESERVE_UPDATE)) {
+    private boolean conditionalAdd(Connection c, BudgetScope scope, long amount, long limit) throws SQLException {
+        try (PreparedStatement up = prepare(c, RESERVE_UPDATE)) {
             up.setLong(1, amount);
             bind(up, scope, 2);
             up.setLong(5, limit);
@@ -239,10 +256,10 @@ public final class JdbcBudgetLedger implements BudgetLedger {
 
     private void settle(Reservation r, long spent) {
         ensureSchema();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             if (isPostgres(c)) {
                 c.setAutoCommit(true);
-                try (PreparedStatement ps = c.prepareStatement(PG_SETTLE)) {
+                try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
                     ps.setString(1, r.id());
                     ps.setLong(2, spent);
                     bind(ps, r.scope(), 3);
@@ -264,16 +281,16 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     }
 
     /** Only the transaction that deletes the reservation row gives its amount back: a sweep and a commit never both do. */
-    private static boolean settleTx(Connection c, String id, BudgetScope scope, long reserved, long spent) throws SQLException {
+    private boolean settleTx(Connection c, String id, BudgetScope scope, long reserved, long spent) throws SQLException {
         int deleted;
-        try (PreparedStatement del = c.prepareStatement(DELETE_RESERVATION)) {
+        try (PreparedStatement del = prepare(c, DELETE_RESERVATION)) {
             del.setString(1, id);
             deleted = del.executeUpdate();
         }
         if (deleted == 0 && spent == 0) {
             return false;
         }
-        try (PreparedStatement up = c.prepareStatement(SETTLE_ACCOUNT)) {
+        try (PreparedStatement up = prepare(c, SETTLE_ACCOUNT)) {
             up.setLong(1, deleted == 1 ? reserved : 0);
             up.setLong(2, spent);
             bind(up, scope, 3);
@@ -285,7 +302,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     @Override
     public long spent(BudgetScope scope) {
         ensureSchema();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(SPENT)) {
+        try (Connection c = connect(); PreparedStatement q = prepare(c, SPENT)) {
             bind(q, scope, 1);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -304,11 +321,11 @@ public final class JdbcBudgetLedger implements BudgetLedger {
      */
     public long sweepExpired() {
         ensureSchema();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             if (isPostgres(c)) {
                 c.setAutoCommit(true);
                 long total = 0;
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PG_SWEEP)) {
+                try (Statement s = statement(c); ResultSet rs = s.executeQuery(PG_SWEEP)) {
                     while (rs.next()) {
                         total += rs.getLong(1);
                     }
@@ -321,9 +338,9 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         }
     }
 
-    private static long sweepTx(Connection c) throws SQLException {
+    private long sweepTx(Connection c) throws SQLException {
         List<Object[]> expired = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(EXPIRED)) {
+        try (PreparedStatement q = prepare(c, EXPIRED)) {
             q.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -387,7 +404,35 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         return pg;
     }
 
-    private static BudgetStoreException unreachable(SQLException e) {
+    /**
+     * Connections come through here: after a failure the store counts as down for {@code retryAfter}, and callers
+     * are told so at once instead of each waiting for a connection timeout on an exchange's thread.
+     */
+    private Connection connect() throws SQLException {
+        long wait = downUntil - System.nanoTime();
+        if (wait > 0) {
+            throw new SQLException("marked down after a failure, next attempt in " + TimeUnit.NANOSECONDS.toMillis(wait) + " ms");
+        }
+        return dataSource.getConnection();
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setQueryTimeout(queryTimeoutSeconds);
+        return ps;
+    }
+
+    private Statement statement(Connection c) throws SQLException {
+        Statement s = c.createStatement();
+        s.setQueryTimeout(queryTimeoutSeconds);
+        return s;
+    }
+
+    private BudgetStoreException unreachable(SQLException e) {
+        long now = System.nanoTime();
+        if (downUntil - now <= 0) {
+            downUntil = now + retryAfterNanos;
+        }
         return new BudgetStoreException("budget store unreachable: " + e.getMessage(), e);
     }
 

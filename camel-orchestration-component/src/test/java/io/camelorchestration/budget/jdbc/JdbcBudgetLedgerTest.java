@@ -142,5 +142,9 @@ class JdbcBudgetLedgerTest {
         assertThatThrownBy(() -> ledger.reserve(scope("t-down"), 1, 10))
                 .isInstanceOf(BudgetStoreException.class)
                 .hasMessageContaining("budget store unreachable");
+        // the next caller is told at once, without a connection attempt of its own
+        assertThatThrownBy(() -> ledger.reserve(scope("t-down"), 1, 10))
+                .isInstanceOf(BudgetStoreException.class)
+                .hasMessageContaining("marked down");
     }
 }
