@@ -88,6 +88,19 @@ class JdbcBudgetStoreUnavailableTest {
     }
 
     @Test
+    void aHardBudgetFailingClosedWithDegradeRunsTheDegradedStep() throws Exception {
+        start("acme-*=100000 tokens/day hard", "degrade", c -> { });
+
+        Exchange out = ask();
+
+        assertThat(out.getException()).isNull();
+        assertThat(delegateBodies).hasSize(1);
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo("Dear customer, thank you.");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, Integer.class))
+                .as("half the generate intent's output cap").isEqualTo(512);
+    }
+
+    @Test
     void aHardBudgetConfiguredOpenLetsTheStepGoDownTheOriginalPath() throws Exception {
         start("acme-*=100000 tokens/day hard", "fail", c -> c.setOnBudgetStoreUnavailable("open"));
 

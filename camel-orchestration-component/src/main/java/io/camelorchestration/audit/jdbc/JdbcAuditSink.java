@@ -69,6 +69,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private final List<Row> inFlight = new ArrayList<>();
     private volatile int inFlightSize;
     private volatile boolean running;
+    private volatile boolean closed;
     private volatile boolean connected;
     private Thread writer;
     private Boolean postgres;
@@ -97,7 +98,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     public synchronized void start() {
-        if (running) {
+        if (running || closed) {
             return;
         }
         running = true;
@@ -108,6 +109,14 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
     @Override
     public void publish(AuditEvent event) {
+        if (closed) {
+            dropped.incrementAndGet();
+            throw new IllegalStateException("JDBC audit sink closed: event dropped");
+        }
+        if (!running) {
+            // a sink bound as a bean by the user starts with its first event
+            start();
+        }
         if (!buffer.offer(new Row(UUID.randomUUID(), event))) {
             dropped.incrementAndGet();
             throw new IllegalStateException("JDBC audit buffer full (" + capacity + " events): event dropped");
@@ -253,8 +262,10 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         Thread w;
         synchronized (this) {
             if (!running) {
+                closed = true;
                 return;
             }
+            closed = true;
             running = false;
             w = writer;
         }
