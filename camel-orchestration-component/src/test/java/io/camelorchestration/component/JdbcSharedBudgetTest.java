@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
@@ -45,8 +46,9 @@ class JdbcSharedBudgetTest {
         db.close();
     }
 
-    static CamelContext instance(DataSource ds) throws Exception {
+    static CamelContext instance(DataSource ds, SimpleMeterRegistry registry) throws Exception {
         CamelContext ctx = new DefaultCamelContext();
+        ctx.getRegistry().bind("meters", registry);
         ctx.getRegistry().bind("budgetDb", ds);
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
@@ -82,8 +84,10 @@ class JdbcSharedBudgetTest {
 
     @Test
     void twoInstancesNeverSpendMoreThanTheHardBudgetAndLeakNothing() throws Exception {
-        CamelContext one = instance(db.dataSource());
-        CamelContext two = instance(db.dataSource());
+        SimpleMeterRegistry metersOne = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersTwo = new SimpleMeterRegistry();
+        CamelContext one = instance(db.dataSource(), metersOne);
+        CamelContext two = instance(db.dataSource(), metersTwo);
         AtomicLong reportedTokens = new AtomicLong();
         AtomicLong answered = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -117,6 +121,10 @@ class JdbcSharedBudgetTest {
             }
             for (Future<?> f : futures) {
                 f.get();
+            }
+            for (SimpleMeterRegistry meters : List.of(metersOne, metersTwo)) {
+                assertThat(meters.get("orchestration.budget.reserved").tag("route", "ask").gauge().value())
+                        .as("each instance's reserved gauge back to 0").isZero();
             }
         } finally {
             pool.shutdownNow();
