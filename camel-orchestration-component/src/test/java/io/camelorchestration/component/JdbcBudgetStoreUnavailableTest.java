@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,39 @@ class JdbcBudgetStoreUnavailableTest {
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("budget store unreachable");
+    }
+
+    @Test
+    void configuredByPropertiesAloneUnderCamelMain() throws Exception {
+        Main main = new Main();
+        main.bind("budgetDb", JdbcTestDatabase.unreachable());
+        main.addInitialProperty("camel.component.orchestrate.ledger", "jdbc");
+        main.addInitialProperty("camel.component.orchestrate.budgets", "acme-*=100000 tokens/day hard");
+        main.addInitialProperty("camel.component.orchestrate.on-budget-store-unavailable", "open");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ask").to("orchestrate:answer?delegate=direct:llm&intent=generate&budgetKey=RAW(${header.tenant})"
+                                      + "&onBudgetExceeded=fail");
+                from("direct:llm").setBody(constant("Dear customer, thank you."));
+            }
+        });
+        main.start();
+        try {
+            context = main.getCamelContext();
+            assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).getOnBudgetStoreUnavailable())
+                    .isEqualTo("open");
+            // camel-main reserves camel.component.<name>.enabled for itself and never binds it to the component:
+            // the master switch is flipped here as the MBean would
+            context.getComponent("orchestrate", OrchestrateComponent.class).setEnabled(true);
+            Exchange out = ask();
+            assertThat(out.getException()).as("open: the step goes on").isNull();
+            assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
+                    .contains("budget store unreachable");
+        } finally {
+            context = null;
+            main.stop();
+        }
     }
 
     @Test
