@@ -86,8 +86,9 @@ class JdbcSharedBudgetTest {
     void twoInstancesNeverSpendMoreThanTheHardBudgetAndLeakNothing() throws Exception {
         SimpleMeterRegistry metersOne = new SimpleMeterRegistry();
         SimpleMeterRegistry metersTwo = new SimpleMeterRegistry();
-        CamelContext one = instance(db.dataSource(), metersOne);
-        CamelContext two = instance(db.dataSource(), metersTwo);
+        // each instance with its own connection pool, as two JVMs would have
+        CamelContext one = instance(db.pooledDataSource(), metersOne);
+        CamelContext two = instance(db.pooledDataSource(), metersTwo);
         AtomicLong reportedTokens = new AtomicLong();
         AtomicLong answered = new AtomicLong();
         AtomicLong refused = new AtomicLong();

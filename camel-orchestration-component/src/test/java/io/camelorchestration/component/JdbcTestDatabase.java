@@ -1,6 +1,9 @@
 package io.camelorchestration.component;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.sql.DataSource;
 
@@ -61,6 +66,53 @@ public final class JdbcTestDatabase implements AutoCloseable {
         ds.setConnectTimeout(2);
         ds.setSocketTimeout(10);
         return ds;
+    }
+
+    /**
+     * The same database behind a small connection pool, as applications run it: connections are kept and reused
+     * instead of opened per statement. A connection that failed is dropped, not returned.
+     */
+    public DataSource pooledDataSource() {
+        DataSource direct = dataSource();
+        Queue<Connection> idle = new ConcurrentLinkedQueue<>();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return invoke(method, direct, args);
+                    }
+                    Connection real = idle.poll();
+                    if (real == null) {
+                        real = direct.getConnection();
+                    }
+                    Connection c = real;
+                    boolean[] broken = { false };
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+                            (p2, m2, a2) -> {
+                                if (m2.getName().equals("close")) {
+                                    if (broken[0] || c.isClosed()) {
+                                        c.close();
+                                    } else {
+                                        c.setAutoCommit(true);
+                                        idle.offer(c);
+                                    }
+                                    return null;
+                                }
+                                try {
+                                    return invoke(m2, c, a2);
+                                } catch (SQLException e) {
+                                    broken[0] = true;
+                                    throw e;
+                                }
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** A DataSource whose server never answers: nothing listens on its port. */
