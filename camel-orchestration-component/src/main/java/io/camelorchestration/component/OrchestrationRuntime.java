@@ -42,10 +42,11 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final CumulativeBudgets budgets;
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
-    private JdbcAuditSink jdbcAudit;
+    private final JdbcAuditSink jdbcAudit;
 
     private OrchestrationRuntime(ModelCatalog catalog, ModelInfo defaultModel, StepPlanner planner,
-            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit) {
+            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit, JdbcAuditSink jdbcAudit) {
+        this.jdbcAudit = jdbcAudit;
         this.catalog = catalog;
         this.defaultModel = defaultModel;
         this.planner = planner;
@@ -104,9 +105,7 @@ final class OrchestrationRuntime extends ServiceSupport {
             sinks.add(jdbcAudit);
         }
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
-        OrchestrationRuntime rt = new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit);
-        rt.jdbcAudit = jdbcAudit;
-        return rt;
+        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit, jdbcAudit);
     }
 
     private static BudgetLedger ledger(OrchestrateComponent c) {
