@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -136,8 +138,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                     buffer.drainTo(inFlight, batchSize - 1);
                     inFlightSize = inFlight.size();
                 }
-                write(inFlight);
-                written.addAndGet(inFlight.size());
+                written.addAndGet(write(inFlight));
                 inFlight.clear();
                 inFlightSize = 0;
                 connected = true;
@@ -164,7 +165,8 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    private void write(List<Row> rows) throws SQLException {
+    /** @return rows now in the table */
+    private int write(List<Row> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean pg = isPostgres(c);
             if (!schemaReady) {
@@ -178,27 +180,43 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                 }
                 ps.executeBatch();
                 c.commit();
+                return rows.size();
             } catch (SQLException e) {
                 c.rollback();
-                if (pg || !isDuplicate(e)) {
+                if (!isRowProblem(e)) {
                     throw e;
                 }
-                // a retried batch on a database without ON CONFLICT: insert row by row, skipping rows already there
-                c.setAutoCommit(true);
-                try (PreparedStatement ps = c.prepareStatement(GENERIC_INSERT)) {
-                    for (Row r : rows) {
-                        bind(ps, r, false);
-                        try {
-                            ps.executeUpdate();
-                        } catch (SQLException dup) {
-                            if (!isDuplicate(dup)) {
-                                throw dup;
-                            }
-                        }
+                // a row the database refuses, or (without ON CONFLICT) a row already there from a retried batch:
+                // row by row, so that one bad event cannot hold up the whole trail
+                return writeOneByOne(c, rows, pg);
+            }
+        }
+    }
+
+    private int writeOneByOne(Connection c, List<Row> rows, boolean pg) throws SQLException {
+        int n = 0;
+        c.setAutoCommit(true);
+        try (PreparedStatement ps = c.prepareStatement(pg ? PG_INSERT : GENERIC_INSERT)) {
+            for (Row r : rows) {
+                bind(ps, r, pg);
+                try {
+                    ps.executeUpdate();
+                    n++;
+                } catch (SQLException e) {
+                    if (isDuplicate(e)) {
+                        n++;
+                        continue;
                     }
+                    if (!isRowProblem(e)) {
+                        throw e;
+                    }
+                    dropped.incrementAndGet();
+                    LOG.warn("Audit event {} {} refused by the database and dropped: SQLState {}", r.id(),
+                            r.event().action(), e.getSQLState());
                 }
             }
         }
+        return n;
     }
 
     private void createSchema(Connection c, boolean pg) throws SQLException {
@@ -221,6 +239,17 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
+    /** Data exceptions (class 22) and integrity violations (class 23) are about a row, not about the database. */
+    private static boolean isRowProblem(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void bind(PreparedStatement ps, Row r, boolean pg) throws SQLException {
         AuditEvent e = r.event();
         if (pg) {
@@ -230,18 +259,32 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
         ps.setObject(2, OffsetDateTime.ofInstant(e.timestamp(), ZoneOffset.UTC));
         ps.setString(3, e.action().name());
-        ps.setString(4, e.entityType());
-        ps.setString(5, e.entityId());
-        ps.setString(6, e.executionId());
-        ps.setString(7, e.routeId());
-        ps.setString(8, e.userId());
-        ps.setString(9, e.severity());
+        ps.setString(4, fit(e.entityType(), 64));
+        ps.setString(5, fit(e.entityId(), 256));
+        ps.setString(6, fit(e.executionId(), 128));
+        ps.setString(7, fit(e.routeId(), 256));
+        ps.setString(8, fit(e.userId(), 256));
+        ps.setString(9, fit(e.severity(), 16));
         ps.setString(10, json(e));
     }
 
+    /**
+     * Values such as the user id come from headers: cut to the column and without NUL characters (which
+     * PostgreSQL text and JSONB refuse), so that no event is refused for its content.
+     */
+    private static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.indexOf(0) >= 0 ? value.replace("\0", "") : value;
+        return v.length() <= max ? v : v.substring(0, max);
+    }
+
     private static String json(AuditEvent e) {
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.replaceAll((k, v) -> v instanceof String s ? fit(s, 4096) : v);
         try {
-            return MAPPER.writeValueAsString(e.details());
+            return MAPPER.writeValueAsString(details);
         } catch (JsonProcessingException ex) {
             return "{}";
         }
@@ -280,7 +323,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    /** Events committed to the table. */
+    /** Events now in the table. */
     public long written() {
         return written.get();
     }
@@ -290,7 +333,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         return buffer.size() + inFlightSize;
     }
 
-    /** Events refused because the buffer was full. */
+    /** Events dropped: the buffer was full, the sink was closed, or the database refused the row itself. */
     public long dropped() {
         return dropped.get();
     }
