@@ -118,6 +118,8 @@ class OrchestrateStartupErrorTest {
                 .contains("<key-glob>=<limit> <tokens|usd>/<minute|hour|day|month> [hard|soft]");
         assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("acme-*=100 tokens/week hard")))
                 .contains("budgets").contains("week").contains("minute, hour, day, month");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("a".repeat(200) + "*=100 tokens/day")))
+                .contains("budgets").contains("longer than 128 characters");
     }
 
     @Test
