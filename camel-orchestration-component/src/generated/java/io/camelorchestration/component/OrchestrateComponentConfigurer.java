@@ -30,6 +30,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OrchestrateComponent target = (OrchestrateComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "auditjdbc":
+        case "auditJdbc": target.setAuditJdbc(property(camelContext, boolean.class, value)); return true;
         case "auditsink":
         case "auditSink": target.setAuditSink(property(camelContext, io.camelorchestration.audit.AuditSink.class, value)); return true;
         case "audituri":
@@ -68,6 +70,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "models": target.setModels(property(camelContext, java.lang.String.class, value)); return true;
         case "onbudgetexceeded":
         case "onBudgetExceeded": getOrCreateConfiguration(target).setOnBudgetExceeded(property(camelContext, java.lang.String.class, value)); return true;
+        case "onbudgetstoreunavailable":
+        case "onBudgetStoreUnavailable": target.setOnBudgetStoreUnavailable(property(camelContext, java.lang.String.class, value)); return true;
         case "routing": getOrCreateConfiguration(target).setRouting(property(camelContext, java.lang.String.class, value)); return true;
         case "routingenabled":
         case "routingEnabled": target.setRoutingEnabled(property(camelContext, boolean.class, value)); return true;
@@ -85,6 +89,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "auditjdbc":
+        case "auditJdbc": return boolean.class;
         case "auditsink":
         case "auditSink": return io.camelorchestration.audit.AuditSink.class;
         case "audituri":
@@ -123,6 +129,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "models": return java.lang.String.class;
         case "onbudgetexceeded":
         case "onBudgetExceeded": return java.lang.String.class;
+        case "onbudgetstoreunavailable":
+        case "onBudgetStoreUnavailable": return java.lang.String.class;
         case "routing": return java.lang.String.class;
         case "routingenabled":
         case "routingEnabled": return boolean.class;
@@ -136,6 +144,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OrchestrateComponent target = (OrchestrateComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "auditjdbc":
+        case "auditJdbc": return target.isAuditJdbc();
         case "auditsink":
         case "auditSink": return target.getAuditSink();
         case "audituri":
@@ -174,6 +184,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "models": return target.getModels();
         case "onbudgetexceeded":
         case "onBudgetExceeded": return getOrCreateConfiguration(target).getOnBudgetExceeded();
+        case "onbudgetstoreunavailable":
+        case "onBudgetStoreUnavailable": return target.getOnBudgetStoreUnavailable();
         case "routing": return getOrCreateConfiguration(target).getRouting();
         case "routingenabled":
         case "routingEnabled": return target.isRoutingEnabled();

@@ -16,6 +16,10 @@ public record BudgetRule(String keyPattern, long limit, BudgetUnit unit, BudgetW
         if (limit <= 0) {
             throw new IllegalArgumentException("budget limit must be positive: " + limit);
         }
+        if (keyPattern.length() > BudgetKeys.MAX_LENGTH) {
+            throw new IllegalArgumentException("budget key pattern longer than " + BudgetKeys.MAX_LENGTH
+                    + " characters (no budget key is longer): " + keyPattern.substring(0, 40) + "...");
+        }
     }
 
     /** A stable id for ledgers: pattern, unit and window. */
@@ -23,11 +27,12 @@ public record BudgetRule(String keyPattern, long limit, BudgetUnit unit, BudgetW
         return keyPattern + "|" + unit.name().toLowerCase() + "|" + window.id();
     }
 
+    /** Compiles the glob on every call: for one-off checks. {@link BudgetRules} keeps the compiled form. */
     public boolean matches(String key) {
         return key != null && glob().matcher(key).matches();
     }
 
-    private Pattern glob() {
+    Pattern glob() {
         return Pattern.compile(globRegex(keyPattern));
     }
 

@@ -18,9 +18,12 @@ public final class BudgetRules {
             Pattern.CASE_INSENSITIVE);
 
     private final List<BudgetRule> rules;
+    /** The rules' globs, compiled once: matching runs for every message with a budget key. */
+    private final Pattern[] globs;
 
     private BudgetRules(List<BudgetRule> rules) {
         this.rules = List.copyOf(rules);
+        this.globs = this.rules.stream().map(BudgetRule::glob).toArray(Pattern[]::new);
     }
 
     public static BudgetRules none() {
@@ -69,9 +72,12 @@ public final class BudgetRules {
 
     public List<BudgetRule> matching(String key) {
         List<BudgetRule> out = new ArrayList<>(2);
-        for (BudgetRule r : rules) {
-            if (r.matches(key)) {
-                out.add(r);
+        if (key == null) {
+            return out;
+        }
+        for (int i = 0; i < globs.length; i++) {
+            if (globs[i].matcher(key).matches()) {
+                out.add(rules.get(i));
             }
         }
         return out;

@@ -4,21 +4,50 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cumulative budgets a budget key draws on: reserves every matching rule before a step, settles them after.
  * Hard rules refuse the reservation; soft rules always take it and only report that they are over.
+ * <p>
+ * When the ledger's store cannot be reached, a matching hard rule follows the {@link BudgetStorePolicy}: closed
+ * (the default) refuses the step as over budget, open lets the step go down the original path; a soft rule never
+ * stops a step, so the step goes down the original path. A settlement that cannot reach the store is dropped: the
+ * reservation expires in the store and its amount comes back by itself.
  */
 public final class CumulativeBudgets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CumulativeBudgets.class);
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final BudgetRules rules;
     private final BudgetLedger ledger;
     private final Clock clock;
+    private final BudgetStorePolicy storePolicy;
+    private final AtomicLong storeFailures = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
     public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock) {
+        this(rules, ledger, clock, BudgetStorePolicy.CLOSED);
+    }
+
+    public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock, BudgetStorePolicy storePolicy) {
         this.rules = rules;
         this.ledger = ledger;
         this.clock = clock;
+        this.storePolicy = storePolicy;
+    }
+
+    public BudgetStorePolicy storePolicy() {
+        return storePolicy;
+    }
+
+    /** Ledger calls that could not reach the store. */
+    public long storeFailures() {
+        return storeFailures.get();
     }
 
     public boolean isEmpty() {
@@ -56,31 +85,65 @@ public final class CumulativeBudgets {
         for (BudgetRule rule : matching) {
             BudgetScope scope = new BudgetScope(rule.id(), key, rule.window().start(now));
             long amount = rule.unit() == BudgetUnit.TOKENS ? tokens : costMicros;
-            Reservation r = ledger.reserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
-            if (r == null) {
-                for (Held h : held) {
-                    ledger.release(h.reservation());
+            try {
+                Reservation r = ledger.reserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
+                if (r == null) {
+                    release(held);
+                    long spent = ledger.spent(scope);
+                    return new Hold(List.of(), rule, null, spent, amount, false);
                 }
-                long spent = ledger.spent(scope);
-                return new Hold(List.of(), rule, null, spent, amount);
-            }
-            held.add(new Held(rule, r));
-            if (!rule.hard() && ledger.spent(scope) > rule.limit()) {
-                softOver = rule;
+                held.add(new Held(rule, r));
+                if (!rule.hard() && ledger.spent(scope) > rule.limit()) {
+                    softOver = rule;
+                }
+            } catch (BudgetStoreException e) {
+                storeFailed(e);
+                release(held);
+                if (force) {
+                    // the step goes ahead by its own policy; what it spends cannot be booked
+                    return Hold.EMPTY;
+                }
+                BudgetRule closed = storePolicy == BudgetStorePolicy.CLOSED
+                        ? matching.stream().filter(BudgetRule::hard).findFirst().orElse(null) : null;
+                if (closed != null) {
+                    return new Hold(List.of(), closed, null, 0, closed.unit() == BudgetUnit.TOKENS ? tokens : costMicros, true);
+                }
+                throw e;
             }
         }
-        return new Hold(List.copyOf(held), null, softOver, 0, 0);
+        return new Hold(List.copyOf(held), null, softOver, 0, 0, false);
     }
 
     public void commit(Hold hold, long tokens, long costMicros) {
         for (Held h : hold.held()) {
-            ledger.commit(h.reservation(), h.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros);
+            try {
+                ledger.commit(h.reservation(), h.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros);
+            } catch (BudgetStoreException e) {
+                storeFailed(e);
+            }
         }
     }
 
     public void release(Hold hold) {
-        for (Held h : hold.held()) {
-            ledger.release(h.reservation());
+        release(hold.held());
+    }
+
+    private void release(List<Held> held) {
+        for (Held h : held) {
+            try {
+                ledger.release(h.reservation());
+            } catch (BudgetStoreException e) {
+                storeFailed(e);
+            }
+        }
+    }
+
+    private void storeFailed(BudgetStoreException e) {
+        long n = storeFailures.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("{} ({} budget store failures so far; hard budgets are {}; logged at most once a minute)", e.getMessage(), n, storePolicy.id());
         }
     }
 
@@ -91,9 +154,10 @@ public final class CumulativeBudgets {
      * What a reservation got: the reservations held, and the hard rule that refused (then nothing is held) or the
      * soft rule that is over its limit.
      */
-    public record Hold(List<Held> held, BudgetRule refusedBy, BudgetRule softExceeded, long spent, long requested) {
+    public record Hold(List<Held> held, BudgetRule refusedBy, BudgetRule softExceeded, long spent, long requested,
+            boolean storeUnreachable) {
 
-        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0);
+        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false);
 
         public boolean refused() {
             return refusedBy != null;

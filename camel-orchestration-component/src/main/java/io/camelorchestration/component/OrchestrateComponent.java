@@ -56,7 +56,17 @@ public class OrchestrateComponent extends DefaultComponent {
     @Metadata(description = "Cumulative budget rules separated by ';', each <key-glob>=<limit> <tokens|usd>/<minute|hour|day|month> [hard|soft],"
                             + " e.g. acme-*=200000 tokens/day hard; *=5 usd/month soft.")
     private String budgets;
-    @Metadata(label = "advanced", description = "The DataSource of the jdbc ledger. Default: the only DataSource in the registry.")
+    @Metadata(defaultValue = "closed", enums = "closed,open",
+              description = "What a hard cumulative budget does while the budget store is unreachable: closed (the step is"
+                            + " treated as over budget and handled by its onBudgetExceeded) or open (the step goes down the"
+                            + " original path, unbooked). Soft budgets never stop a step.")
+    private String onBudgetStoreUnavailable = "closed";
+    @Metadata(defaultValue = "false",
+              description = "Also write every audit event to the table audit_trail of the DataSource (at least once, buffered"
+                            + " and retried while the database is down). The table is created when missing.")
+    private boolean auditJdbc;
+    @Metadata(label = "advanced", description = "The DataSource of the jdbc ledger and of the JDBC audit trail."
+                                                + " Default: the only DataSource in the registry.")
     private DataSource dataSource;
     @Metadata(label = "advanced", autowired = true, description = "Your own intent classifier.")
     private IntentClassifier classifier;
@@ -266,6 +276,22 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setBudgets(String budgets) {
         this.budgets = budgets;
+    }
+
+    public String getOnBudgetStoreUnavailable() {
+        return onBudgetStoreUnavailable;
+    }
+
+    public void setOnBudgetStoreUnavailable(String onBudgetStoreUnavailable) {
+        this.onBudgetStoreUnavailable = onBudgetStoreUnavailable;
+    }
+
+    public boolean isAuditJdbc() {
+        return auditJdbc;
+    }
+
+    public void setAuditJdbc(boolean auditJdbc) {
+        this.auditJdbc = auditJdbc;
     }
 
     public DataSource getDataSource() {

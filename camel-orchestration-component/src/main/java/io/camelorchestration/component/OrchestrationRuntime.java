@@ -8,8 +8,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetRules;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
@@ -40,9 +42,11 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final CumulativeBudgets budgets;
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
+    private final JdbcAuditSink jdbcAudit;
 
     private OrchestrationRuntime(ModelCatalog catalog, ModelInfo defaultModel, StepPlanner planner,
-            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit) {
+            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit, JdbcAuditSink jdbcAudit) {
+        this.jdbcAudit = jdbcAudit;
         this.catalog = catalog;
         this.defaultModel = defaultModel;
         this.planner = planner;
@@ -70,7 +74,14 @@ final class OrchestrationRuntime extends ServiceSupport {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid value for option 'camel.component.orchestrate.budgets': " + e.getMessage(), e);
         }
-        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger(c), Clock.systemUTC());
+        BudgetStorePolicy storePolicy;
+        try {
+            storePolicy = BudgetStorePolicy.of(c.getOnBudgetStoreUnavailable() == null ? "closed" : c.getOnBudgetStoreUnavailable());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value '" + c.getOnBudgetStoreUnavailable()
+                    + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
+        }
+        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger(c), Clock.systemUTC(), storePolicy);
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
                 c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),
@@ -88,8 +99,13 @@ final class OrchestrationRuntime extends ServiceSupport {
         if (c.getAuditSink() != null) {
             sinks.add(c.getAuditSink());
         }
+        JdbcAuditSink jdbcAudit = null;
+        if (c.isAuditJdbc()) {
+            jdbcAudit = new JdbcAuditSink(dataSource(c, "audit-jdbc"));
+            sinks.add(jdbcAudit);
+        }
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
-        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit);
+        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit, jdbcAudit);
     }
 
     private static BudgetLedger ledger(OrchestrateComponent c) {
@@ -101,17 +117,21 @@ final class OrchestrationRuntime extends ServiceSupport {
             case "memory":
                 return new InMemoryBudgetLedger();
             case "jdbc":
-                DataSource ds = c.getDataSource() != null ? c.getDataSource()
-                        : c.getCamelContext().getRegistry().findSingleByType(DataSource.class);
-                if (ds == null) {
-                    throw new IllegalArgumentException("Option 'camel.component.orchestrate.ledger' is jdbc but no DataSource is"
-                            + " set (camel.component.orchestrate.data-source) or bound in the registry");
-                }
-                return new JdbcBudgetLedger(ds);
+                return new JdbcBudgetLedger(dataSource(c, "ledger=jdbc"));
             default:
                 throw new IllegalArgumentException("Invalid value '" + c.getLedger()
                         + "' for option 'camel.component.orchestrate.ledger'; allowed values: memory, jdbc");
         }
+    }
+
+    private static DataSource dataSource(OrchestrateComponent c, String option) {
+        DataSource ds = c.getDataSource() != null ? c.getDataSource()
+                : c.getCamelContext().getRegistry().findSingleByType(DataSource.class);
+        if (ds == null) {
+            throw new IllegalArgumentException("Option 'camel.component.orchestrate." + option + "' needs a DataSource, but none is"
+                    + " set (camel.component.orchestrate.data-source) or bound, alone, in the registry");
+        }
+        return ds;
     }
 
     private static ModelCatalog loadCatalog(CamelContext ctx, String location) {
@@ -128,12 +148,24 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        if (jdbcAudit != null) {
+            jdbcAudit.start();
+        }
         audit.start();
     }
 
     @Override
     protected void doStop() throws Exception {
         audit.stop();
+        if (jdbcAudit != null) {
+            // after the publisher has handed over its queue: the sink then drains its own buffer
+            jdbcAudit.close();
+        }
+    }
+
+    /** The built-in JDBC audit trail, when audit-jdbc is on. */
+    JdbcAuditSink jdbcAudit() {
+        return jdbcAudit;
     }
 
     ModelCatalog catalog() {

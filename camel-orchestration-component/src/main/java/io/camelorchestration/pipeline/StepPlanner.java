@@ -90,7 +90,8 @@ public final class StepPlanner {
             if (hold.refused()) {
                 wf.release(estimate);
                 wfReserved = false;
-                exceeded = hold.refusedBy().toString() + " (key " + in.budgetKey() + ")";
+                exceeded = hold.refusedBy().toString() + " (key " + in.budgetKey() + ")"
+                        + (hold.storeUnreachable() ? ": budget store unreachable, hard budgets fail closed" : "");
                 limit = hold.refusedBy().limit();
                 used = hold.spent();
                 hold = null;

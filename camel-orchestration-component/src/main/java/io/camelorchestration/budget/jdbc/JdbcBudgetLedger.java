@@ -5,116 +5,440 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
 
 /**
- * Cumulative budgets in a database shared by several instances. Every change is one atomic SQL statement: the
- * reservation is a conditional UPDATE that only succeeds while committed + reserved + amount stays within the
- * limit, so two instances never both get the last tokens.
+ * Cumulative budgets in a database shared by several instances.
+ * <p>
+ * Two tables: one row per account ({@code orchestration_budget}: committed and reserved per rule, key and window)
+ * and one row per open reservation ({@code orchestration_budget_reservation}, with {@code expires_at}). On
+ * PostgreSQL every operation is a single SQL statement: a reservation is an upsert whose {@code DO UPDATE} only
+ * applies while committed + reserved + amount stays within the limit, chained to the insert of the reservation row;
+ * a commit or release deletes the reservation row and moves its amount in the same statement. Row locks of the
+ * account serialise concurrent instances, so two of them never both get the last tokens.
+ * <p>
+ * A reservation left by an instance that died is given back once it expires: a sweep, run by any instance at most
+ * every {@code sweepEvery}, deletes expired reservation rows and subtracts their amounts in one statement. A commit
+ * that arrives after its reservation expired still books what was spent. Expiry uses the database's clock, so the
+ * instances' clocks do not matter.
+ * <p>
+ * After a failure the store counts as down for {@code retryAfter} (1 s by default): calls in that time fail at
+ * once, so exchanges do not each wait for a connection timeout. Give the ledger's connection pool a short
+ * connection timeout too.
+ * <p>
+ * Other databases get the same tables and the same guarantees through short transactions (conditional UPDATE, then
+ * INSERT of the reservation row); only PostgreSQL gets the single-statement form.
  */
 public final class JdbcBudgetLedger implements BudgetLedger {
 
-    static final String TABLE = "orchestration_budget";
+    public static final String ACCOUNTS = "orchestration_budget";
+    public static final String RESERVATIONS = "orchestration_budget_reservation";
+    /** Long enough for a slow LLM call; a reservation still open after this is assumed abandoned. */
+    public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(10);
+
+    private static final String[] DDL = {
+        "CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " ("
+                + "rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                + " window_start TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " committed BIGINT NOT NULL DEFAULT 0, reserved BIGINT NOT NULL DEFAULT 0,"
+                + " updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                + " PRIMARY KEY (rule_id, budget_key, window_start))",
+        "CREATE TABLE IF NOT EXISTS " + RESERVATIONS + " ("
+                + "id VARCHAR(36) NOT NULL PRIMARY KEY, rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL,"
+                + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS " + RESERVATIONS + "_expires ON " + RESERVATIONS + " (expires_at)"
+    };
+
+    // ---- PostgreSQL: one statement per operation
+
+    private static final String PG_RESERVE = "WITH acct AS ("
+            + "INSERT INTO " + ACCOUNTS + " AS b (rule_id, budget_key, window_start, committed, reserved)"
+            + " SELECT ?, ?, ?, 0, ? WHERE ? <= ?"
+            + " ON CONFLICT (rule_id, budget_key, window_start) DO UPDATE"
+            + " SET reserved = b.reserved + EXCLUDED.reserved, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE b.committed + b.reserved <= ? - EXCLUDED.reserved"
+            + " RETURNING b.rule_id, b.budget_key, b.window_start)"
+            + " INSERT INTO " + RESERVATIONS + " (id, rule_id, budget_key, window_start, amount, expires_at)"
+            + " SELECT ?, rule_id, budget_key, window_start, ?,"
+            + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct";
+
+    private static final String PG_SETTLE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ? RETURNING amount)"
+            + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
+            + " committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+
+    private static final String PG_SWEEP = "WITH x AS (DELETE FROM " + RESERVATIONS + " WHERE expires_at < CURRENT_TIMESTAMP"
+            + " RETURNING rule_id, budget_key, window_start, amount),"
+            + " s AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM x"
+            + " GROUP BY rule_id, budget_key, window_start)"
+            + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - s.amount, updated_at = CURRENT_TIMESTAMP"
+            + " FROM s WHERE b.rule_id = s.rule_id AND b.budget_key = s.budget_key AND b.window_start = s.window_start"
+            + " RETURNING s.amount";
+
+    // ---- any other database: short transactions
+
+    private static final String RESERVE_UPDATE = "UPDATE " + ACCOUNTS
+            + " SET reserved = reserved + ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ? AND committed + reserved <= ? - ?";
+    private static final String RESERVE_INSERT_ACCOUNT = "INSERT INTO " + ACCOUNTS
+            + " (rule_id, budget_key, window_start, committed, reserved) VALUES (?, ?, ?, 0, ?)";
+    private static final String INSERT_RESERVATION = "INSERT INTO " + RESERVATIONS
+            + " (id, rule_id, budget_key, window_start, amount, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_RESERVATION = "DELETE FROM " + RESERVATIONS + " WHERE id = ?";
+    private static final String SETTLE_ACCOUNT = "UPDATE " + ACCOUNTS
+            + " SET reserved = reserved - ?, committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+    private static final String EXPIRED = "SELECT id, rule_id, budget_key, window_start, amount FROM " + RESERVATIONS
+            + " WHERE expires_at < ?";
+
+    private static final String SPENT = "SELECT committed + reserved FROM " + ACCOUNTS
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
 
     private final DataSource dataSource;
+    private final Duration ttl;
+    private final long sweepEveryNanos;
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private final long retryAfterNanos;
+    private final int queryTimeoutSeconds;
+    private volatile long downUntil = System.nanoTime();
+    private volatile Boolean postgres;
     private volatile boolean schemaReady;
 
     public JdbcBudgetLedger(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, DEFAULT_RESERVATION_TTL);
     }
 
-    /** Creates the table when it is missing. */
+    public JdbcBudgetLedger(DataSource dataSource, Duration reservationTtl) {
+        this(dataSource, reservationTtl, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param reservationTtl how long a reservation may stay open before it is assumed abandoned and given back
+     * @param retryAfter     after a failure, how long the store counts as down without being asked again
+     * @param queryTimeout   longest wait for one statement (a locked or stuck database)
+     */
+    public JdbcBudgetLedger(DataSource dataSource, Duration reservationTtl, Duration retryAfter, Duration queryTimeout) {
+        if (reservationTtl.isNegative() || reservationTtl.isZero()) {
+            throw new IllegalArgumentException("reservation TTL must be positive: " + reservationTtl);
+        }
+        this.dataSource = dataSource;
+        this.ttl = reservationTtl;
+        this.retryAfterNanos = retryAfter.toNanos();
+        this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
+        this.sweepEveryNanos = Math.max(Duration.ofMillis(200).toNanos(),
+                Math.min(reservationTtl.toNanos() / 4, Duration.ofMinutes(1).toNanos()));
+    }
+
+    /** Creates the tables when they are missing (the DDL is also in docs/budgets.md). */
     public void createSchema() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL, window_start TIMESTAMP NOT NULL,"
-                    + " committed BIGINT NOT NULL DEFAULT 0, reserved BIGINT NOT NULL DEFAULT 0,"
-                    + " updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-                    + " PRIMARY KEY (rule_id, budget_key, window_start))");
+        try (Connection c = connect()) {
+            dialect(c);
+            for (String ddl : DDL) {
+                try (Statement s = statement(c)) {
+                    s.execute(ddl);
+                } catch (SQLException e) {
+                    // another instance created it at the same moment: fine if it is there now
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                    try (Statement s2 = statement(c)) {
+                        s2.execute(ddl);
+                    }
+                }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
             schemaReady = true;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create budget table " + TABLE + ": " + e.getMessage(), e);
+            unreachable(e);
+            throw new BudgetStoreException("budget store unreachable, cannot create tables " + ACCOUNTS + " and "
+                    + RESERVATIONS + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public Reservation reserve(BudgetScope scope, long amount, long limit) {
         ensureSchema();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (rule_id, budget_key, window_start) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                bind(ins, scope, 1);
-                ins.executeUpdate();
-            }
-            try (PreparedStatement up = c.prepareStatement("UPDATE " + TABLE
-                    + " SET reserved = reserved + ?, updated_at = CURRENT_TIMESTAMP"
-                    + " WHERE rule_id = ? AND budget_key = ? AND window_start = ? AND committed + reserved + ? <= ?")) {
-                up.setLong(1, amount);
-                bind(up, scope, 2);
-                up.setLong(5, amount);
-                up.setLong(6, limit);
-                return up.executeUpdate() == 1 ? new Reservation(scope.ruleId() + "|" + scope.key(), scope, amount) : null;
-            }
+        sweepIfDue();
+        String id = UUID.randomUUID().toString();
+        try (Connection c = connect()) {
+            boolean ok = isPostgres(c) ? reservePg(c, scope, amount, limit, id) : reserveTx(c, scope, amount, limit, id);
+            return ok ? new Reservation(id, scope, amount) : null;
         } catch (SQLException e) {
-            throw new IllegalStateException("budget store unreachable: " + e.getMessage(), e);
+            throw unreachable(e);
+        }
+    }
+
+    private boolean reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+        c.setAutoCommit(true);
+        try (PreparedStatement ps = prepare(c, PG_RESERVE)) {
+            bind(ps, scope, 1);
+            ps.setLong(4, amount);
+            ps.setLong(5, amount);
+            ps.setLong(6, limit);
+            ps.setLong(7, limit);
+            ps.setString(8, id);
+            ps.setLong(9, amount);
+            ps.setLong(10, ttl.toMillis());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private boolean reserveTx(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            boolean ok = conditionalAdd(c, scope, amount, limit);
+            if (!ok && amount <= limit) {
+                try (PreparedStatement ins = prepare(c, RESERVE_INSERT_ACCOUNT)) {
+                    bind(ins, scope, 1);
+                    ins.setLong(4, amount);
+                    ok = ins.executeUpdate() == 1;
+                } catch (SQLException duplicate) {
+                    // the account exists (another instance made it just now, or it is full): the conditional
+                    // update decides, in a fresh transaction
+                    c.rollback();
+                    ok = conditionalAdd(c, scope, amount, limit);
+                }
+            }
+            if (ok) {
+                try (PreparedStatement ins = prepare(c, INSERT_RESERVATION)) {
+                    ins.setString(1, id);
+                    bind(ins, scope, 2);
+                    ins.setLong(5, amount);
+                    ins.setObject(6, OffsetDateTime.now(ZoneOffset.UTC).plus(ttl));
+                    ins.executeUpdate();
+                }
+            }
+            c.commit();
+            return ok;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private boolean conditionalAdd(Connection c, BudgetScope scope, long amount, long limit) throws SQLException {
+        try (PreparedStatement up = prepare(c, RESERVE_UPDATE)) {
+            up.setLong(1, amount);
+            bind(up, scope, 2);
+            up.setLong(5, limit);
+            up.setLong(6, amount);
+            return up.executeUpdate() == 1;
         }
     }
 
     @Override
     public void commit(Reservation r, long actualAmount) {
-        update("reserved = reserved - ?, committed = committed + ?", r, r.amount(), actualAmount);
+        settle(r, actualAmount);
     }
 
     @Override
     public void release(Reservation r) {
-        update("reserved = reserved - ?, committed = committed + ?", r, r.amount(), 0);
+        settle(r, 0);
+    }
+
+    private void settle(Reservation r, long spent) {
+        ensureSchema();
+        try (Connection c = connect()) {
+            if (isPostgres(c)) {
+                c.setAutoCommit(true);
+                try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
+                    ps.setString(1, r.id());
+                    ps.setLong(2, spent);
+                    bind(ps, r.scope(), 3);
+                    ps.executeUpdate();
+                }
+            } else {
+                c.setAutoCommit(false);
+                try {
+                    settleTx(c, r.id(), r.scope(), r.amount(), spent);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Only the transaction that deletes the reservation row gives its amount back: a sweep and a commit never both do. */
+    private boolean settleTx(Connection c, String id, BudgetScope scope, long reserved, long spent) throws SQLException {
+        int deleted;
+        try (PreparedStatement del = prepare(c, DELETE_RESERVATION)) {
+            del.setString(1, id);
+            deleted = del.executeUpdate();
+        }
+        if (deleted == 0 && spent == 0) {
+            return false;
+        }
+        try (PreparedStatement up = prepare(c, SETTLE_ACCOUNT)) {
+            up.setLong(1, deleted == 1 ? reserved : 0);
+            up.setLong(2, spent);
+            bind(up, scope, 3);
+            up.executeUpdate();
+        }
+        return deleted == 1;
     }
 
     @Override
     public long spent(BudgetScope scope) {
         ensureSchema();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT committed + reserved FROM " + TABLE
-                     + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?")) {
+        try (Connection c = connect(); PreparedStatement q = prepare(c, SPENT)) {
             bind(q, scope, 1);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("budget store unreachable: " + e.getMessage(), e);
+            throw unreachable(e);
         }
     }
 
-    private void update(String set, Reservation r, long a, long b) {
+    /**
+     * Gives back every reservation whose time is up (left by an instance that died, or whose settlement could not
+     * reach the store). Runs by itself at most every quarter of the TTL (between 200 ms and a minute) on the
+     * reserving thread; public for operations and tests.
+     *
+     * @return the amount given back, over all accounts
+     */
+    public long sweepExpired() {
         ensureSchema();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement up = c.prepareStatement("UPDATE " + TABLE + " SET " + set
-                     + ", updated_at = CURRENT_TIMESTAMP WHERE rule_id = ? AND budget_key = ? AND window_start = ?")) {
-            up.setLong(1, a);
-            up.setLong(2, b);
-            bind(up, r.scope(), 3);
-            up.executeUpdate();
+        try (Connection c = connect()) {
+            if (isPostgres(c)) {
+                c.setAutoCommit(true);
+                long total = 0;
+                try (Statement s = statement(c); ResultSet rs = s.executeQuery(PG_SWEEP)) {
+                    while (rs.next()) {
+                        total += rs.getLong(1);
+                    }
+                }
+                return total;
+            }
+            return sweepTx(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("budget store unreachable: " + e.getMessage(), e);
+            throw unreachable(e);
         }
+    }
+
+    private long sweepTx(Connection c) throws SQLException {
+        List<Object[]> expired = new ArrayList<>();
+        try (PreparedStatement q = prepare(c, EXPIRED)) {
+            q.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    expired.add(new Object[] {
+                        rs.getString(1),
+                        new BudgetScope(rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant()),
+                        rs.getLong(5) });
+                }
+            }
+        }
+        long n = 0;
+        c.setAutoCommit(false);
+        try {
+            for (Object[] e : expired) {
+                if (settleTx(c, (String) e[0], (BudgetScope) e[1], (Long) e[2], 0)) {
+                    n += (Long) e[2];
+                }
+            }
+            c.commit();
+        } catch (SQLException ex) {
+            c.rollback();
+            throw ex;
+        }
+        return n;
+    }
+
+    private void sweepIfDue() {
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        if (now - last >= sweepEveryNanos && lastSweep.compareAndSet(last, now)) {
+            try {
+                sweepExpired();
+            } catch (RuntimeException e) {
+                // the reservation that follows will report the store's state; a sweep is retried next time
+            }
+        }
+    }
+
+    public Duration reservationTtl() {
+        return ttl;
     }
 
     private void ensureSchema() {
         if (!schemaReady) {
-            createSchema();
+            synchronized (this) {
+                if (!schemaReady) {
+                    createSchema();
+                }
+            }
         }
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        return pg != null ? pg : dialect(c);
+    }
+
+    private boolean dialect(Connection c) throws SQLException {
+        boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        postgres = pg;
+        return pg;
+    }
+
+    /**
+     * Connections come through here: after a failure the store counts as down for {@code retryAfter}, and callers
+     * are told so at once instead of each waiting for a connection timeout on an exchange's thread.
+     */
+    private Connection connect() throws SQLException {
+        long wait = downUntil - System.nanoTime();
+        if (wait > 0) {
+            throw new SQLException("marked down after a failure, next attempt in " + TimeUnit.NANOSECONDS.toMillis(wait) + " ms");
+        }
+        return dataSource.getConnection();
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setQueryTimeout(queryTimeoutSeconds);
+        return ps;
+    }
+
+    private Statement statement(Connection c) throws SQLException {
+        Statement s = c.createStatement();
+        s.setQueryTimeout(queryTimeoutSeconds);
+        return s;
+    }
+
+    private BudgetStoreException unreachable(SQLException e) {
+        long now = System.nanoTime();
+        if (downUntil - now <= 0) {
+            downUntil = now + retryAfterNanos;
+        }
+        return new BudgetStoreException("budget store unreachable: " + e.getMessage(), e);
     }
 
     private static void bind(PreparedStatement ps, BudgetScope scope, int from) throws SQLException {
         ps.setString(from, scope.ruleId());
         ps.setString(from + 1, scope.key());
-        ps.setTimestamp(from + 2, Timestamp.from(scope.windowStart()));
+        ps.setObject(from + 2, OffsetDateTime.ofInstant(scope.windowStart(), ZoneOffset.UTC));
     }
 }

@@ -1,0 +1,353 @@
+package io.camelorchestration.audit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.audit.AuditSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes audit events to the table {@code audit_trail}, at least once.
+ * <p>
+ * {@link #publish} only puts the event in a bounded buffer and returns; one writer thread takes events out in
+ * batches and inserts each batch in one transaction. While the database is down the batch is retried with a growing
+ * pause (up to {@code maxBackoff}) and new events wait in the buffer; nothing is taken out of it before its
+ * transaction commits. Each event carries its own id, and on PostgreSQL the insert skips ids already there, so a
+ * batch retried after a commit whose answer was lost is not written twice. When the buffer is full {@code publish}
+ * throws, which the caller counts as a dropped event. On {@link #close} the writer has {@code closeTimeout} to
+ * drain the buffer.
+ */
+public final class JdbcAuditSink implements AuditSink, AutoCloseable {
+
+    public static final String TABLE = "audit_trail";
+    public static final int DEFAULT_CAPACITY = 100_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final String PG_DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (id UUID PRIMARY KEY,"
+            + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, action VARCHAR(64) NOT NULL, entity_type VARCHAR(64),"
+            + " entity_id VARCHAR(256), execution_id VARCHAR(128), route_id VARCHAR(256), user_id VARCHAR(256),"
+            + " severity VARCHAR(16), details JSONB)";
+    private static final String GENERIC_DDL = PG_DDL.replace("id UUID", "id VARCHAR(36)").replace("JSONB", "CLOB");
+    private static final String INDEX = "CREATE INDEX IF NOT EXISTS " + TABLE + "_execution ON " + TABLE + " (execution_id)";
+    private static final String INSERT = "INSERT INTO " + TABLE
+            + " (id, created_at, action, entity_type, entity_id, execution_id, route_id, user_id, severity, details)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
+    private static final String PG_INSERT = String.format(INSERT, "CAST(? AS JSONB)") + " ON CONFLICT (id) DO NOTHING";
+    private static final String GENERIC_INSERT = String.format(INSERT, "?");
+
+    private final DataSource dataSource;
+    private final BlockingQueue<Row> buffer;
+    private final int capacity;
+    private final int batchSize;
+    private final Duration maxBackoff;
+    private final Duration closeTimeout;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final List<Row> inFlight = new ArrayList<>();
+    private volatile int inFlightSize;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private Thread writer;
+    private Boolean postgres;
+    private boolean schemaReady;
+
+    public JdbcAuditSink(DataSource dataSource) {
+        this(dataSource, DEFAULT_CAPACITY, 500, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param capacity     events buffered while the database is slow or down; beyond it {@link #publish} throws
+     * @param batchSize    events per insert transaction
+     * @param maxBackoff   longest pause between two attempts while the database is down
+     * @param closeTimeout how long {@link #close} waits for the buffer to drain
+     */
+    public JdbcAuditSink(DataSource dataSource, int capacity, int batchSize, Duration maxBackoff, Duration closeTimeout) {
+        if (capacity <= 0 || batchSize <= 0) {
+            throw new IllegalArgumentException("capacity and batchSize must be positive");
+        }
+        this.dataSource = dataSource;
+        this.capacity = capacity;
+        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.maxBackoff = maxBackoff;
+        this.closeTimeout = closeTimeout;
+    }
+
+    public synchronized void start() {
+        if (running || closed) {
+            return;
+        }
+        running = true;
+        writer = new Thread(this::writeLoop, "orchestrate-audit-jdbc");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void publish(AuditEvent event) {
+        if (closed) {
+            dropped.incrementAndGet();
+            throw new IllegalStateException("JDBC audit sink closed: event dropped");
+        }
+        if (!running) {
+            // a sink bound as a bean by the user starts with its first event
+            start();
+        }
+        if (!buffer.offer(new Row(UUID.randomUUID(), event))) {
+            dropped.incrementAndGet();
+            throw new IllegalStateException("JDBC audit buffer full (" + capacity + " events): event dropped");
+        }
+    }
+
+    private void writeLoop() {
+        long backoffMs = 50;
+        while (running || !buffer.isEmpty() || !inFlight.isEmpty()) {
+            try {
+                if (inFlight.isEmpty()) {
+                    Row first = buffer.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    inFlight.add(first);
+                    buffer.drainTo(inFlight, batchSize - 1);
+                    inFlightSize = inFlight.size();
+                }
+                written.addAndGet(write(inFlight));
+                inFlight.clear();
+                inFlightSize = 0;
+                connected = true;
+                backoffMs = 50;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // anything else, including the AssertionError some drivers raise when a connection dies mid-batch
+                // under -ea, is the database being away: the writer must outlive it
+                connected = false;
+                retries.incrementAndGet();
+                logAtMostOnceAMinute(e);
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoffMs = Math.min(backoffMs * 2, maxBackoff.toMillis());
+            }
+        }
+    }
+
+    /** @return rows now in the table */
+    private int write(List<Row> rows) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean pg = isPostgres(c);
+            if (!schemaReady) {
+                createSchema(c, pg);
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(pg ? PG_INSERT : GENERIC_INSERT)) {
+                for (Row r : rows) {
+                    bind(ps, r, pg);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+                return rows.size();
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isRowProblem(e)) {
+                    throw e;
+                }
+                // a row the database refuses, or (without ON CONFLICT) a row already there from a retried batch:
+                // row by row, so that one bad event cannot hold up the whole trail
+                return writeOneByOne(c, rows, pg);
+            }
+        }
+    }
+
+    private int writeOneByOne(Connection c, List<Row> rows, boolean pg) throws SQLException {
+        int n = 0;
+        c.setAutoCommit(true);
+        try (PreparedStatement ps = c.prepareStatement(pg ? PG_INSERT : GENERIC_INSERT)) {
+            for (Row r : rows) {
+                bind(ps, r, pg);
+                try {
+                    ps.executeUpdate();
+                    n++;
+                } catch (SQLException e) {
+                    if (isDuplicate(e)) {
+                        n++;
+                        continue;
+                    }
+                    if (!isRowProblem(e)) {
+                        throw e;
+                    }
+                    dropped.incrementAndGet();
+                    LOG.warn("Audit event {} {} refused by the database and dropped: SQLState {}", r.id(),
+                            r.event().action(), e.getSQLState());
+                }
+            }
+        }
+        return n;
+    }
+
+    private void createSchema(Connection c, boolean pg) throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute(pg ? PG_DDL : GENERIC_DDL);
+            s.execute(INDEX);
+        }
+        schemaReady = true;
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        if (postgres == null) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
+        return postgres;
+    }
+
+    private static boolean isDuplicate(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /** Data exceptions (class 22) and integrity violations (class 23) are about a row, not about the database. */
+    private static boolean isRowProblem(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void bind(PreparedStatement ps, Row r, boolean pg) throws SQLException {
+        AuditEvent e = r.event();
+        if (pg) {
+            ps.setObject(1, r.id());
+        } else {
+            ps.setString(1, r.id().toString());
+        }
+        ps.setObject(2, OffsetDateTime.ofInstant(e.timestamp(), ZoneOffset.UTC));
+        ps.setString(3, e.action().name());
+        ps.setString(4, fit(e.entityType(), 64));
+        ps.setString(5, fit(e.entityId(), 256));
+        ps.setString(6, fit(e.executionId(), 128));
+        ps.setString(7, fit(e.routeId(), 256));
+        ps.setString(8, fit(e.userId(), 256));
+        ps.setString(9, fit(e.severity(), 16));
+        ps.setString(10, json(e));
+    }
+
+    /**
+     * Values such as the user id come from headers: cut to the column and without NUL characters (which
+     * PostgreSQL text and JSONB refuse), so that no event is refused for its content.
+     */
+    private static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.indexOf(0) >= 0 ? value.replace("\0", "") : value;
+        return v.length() <= max ? v : v.substring(0, max);
+    }
+
+    private static String json(AuditEvent e) {
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.replaceAll((k, v) -> v instanceof String s ? fit(s, 4096) : v);
+        try {
+            return MAPPER.writeValueAsString(details);
+        } catch (JsonProcessingException ex) {
+            return "{}";
+        }
+    }
+
+    private void logAtMostOnceAMinute(Throwable e) {
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("Audit trail database unreachable ({}); {} events buffered, retrying. Logged at most once a minute.",
+                    e.toString(), pending());
+        }
+    }
+
+    /** Stops taking new work and gives the writer {@code closeTimeout} to drain what is buffered. */
+    @Override
+    public void close() {
+        Thread w;
+        synchronized (this) {
+            if (!running) {
+                closed = true;
+                return;
+            }
+            closed = true;
+            running = false;
+            w = writer;
+        }
+        try {
+            w.join(closeTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (w.isAlive()) {
+            w.interrupt();
+            LOG.warn("JDBC audit sink closed with {} events not written (database unreachable for {})", pending(), closeTimeout);
+        }
+    }
+
+    /** Events now in the table. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Events waiting: buffered plus the batch being written. */
+    public long pending() {
+        return buffer.size() + inFlightSize;
+    }
+
+    /** Events dropped: the buffer was full, the sink was closed, or the database refused the row itself. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Failed write attempts. */
+    public long retries() {
+        return retries.get();
+    }
+
+    /** False after a failed write, true after a successful one: for health checks. */
+    public boolean connected() {
+        return connected;
+    }
+
+    private record Row(UUID id, AuditEvent event) {
+    }
+}

@@ -1,0 +1,150 @@
+package io.camelorchestration.budget.jdbc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.BudgetStoreException;
+import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.component.JdbcTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ledger against a real PostgreSQL: what a reservation, a commit, a release and an expiry do to the rows.
+ */
+class JdbcBudgetLedgerTest {
+
+    static JdbcTestDatabase db;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        db = JdbcTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        db.close();
+    }
+
+    private static BudgetScope scope(String key) {
+        return new BudgetScope("t-*|tokens|day", key, Instant.parse("2026-11-24T00:00:00Z"));
+    }
+
+    private static long committed(String key) throws Exception {
+        return db.queryLong("SELECT COALESCE(SUM(committed), 0) FROM orchestration_budget WHERE budget_key = '" + key + "'");
+    }
+
+    private static long reserved(String key) throws Exception {
+        return db.queryLong("SELECT COALESCE(SUM(reserved), 0) FROM orchestration_budget WHERE budget_key = '" + key + "'");
+    }
+
+    private static long openReservations(String key) throws Exception {
+        return db.queryLong("SELECT COUNT(*) FROM orchestration_budget_reservation WHERE budget_key = '" + key + "'");
+    }
+
+    @Test
+    void reserveCommitAndReleaseMoveTheAmountsInTheTables() throws Exception {
+        JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
+        Reservation a = ledger.reserve(scope("t-basic"), 600, 1000);
+        Reservation b = ledger.reserve(scope("t-basic"), 300, 1000);
+        assertThat(a).isNotNull();
+        assertThat(b).isNotNull();
+        assertThat(ledger.reserve(scope("t-basic"), 200, 1000)).as("900 held + 200 > 1000").isNull();
+        assertThat(reserved("t-basic")).isEqualTo(900);
+        assertThat(openReservations("t-basic")).isEqualTo(2);
+
+        ledger.commit(a, 450);
+        ledger.release(b);
+        assertThat(committed("t-basic")).isEqualTo(450);
+        assertThat(reserved("t-basic")).isZero();
+        assertThat(openReservations("t-basic")).isZero();
+        assertThat(ledger.spent(scope("t-basic"))).isEqualTo(450);
+        assertThat(ledger.reserve(scope("t-basic"), 551, 1000)).isNull();
+        assertThat(ledger.reserve(scope("t-basic"), 550, 1000)).isNotNull();
+    }
+
+    @Test
+    void aFirstReservationLargerThanTheLimitIsRefused() throws Exception {
+        JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
+        assertThat(ledger.reserve(scope("t-first"), 1001, 1000)).isNull();
+        assertThat(ledger.spent(scope("t-first"))).isZero();
+    }
+
+    @Test
+    void reservationsOfACrashedInstanceExpireAndAreGivenBack() throws Exception {
+        JdbcBudgetLedger crashed = new JdbcBudgetLedger(db.dataSource(), Duration.ofMillis(300));
+        Reservation lost = crashed.reserve(scope("t-crash"), 700, 1000);
+        assertThat(lost).isNotNull();
+        // the instance dies here: nobody commits or releases
+
+        JdbcBudgetLedger survivor = new JdbcBudgetLedger(db.dataSource(), Duration.ofMinutes(10));
+        assertThat(survivor.reserve(scope("t-crash"), 400, 1000)).as("still held by the dead instance").isNull();
+        Thread.sleep(400);
+        assertThat(survivor.sweepExpired()).isGreaterThanOrEqualTo(700);
+        assertThat(reserved("t-crash")).isZero();
+        assertThat(openReservations("t-crash")).isZero();
+        Reservation r = survivor.reserve(scope("t-crash"), 400, 1000);
+        assertThat(r).isNotNull();
+
+        // a settlement arriving after its reservation expired still books the spend, and gives nothing back twice
+        crashed.commit(lost, 100);
+        assertThat(committed("t-crash")).isEqualTo(100);
+        assertThat(reserved("t-crash")).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentReservationsNeverPassTheLimit() throws Exception {
+        JdbcBudgetLedger one = new JdbcBudgetLedger(db.dataSource());
+        JdbcBudgetLedger two = new JdbcBudgetLedger(db.dataSource());
+        long limit = 5_000;
+        AtomicLong granted = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                JdbcBudgetLedger ledger = t % 2 == 0 ? one : two;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        Reservation r = ledger.reserve(scope("t-race"), 37, limit);
+                        if (r != null) {
+                            granted.addAndGet(37);
+                            ledger.commit(r, 37);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(16 * 40 * 37L).as("demand").isGreaterThan(limit);
+        assertThat(committed("t-race")).isEqualTo(granted.get()).isLessThanOrEqualTo(limit).isGreaterThan(limit - 37);
+        assertThat(reserved("t-race")).isZero();
+    }
+
+    @Test
+    void anUnreachableStoreIsReportedAsSuch() throws Exception {
+        JdbcBudgetLedger ledger = new JdbcBudgetLedger(JdbcTestDatabase.unreachable());
+        assertThatThrownBy(() -> ledger.reserve(scope("t-down"), 1, 10))
+                .isInstanceOf(BudgetStoreException.class)
+                .hasMessageContaining("budget store unreachable");
+        // the next caller is told at once, without a connection attempt of its own
+        assertThatThrownBy(() -> ledger.reserve(scope("t-down"), 1, 10))
+                .isInstanceOf(BudgetStoreException.class)
+                .hasMessageContaining("marked down");
+    }
+}

@@ -1,0 +1,155 @@
+package io.camelorchestration.component;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.camelorchestration.audit.AuditEvent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail's database goes down in the middle of a run and comes back. Exchanges keep flowing at full speed
+ * while it is down, and once it is back every audit event is in the table, once.
+ */
+class JdbcAuditTrailOutageTest {
+
+    static JdbcTestDatabase db;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        db = JdbcTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void noAuditEventIsLostAndNoExchangeWaitsWhileTheDatabaseIsDown() throws Exception {
+        Set<String> published = ConcurrentHashMap.newKeySet();
+        CamelContext ctx = new DefaultCamelContext();
+        OrchestrateComponent orchestrate = new OrchestrateComponent();
+        orchestrate.setEnabled(true);
+        orchestrate.setAuditJdbc(true);
+        Set<String> dbThreads = ConcurrentHashMap.newKeySet();
+        orchestrate.setDataSource(recordingThreads(db.dataSource(), dbThreads));
+        // a second sink, in memory, tells what was handed to the sinks
+        orchestrate.setAuditSink((AuditEvent e) -> published.add(e.executionId() + "/" + e.action()));
+        ctx.addComponent("orchestrate", orchestrate);
+        ctx.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ask").routeId("ask").to("orchestrate:answer?delegate=direct:llm&intent=generate");
+                from("direct:llm").routeId("llm").setBody(constant("Thank you for your message."));
+            }
+        });
+        ctx.start();
+        ProducerTemplate template = ctx.createProducerTemplate();
+        AtomicLong slowest = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        try {
+            run(template, 200, slowest, failed);
+            db.stopServer();
+            long downAt = System.nanoTime();
+            slowest.set(0);
+            run(template, 400, slowest, failed);
+            long slowestWhileDown = slowest.get();
+            Thread.sleep(Math.max(0, 1500 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downAt)));
+            JdbcAuditSinkView sink = new JdbcAuditSinkView(orchestrate);
+            assertThat(sink.pending()).as("events wait in the buffer while the database is down").isPositive();
+            db.startServer();
+            run(template, 200, slowest, failed);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sink.pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            long rows = db.queryLong("SELECT COUNT(*) FROM audit_trail");
+            long distinct = db.queryLong("SELECT COUNT(DISTINCT (execution_id, action)) FROM audit_trail");
+            System.out.printf("audit outage: %d events published, %d rows, %d retries, slowest exchange while down %d ms%n",
+                    published.size(), rows, sink.retries(), TimeUnit.NANOSECONDS.toMillis(slowestWhileDown));
+
+            assertThat(failed.get()).isZero();
+            assertThat(published).as("3 events per exchange: initialized, step executed, completed").hasSize(3 * 800);
+            assertThat(rows).as("every event in the table").isEqualTo(published.size());
+            assertThat(distinct).as("and none twice").isEqualTo(rows);
+            assertThat(sink.retries()).as("the outage was felt by the sink").isPositive();
+            assertThat(dbThreads).as("only the sink's own thread talks to the database, never an exchange's")
+                    .containsOnly("orchestrate-audit-jdbc");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(slowestWhileDown)).as("no exchange waited for the sink's retries")
+                    .isLessThan(2000);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM audit_trail WHERE details->>'intent' = 'generate'"))
+                    .as("details stored as JSON").isEqualTo(800);
+        } finally {
+            ctx.stop();
+        }
+    }
+
+    private static void run(ProducerTemplate template, int exchanges, AtomicLong slowest, AtomicLong failed) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < exchanges / 4; i++) {
+                        long t0 = System.nanoTime();
+                        Exchange out = template.send("direct:ask", e -> e.getMessage().setBody("Please write a reply."));
+                        slowest.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                        if (out.getException() != null) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static DataSource recordingThreads(DataSource ds, Set<String> threads) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+                (proxy, method, args) -> {
+                    threads.add(Thread.currentThread().getName());
+                    try {
+                        return method.invoke(ds, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Reads the built-in sink's figures. */
+    private record JdbcAuditSinkView(OrchestrateComponent component) {
+        long pending() {
+            return component.runtime().jdbcAudit().pending();
+        }
+
+        long retries() {
+            return component.runtime().jdbcAudit().retries();
+        }
+    }
+}

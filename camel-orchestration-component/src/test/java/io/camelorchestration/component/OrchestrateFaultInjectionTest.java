@@ -1,0 +1,205 @@
+package io.camelorchestration.component;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.InMemoryBudgetLedger;
+import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.compression.CompressionPipeline;
+import io.camelorchestration.compression.Compressor;
+import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each stage of the pipeline breaks in turn: the classifier, the compressor, the budget ledger, the audit sink and
+ * the meter registry. Every exchange still completes through the delegate, with the original message.
+ */
+class OrchestrateFaultInjectionTest extends CamelTestSupport {
+
+    static final String PROMPT = "Please summarize the following   report.\n\n\n\nRevenue grew   in Q3.   Costs fell.";
+
+    private volatile String broken = "";
+    private final List<String> delegateBodies = new CopyOnWriteArrayList<>();
+    private final BrokenMeters meters = new BrokenMeters();
+    private OrchestrateComponent orchestrate;
+
+    private void breaks(String stage) {
+        if (broken.equals(stage)) {
+            throw new IllegalStateException(stage + " is down (injected)");
+        }
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        orchestrate = new OrchestrateComponent();
+        orchestrate.setEnabled(true);
+        orchestrate.setCompressionEnabled(true);
+        orchestrate.setBudgets("acme-*=1000000 tokens/day hard");
+        IntentClassifier keywords = new KeywordIntentClassifier();
+        orchestrate.setClassifier(step -> {
+            breaks("classifier");
+            return keywords.classify(step);
+        });
+        Compressor compressor = CompressionPipeline.defaults();
+        orchestrate.setCompressor(request -> {
+            breaks("compressor");
+            return compressor.compress(request);
+        });
+        BudgetLedger memory = new InMemoryBudgetLedger();
+        orchestrate.setBudgetLedger(new BudgetLedger() {
+            @Override
+            public Reservation reserve(BudgetScope scope, long amount, long limit) {
+                breaks("ledger");
+                return memory.reserve(scope, amount, limit);
+            }
+
+            @Override
+            public void commit(Reservation reservation, long actualAmount) {
+                breaks("ledger commit");
+                memory.commit(reservation, actualAmount);
+            }
+
+            @Override
+            public void release(Reservation reservation) {
+                memory.release(reservation);
+            }
+
+            @Override
+            public long spent(BudgetScope scope) {
+                return memory.spent(scope);
+            }
+        });
+        orchestrate.setAuditSink((AuditSink) (AuditEvent e) -> breaks("audit sink"));
+        orchestrate.setMeterRegistry(meters);
+        ctx.addComponent("orchestrate", orchestrate);
+        return ctx;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:report").routeId("report")
+                        .to("orchestrate:digest?delegate=direct:llm&budgetKey=RAW(${header.tenant})");
+                from("direct:llm").routeId("llm").process(e -> {
+                    delegateBodies.add(e.getMessage().getBody(String.class));
+                    e.getMessage().setBody("Revenue grew; costs fell.");
+                });
+            }
+        };
+    }
+
+    private Exchange send() {
+        return template.send("direct:report", e -> {
+            e.getMessage().setHeader("tenant", "acme-eu");
+            e.getMessage().setBody(PROMPT);
+        });
+    }
+
+    private void assertFellBackThroughTheDelegate(Exchange out, String stage) {
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo("Revenue grew; costs fell.");
+        assertThat(delegateBodies).as("the delegate got the original message").containsExactly(PROMPT);
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
+                .contains(stage + " is down");
+    }
+
+    @Test
+    void withoutFaultsTheStepIsOrchestrated() {
+        Exchange out = send();
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON)).isNull();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.INTENT, String.class)).as("classified").isEqualTo("summarize");
+        assertThat(delegateBodies).hasSize(1);
+    }
+
+    @Test
+    void theClassifierFails() {
+        broken = "classifier";
+        assertFellBackThroughTheDelegate(send(), "classifier");
+    }
+
+    @Test
+    void theCompressorFails() {
+        broken = "compressor";
+        assertFellBackThroughTheDelegate(send(), "compressor");
+    }
+
+    @Test
+    void theLedgerFailsToReserve() {
+        broken = "ledger";
+        assertFellBackThroughTheDelegate(send(), "ledger");
+    }
+
+    @Test
+    void theLedgerFailsToCommitAfterTheCall() {
+        broken = "ledger commit";
+        Exchange out = send();
+        assertThat(out.getException()).isNull();
+        // the delegate had already answered: its answer is kept, only the bookkeeping is lost
+        assertThat(delegateBodies).hasSize(1);
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo("Revenue grew; costs fell.");
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
+                .contains("ledger commit is down");
+    }
+
+    @Test
+    void theMeterRegistryFails() {
+        broken = "meter registry";
+        assertFellBackThroughTheDelegate(send(), "meter registry");
+    }
+
+    @Test
+    void theAuditSinkFailsOffTheExchangeThread() throws Exception {
+        broken = "audit sink";
+        Exchange out = send();
+        // audit runs after the fact, off the exchange's thread: the step itself is not affected
+        assertThat(out.getException()).isNull();
+        assertThat(delegateBodies).hasSize(1);
+        assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (orchestrate.getAuditFailures() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(orchestrate.getAuditFailures()).as("counted, not felt").isGreaterThanOrEqualTo(2);
+        assertThat(meters.find("orchestration.audit.failures").counter().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** A registry that refuses new meters while broken. */
+    private final class BrokenMeters extends SimpleMeterRegistry {
+        @Override
+        protected Counter newCounter(Meter.Id id) {
+            breaks("meter registry");
+            return super.newCounter(id);
+        }
+
+        @Override
+        protected <T> Gauge newGauge(Meter.Id id, T obj, ToDoubleFunction<T> valueFunction) {
+            breaks("meter registry");
+            return super.newGauge(id, obj, valueFunction);
+        }
+    }
+}

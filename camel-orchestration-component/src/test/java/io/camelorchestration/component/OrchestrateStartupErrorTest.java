@@ -1,0 +1,148 @@
+package io.camelorchestration.component;
+
+import java.util.function.Consumer;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A wrong option stops the route from starting, with a message that names the option, the value and what is
+ * allowed; never an error at the first message.
+ */
+class OrchestrateStartupErrorTest {
+
+    private CamelContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    private String startupError(String uri) {
+        return startupError(uri, c -> { });
+    }
+
+    /** Starts a route with the endpoint; returns the whole cause chain's messages. */
+    private String startupError(String uri, Consumer<OrchestrateComponent> options) {
+        Throwable t = catchThrowable(() -> {
+            context = new DefaultCamelContext();
+            OrchestrateComponent orchestrate = new OrchestrateComponent();
+            orchestrate.setEnabled(true);
+            options.accept(orchestrate);
+            context.addComponent("orchestrate", orchestrate);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").routeId("in").to(uri);
+                    from("direct:llm").setBody(constant("ok"));
+                }
+            });
+            context.start();
+        });
+        assertThat(t).as("start-up must fail for " + uri).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            messages.append(c.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void aValidEndpointStarts() throws Exception {
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("orchestrate:answer?delegate=direct:llm&intent=generate&budgetTokens=100");
+                from("direct:llm").setBody(constant("ok"));
+            }
+        });
+        context.start();
+        assertThat(context.createProducerTemplate().requestBody("direct:in", "hi", String.class)).isEqualTo("ok");
+    }
+
+    @Test
+    void unknownIntent() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&intent=summarise"))
+                .contains("'intent'").contains("summarise").contains("extract").contains("summarize").contains("auto");
+    }
+
+    @Test
+    void negativeBudgetTokens() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&budgetTokens=-5"))
+                .contains("'budgetTokens'").contains("-5").contains(">= 0");
+    }
+
+    @Test
+    void missingDelegate() {
+        assertThat(startupError("orchestrate:s?intent=generate"))
+                .contains("'delegate'").contains("URI of the wrapped step");
+    }
+
+    @Test
+    void unknownModel() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&model=gpt-17-ultra"))
+                .contains("'model'").contains("gpt-17-ultra").contains("gpt-4o");
+    }
+
+    @Test
+    void badCompression() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&compression=extreme"))
+                .contains("'compression'").contains("extreme").contains("auto, off, light, aggressive");
+    }
+
+    @Test
+    void badRouting() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&routing=sometimes"))
+                .contains("'routing'").contains("sometimes").contains("auto, off");
+    }
+
+    @Test
+    void badOnBudgetExceeded() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&onBudgetExceeded=panic"))
+                .contains("'onBudgetExceeded'").contains("panic").contains("degrade, fallback, fail");
+    }
+
+    @Test
+    void badBudgetsRule() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("acme-*=lots of tokens")))
+                .contains("budgets").contains("acme-*=lots of tokens")
+                .contains("<key-glob>=<limit> <tokens|usd>/<minute|hour|day|month> [hard|soft]");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("acme-*=100 tokens/week hard")))
+                .contains("budgets").contains("week").contains("minute, hour, day, month");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("a".repeat(200) + "*=100 tokens/day")))
+                .contains("budgets").contains("longer than 128 characters");
+    }
+
+    @Test
+    void badLedger() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setLedger("redis")))
+                .contains("ledger").contains("redis").contains("memory, jdbc");
+    }
+
+    @Test
+    void jdbcLedgerWithoutADataSource() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setLedger("jdbc")))
+                .contains("ledger=jdbc").contains("DataSource");
+    }
+
+    @Test
+    void badBudgetStorePolicy() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setOnBudgetStoreUnavailable("sometimes")))
+                .contains("on-budget-store-unavailable").contains("closed, open");
+    }
+
+    @Test
+    void unknownDefaultModel() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setDefaultModel("gpt-17-ultra")))
+                .contains("default-model").contains("gpt-17-ultra").contains("gpt-4o");
+    }
+}
