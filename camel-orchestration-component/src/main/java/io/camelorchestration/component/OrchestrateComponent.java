@@ -84,6 +84,7 @@ public class OrchestrateComponent extends DefaultComponent {
 
     private final UsageTotals totals = new UsageTotals();
     private volatile OrchestrationRuntime runtime;
+    private Map<String, Object> skippedByCamelMain;
 
     public OrchestrateComponent() {
     }
@@ -102,15 +103,26 @@ public class OrchestrateComponent extends DefaultComponent {
         if (flag.isPresent()) {
             boolean on = Boolean.parseBoolean(flag.get().trim());
             if (!on) {
-                Map<String, Object> others = new LinkedHashMap<>();
-                pc.loadPropertiesAsMap(k -> k.startsWith(PROPERTY_PREFIX) && !k.equals(PROPERTY_PREFIX + "enabled"))
-                        .forEach((k, v) -> others.put(StringHelper.dashToCamelCase(k.toString().substring(PROPERTY_PREFIX.length())), v));
-                if (!others.isEmpty()) {
-                    PropertyBindingSupport.build().withCamelContext(getCamelContext()).withTarget(this)
-                            .withProperties(others).withRemoveParameters(false).withIgnoreCase(true).bind();
-                }
+                // bound with the runtime, after the endpoints have been created with their own options
+                skippedByCamelMain = pc.loadPropertiesAsMap(k -> k.startsWith(PROPERTY_PREFIX));
             }
             setEnabled(on);
+        }
+    }
+
+    /** The options camel-main did not bind because the switch was off (see {@link #doInit()}). */
+    private void bindOptionsSkippedByCamelMain(Map<String, Object> properties) {
+        Map<String, Object> others = new LinkedHashMap<>();
+        // entrySet, not forEach: Camel's ordered properties keep their entries outside Properties' own table
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            String option = e.getKey().substring(PROPERTY_PREFIX.length());
+            if (!option.equals("enabled")) {
+                others.put(StringHelper.dashToCamelCase(option), e.getValue());
+            }
+        }
+        if (!others.isEmpty()) {
+            PropertyBindingSupport.build().withCamelContext(getCamelContext()).withTarget(this)
+                    .withProperties(others).withRemoveParameters(false).withIgnoreCase(true).bind();
         }
     }
 
@@ -130,6 +142,10 @@ public class OrchestrateComponent extends DefaultComponent {
             synchronized (this) {
                 r = runtime;
                 if (r == null) {
+                    if (skippedByCamelMain != null) {
+                        bindOptionsSkippedByCamelMain(skippedByCamelMain);
+                        skippedByCamelMain = null;
+                    }
                     r = OrchestrationRuntime.create(this);
                     ServiceHelper.startService(r);
                     runtime = r;

@@ -56,4 +56,37 @@ class CamelMainPropertiesTest {
             main.stop();
         }
     }
+
+    @Test
+    void switchedOffByPropertiesTheOtherOptionsStillBindForALaterFlip() throws Exception {
+        Main main = new Main();
+        main.addInitialProperty("camel.component.orchestrate.enabled", "false");
+        main.addInitialProperty("camel.component.orchestrate.default-model", "gpt-4o");
+        main.addInitialProperty("camel.component.orchestrate.routing-enabled", "true");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("orchestrate:decide?intent=conditional&delegate=direct:llm");
+                from("direct:llm").setBody(constant("yes"));
+            }
+        });
+        main.start();
+        try {
+            CamelContext context = main.getCamelContext();
+            OrchestrateComponent c = context.getComponent("orchestrate", OrchestrateComponent.class);
+            ProducerTemplate template = context.createProducerTemplate();
+
+            Exchange off = template.request("direct:in", e -> e.getMessage().setBody("Is the server down?"));
+            assertThat(off.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED)).isNull();
+
+            c.setEnabled(true);
+            Exchange on = template.request("direct:in", e -> e.getMessage().setBody("Is the server down?"));
+            assertThat(on.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
+            // routed away from the configured default model: the options were bound although the switch was off
+            assertThat(c.getDefaultModel()).isEqualTo("gpt-4o");
+            assertThat(on.getMessage().getHeader(OrchestrateConstants.MODEL, String.class)).isNotEqualTo("gpt-4o").startsWith("gpt-");
+        } finally {
+            main.stop();
+        }
+    }
 }

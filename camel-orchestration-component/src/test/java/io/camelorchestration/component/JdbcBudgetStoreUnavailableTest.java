@@ -132,6 +132,7 @@ class JdbcBudgetStoreUnavailableTest {
     void configuredByPropertiesAloneUnderCamelMain() throws Exception {
         Main main = new Main();
         main.bind("budgetDb", JdbcTestDatabase.unreachable());
+        main.addInitialProperty("camel.component.orchestrate.enabled", "true");
         main.addInitialProperty("camel.component.orchestrate.ledger", "jdbc");
         main.addInitialProperty("camel.component.orchestrate.budgets", "acme-*=100000 tokens/day hard");
         main.addInitialProperty("camel.component.orchestrate.on-budget-store-unavailable", "open");
@@ -148,9 +149,7 @@ class JdbcBudgetStoreUnavailableTest {
             context = main.getCamelContext();
             assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).getOnBudgetStoreUnavailable())
                     .isEqualTo("open");
-            // camel-main reserves camel.component.<name>.enabled for itself and never binds it to the component:
-            // the master switch is flipped here as the MBean would
-            context.getComponent("orchestrate", OrchestrateComponent.class).setEnabled(true);
+            assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).isEnabled()).isTrue();
             Exchange out = ask();
             assertThat(out.getException()).as("open: the step goes on").isNull();
             assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
