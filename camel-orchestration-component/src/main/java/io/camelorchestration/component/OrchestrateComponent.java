@@ -242,6 +242,27 @@ public class OrchestrateComponent extends DefaultComponent {
         return r == null ? 0 : r.audit().failures();
     }
 
+    @ManagedAttribute(description = "Audit events delivered to the sinks")
+    public long getAuditDelivered() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.audit().delivered();
+    }
+
+    /** True when audit events go somewhere (audit-uri or an AuditSink bean); false also before the first step started. */
+    public boolean auditActive() {
+        OrchestrationRuntime r = runtime;
+        return r != null && r.audit().active();
+    }
+
+    /**
+     * The budget store in use (the bound ledger, or the one the ledger option built), for the health check; null until
+     * the first orchestrate: endpoint has started, so asking never builds the runtime before the options are bound.
+     */
+    public BudgetLedger activeBudgetLedger() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? null : r.budgets().ledger();
+    }
+
     // ---- configuration
 
     @ManagedAttribute(description = "The model the delegates use when not routed")

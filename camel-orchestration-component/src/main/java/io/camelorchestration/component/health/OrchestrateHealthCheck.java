@@ -1,0 +1,114 @@
+package io.camelorchestration.component.health;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.component.OrchestrateComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * Readiness of the orchestration services: the budget store answers a read, and the audit sinks delivered what was
+ * sent to them since the previous check. Not a liveness check: a broken store or sink never stops exchanges (they fall
+ * back to the original path), so restarting the JVM would not help.
+ */
+@org.apache.camel.spi.annotations.HealthCheck("orchestrate-check")
+public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
+
+    public static final String ID = "orchestrate";
+
+    private static final BudgetScope PROBE = new BudgetScope("health-check", "health-check", Instant.EPOCH);
+
+    private CamelContext camelContext;
+    private volatile boolean enabled = true;
+    // audit counters seen by the previous check: a failure since then means a sink is not delivering
+    private long seenFailures;
+    private long seenDelivered;
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).up();
+        OrchestrateComponent c = camelContext == null ? null
+                : camelContext.getComponent("orchestrate", false) instanceof OrchestrateComponent oc ? oc : null;
+        if (c == null) {
+            return builder.message("orchestrate: component not in use").build();
+        }
+        builder.detail("enabled", c.isEnabled());
+        checkBudgetStore(c, builder);
+        checkAudit(c, builder);
+        return builder.build();
+    }
+
+    private static void checkBudgetStore(OrchestrateComponent c, HealthCheckResultBuilder builder) {
+        BudgetLedger ledger = c.activeBudgetLedger();
+        if (ledger == null) {
+            builder.detail("budget.store", "not started");
+            return;
+        }
+        builder.detail("budget.store", ledger.getClass().getSimpleName());
+        try {
+            ledger.spent(PROBE);
+            builder.detail("budget.store.reachable", true);
+        } catch (RuntimeException e) {
+            builder.detail("budget.store.reachable", false);
+            builder.down().message("Budget store unreachable: " + e.getMessage()).error(e);
+        }
+    }
+
+    private synchronized void checkAudit(OrchestrateComponent c, HealthCheckResultBuilder builder) {
+        long failures = c.getAuditFailures();
+        long delivered = c.getAuditDelivered();
+        builder.detail("audit.active", c.auditActive());
+        builder.detail("audit.delivered", delivered);
+        builder.detail("audit.failures", failures);
+        long newFailures = failures - seenFailures;
+        long newDelivered = delivered - seenDelivered;
+        seenFailures = failures;
+        seenDelivered = delivered;
+        if (newFailures > 0) {
+            builder.down();
+            String msg = "Audit sink not delivering: " + newFailures + " failed, " + newDelivered
+                         + " delivered since the previous check";
+            builder.message(builder.message() == null ? msg : builder.message() + "; " + msg);
+        }
+    }
+}
