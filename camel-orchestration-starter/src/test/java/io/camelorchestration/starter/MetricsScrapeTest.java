@@ -22,7 +22,6 @@ class MetricsScrapeTest {
             for (int i = 0; i < 3; i++) {
                 Exchange out = app.template().request("direct:ticket", e -> e.getMessage().setBody(TICKET));
                 assertThat(out.getException()).isNull();
-                System.out.println("DBG " + out.getMessage().getHeaders() + " enabled=" + ((io.camelorchestration.component.OrchestrateComponent) app.context().getComponent("orchestrate")).isEnabled() + " routes=" + app.context().getRoutes());
                 assertThat(out.getMessage().getHeader("CamelOrchestrated", Boolean.class)).isTrue();
                 tokensFromHeaders += out.getMessage().getHeader("CamelOrchestrationTokensUsed", Long.class);
             }
@@ -42,6 +41,8 @@ class MetricsScrapeTest {
             assertThat(line(body, "orchestration_overhead_seconds_count", "step=\"summarize\"")).contains("route=\"support\"");
             assertThat(line(body, "orchestration_budget_reserved_tokens", "route=\"support\"")).isNotNull();
             assertThat(value(line(body, "orchestration_budget_reserved_tokens", "route=\"support\""))).isZero();
+
+            assertThat(value(line(body, "orchestration_budget_utilization_count", "route=\"support\""))).isEqualTo(3.0);
 
             // OpenTelemetry GenAI names, as Spring AI exports them
             String genAiIn = line(body, "gen_ai_client_token_usage_tokens_total", "gen_ai_token_type=\"input\"");
