@@ -30,6 +30,8 @@ final class AuditPublisher extends ServiceSupport {
     private final OrchestrationMeters meters;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    // for the health check: whether the latest delivery attempt (any sink) failed
+    private volatile boolean lastFailed;
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private ExecutorService executor;
 
@@ -59,6 +61,7 @@ final class AuditPublisher extends ServiceSupport {
             try {
                 sink.publish(event);
                 delivered.incrementAndGet();
+                lastFailed = false;
             } catch (Throwable t) {
                 failed(sink, "audit sink failed", t);
             }
@@ -67,6 +70,7 @@ final class AuditPublisher extends ServiceSupport {
 
     private void failed(AuditSink sink, String what, Throwable t) {
         failures.incrementAndGet();
+        lastFailed = true;
         meters.auditFailed();
         long now = System.nanoTime();
         long last = lastLog.get();
@@ -78,6 +82,10 @@ final class AuditPublisher extends ServiceSupport {
 
     long failures() {
         return failures.get();
+    }
+
+    boolean lastDeliveryFailed() {
+        return lastFailed;
     }
 
     long delivered() {

@@ -248,6 +248,12 @@ public class OrchestrateComponent extends DefaultComponent {
         return r == null ? 0 : r.audit().delivered();
     }
 
+    /** True when the latest attempt to deliver an audit event failed (read by the health check). */
+    public boolean auditLastDeliveryFailed() {
+        OrchestrationRuntime r = runtime;
+        return r != null && r.audit().lastDeliveryFailed();
+    }
+
     /** True when audit events go somewhere (audit-uri or an AuditSink bean); false also before the first step started. */
     public boolean auditActive() {
         OrchestrationRuntime r = runtime;

@@ -23,7 +23,13 @@ final class StarterApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     StarterApp() throws Exception {
+        this(java.util.Map.of());
+    }
+
+    /** With beans bound as a user would with camel.beans.* or @BindToRegistry. */
+    StarterApp(java.util.Map<String, Object> beans) throws Exception {
         port = freePort();
+        beans.forEach(main::bind);
         main.addOverrideProperty("camel.management.port", Integer.toString(port));
         main.start();
     }

@@ -1,0 +1,165 @@
+package io.camelorchestration.starter;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.InMemoryBudgetLedger;
+import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.component.OrchestrateComponent;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator sees in the orchestrate dev console and health check of a starter application. */
+class ConsoleAndHealthTest {
+
+    private static final String TICKET = "Refund request for invoice INV-88: the customer was billed 49.90 EUR for a plan "
+            + "they cancelled on 2 May. Please confirm the refund.";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void devConsoleShowsFlagsTotalsAndOneRowPerStep() throws Exception {
+        try (StarterApp app = new StarterApp()) {
+            app.template().requestBody("direct:ticket", TICKET);
+            app.template().requestBody("direct:ticket", TICKET);
+            OrchestrateComponent component = app.context().getComponent("orchestrate", OrchestrateComponent.class);
+
+            DevConsole console = DevConsoleRegistry.get(app.context()).resolveById("orchestrate");
+            assertThat(console).isNotNull();
+
+            Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON);
+            assertThat((Map<String, Object>) json.get("flags")).containsEntry("enabled", true)
+                    .containsEntry("compressionEnabled", true).containsEntry("routingEnabled", true);
+            assertThat((Map<String, Object>) json.get("totals"))
+                    .containsEntry("totalTokensUsed", component.getTotalTokensUsed())
+                    .containsEntry("stepsOrchestrated", 2L);
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) json.get("steps");
+            assertThat(steps).singleElement().satisfies(row -> {
+                assertThat(row).containsEntry("step", "summarize").containsEntry("intent", "summarize")
+                        .containsEntry("orchestrated", 2L).containsEntry("tokensUsed", component.getTotalTokensUsed());
+            });
+
+            String text = (String) console.call(DevConsole.MediaType.TEXT);
+            assertThat(text).contains("Enabled: true", "Tokens used: " + component.getTotalTokensUsed())
+                    .containsPattern("(?m)^summarize\\s+summarize\\s+" + component.getTotalTokensUsed() + "\\s");
+
+            // the same console over camel-main's management HTTP server
+            HttpResponse<String> http = app.get("/q/dev/orchestrate");
+            assertThat(http.statusCode()).isEqualTo(200);
+            assertThat(http.body()).contains("Tokens used: " + component.getTotalTokensUsed());
+        }
+    }
+
+    @Test
+    void healthCheckReportsBudgetStoreAndAuditSink() throws Exception {
+        try (StarterApp app = new StarterApp()) {
+            app.template().requestBody("direct:ticket", TICKET);
+            OrchestrateComponent component = app.context().getComponent("orchestrate", OrchestrateComponent.class);
+
+            HealthCheck.Result up = orchestrateReadiness(app);
+            assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(up.getDetails()).containsEntry("budget.store.reachable", true).containsEntry("audit.active", true);
+
+            // the audit sink breaks: the next exchange still completes, and the check says the sink is not delivering
+            MockEndpoint auditStore = app.context().getEndpoint("mock:audit", MockEndpoint.class);
+            auditStore.whenAnyExchangeReceived(e -> {
+                throw new IllegalStateException("audit store down");
+            });
+            long failuresBefore = component.getAuditFailures();
+            for (int i = 0; i < 3; i++) {
+                assertThat(app.template().requestBody("direct:ticket", TICKET, String.class)).isNotBlank();
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (component.getAuditFailures() == failuresBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(component.getAuditFailures()).isGreaterThan(failuresBefore);
+            HealthCheck.Result down = orchestrateReadiness(app);
+            assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Audit sink not delivering"));
+
+            // and camel-main's health endpoint over HTTP says so too
+            HttpResponse<String> http = app.get("/observe/health");
+            assertThat(http.statusCode()).isEqualTo(503);
+            assertThat(http.body()).contains("orchestrate", "DOWN");
+
+            // the sink is back: the next delivery brings the check up again
+            auditStore.whenAnyExchangeReceived(e -> {
+            });
+            long deliveredBefore = component.getAuditDelivered();
+            app.template().requestBody("direct:ticket", TICKET);
+            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (component.getAuditDelivered() == deliveredBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(orchestrateReadiness(app).getState()).isEqualTo(HealthCheck.State.UP);
+        }
+    }
+
+    @Test
+    void healthCheckIsDownWhileTheBudgetStoreIsUnreachable() throws Exception {
+        SwitchableLedger ledger = new SwitchableLedger();
+        try (StarterApp app = new StarterApp(Map.of("budgetStore", ledger))) {
+            app.template().requestBody("direct:ticket", TICKET);
+            assertThat(orchestrateReadiness(app).getState()).isEqualTo(HealthCheck.State.UP);
+
+            ledger.reachable = false;
+            HealthCheck.Result down = orchestrateReadiness(app);
+            assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(down.getDetails()).containsEntry("budget.store.reachable", false);
+            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Budget store unreachable"));
+
+            ledger.reachable = true;
+            assertThat(orchestrateReadiness(app).getState()).isEqualTo(HealthCheck.State.UP);
+        }
+    }
+
+    /** A budget store whose connection can be cut: the memory ledger behind a switch. */
+    static final class SwitchableLedger implements BudgetLedger {
+        private final InMemoryBudgetLedger store = new InMemoryBudgetLedger();
+        volatile boolean reachable = true;
+
+        private void check() {
+            if (!reachable) {
+                throw new IllegalStateException("connection refused");
+            }
+        }
+
+        @Override
+        public Reservation reserve(BudgetScope scope, long amount, long limit) {
+            check();
+            return store.reserve(scope, amount, limit);
+        }
+
+        @Override
+        public void commit(Reservation reservation, long actualAmount) {
+            check();
+            store.commit(reservation, actualAmount);
+        }
+
+        @Override
+        public void release(Reservation reservation) {
+            check();
+            store.release(reservation);
+        }
+
+        @Override
+        public long spent(BudgetScope scope) {
+            check();
+            return store.spent(scope);
+        }
+    }
+
+    private static HealthCheck.Result orchestrateReadiness(StarterApp app) {
+        return HealthCheckHelper.invokeReadiness(app.context(), "full").stream().filter(r -> r.getCheck().getId().equals("orchestrate"))
+                .findFirst().orElseThrow(() -> new AssertionError("no orchestrate health check registered"));
+    }
+}
