@@ -53,8 +53,10 @@ public class OrchestrateComponent extends DefaultComponent {
     @Metadata(defaultValue = "memory", enums = "memory,jdbc",
               description = "Where cumulative budgets live: memory, or jdbc with a DataSource.")
     private String ledger = "memory";
-    @Metadata(description = "Cumulative budget rules separated by ';', each <key-glob>=<limit> <tokens|usd>/<minute|hour|day|month> [hard|soft],"
-                            + " e.g. acme-*=200000 tokens/day hard; *=5 usd/month soft.")
+    // no angle or square brackets, stars or pluses here: the descriptor generator strips them
+    @Metadata(description = "Cumulative budget rules separated by ';', each KEY=LIMIT UNIT/WINDOW, optionally then hard or soft, where KEY is a"
+                            + " budget key or a glob with a star, UNIT is tokens or usd, WINDOW is minute, hour, day or month, hard"
+                            + " the default; e.g. tenant-a=200000 tokens/day hard; tenant-b=5 usd/month soft. See docs/budgets.md.")
     private String budgets;
     @Metadata(defaultValue = "closed", enums = "closed,open",
               description = "What a hard cumulative budget does while the budget store is unreachable: closed (the step is"
