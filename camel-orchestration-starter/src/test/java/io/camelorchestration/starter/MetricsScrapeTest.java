@@ -1,9 +1,14 @@
 package io.camelorchestration.starter;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +54,38 @@ class MetricsScrapeTest {
             String genAiOut = line(body, "gen_ai_client_token_usage_tokens_total", "gen_ai_token_type=\"output\"");
             assertThat(genAiIn).contains("gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"", "gen_ai_request_model=\"");
             assertThat(value(genAiIn) + value(genAiOut)).isEqualTo((double) tokensFromHeaders);
+
+            dashboardIsBuiltOnExactlyTheseMeters(body);
         }
     }
+
+    /**
+     * docs/grafana-dashboard.json queries only series this application exports, and charts every orchestration
+     * meter family it exports.
+     */
+    private static void dashboardIsBuiltOnExactlyTheseMeters(String scrape) throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = SERIES.matcher(target.path("expr").asText());
+                while (m.find()) {
+                    queried.add(m.group());
+                }
+            }
+        }
+        assertThat(queried).isNotEmpty();
+        for (String series : queried) {
+            assertThat(scrape).as("dashboard queries " + series).containsPattern("(?m)^" + series + "[{ ]");
+        }
+        Matcher families = Pattern.compile("(?m)^# TYPE ((?:orchestration|gen_ai)_\\w+) ").matcher(scrape);
+        while (families.find()) {
+            String family = families.group(1);
+            assertThat(queried).as("the dashboard charts " + family).anyMatch(q -> q.startsWith(family));
+        }
+    }
+
+    private static final Pattern SERIES = Pattern.compile("\\b(?:orchestration|gen_ai_client)_[a-z_]+\\b");
 
     /** The first sample line of the meter that carries all the given label fragments. */
     static String line(String scrape, String meter, String... labels) {
