@@ -1,6 +1,8 @@
 package io.camelorchestration.component;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +26,15 @@ final class AuditPublisher extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(AuditPublisher.class);
     static final int QUEUE_SIZE = 10_000;
     private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Object QUEUE = "queue";
 
     private final CamelContext context;
     private final List<AuditSink> sinks;
     private final OrchestrationMeters meters;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
-    // for the health check: whether the latest delivery attempt (any sink) failed
-    private volatile boolean lastFailed;
+    // for the health check: the sinks (or the queue) whose latest delivery attempt failed
+    private final Set<Object> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private ExecutorService executor;
 
@@ -61,7 +64,10 @@ final class AuditPublisher extends ServiceSupport {
             try {
                 sink.publish(event);
                 delivered.incrementAndGet();
-                lastFailed = false;
+                if (!failing.isEmpty()) {
+                    failing.remove(sink);
+                    failing.remove(QUEUE);
+                }
             } catch (Throwable t) {
                 failed(sink, "audit sink failed", t);
             }
@@ -70,7 +76,7 @@ final class AuditPublisher extends ServiceSupport {
 
     private void failed(AuditSink sink, String what, Throwable t) {
         failures.incrementAndGet();
-        lastFailed = true;
+        failing.add(sink == null ? QUEUE : sink);
         meters.auditFailed();
         long now = System.nanoTime();
         long last = lastLog.get();
@@ -84,8 +90,9 @@ final class AuditPublisher extends ServiceSupport {
         return failures.get();
     }
 
+    /** True while a sink's latest delivery attempt failed, or an event was dropped and none was delivered since. */
     boolean lastDeliveryFailed() {
-        return lastFailed;
+        return !failing.isEmpty();
     }
 
     long delivered() {

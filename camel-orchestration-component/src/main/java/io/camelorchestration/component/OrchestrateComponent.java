@@ -250,7 +250,7 @@ public class OrchestrateComponent extends DefaultComponent {
         return r == null ? 0 : r.audit().delivered();
     }
 
-    /** True when the latest attempt to deliver an audit event failed (read by the health check). */
+    /** True while an audit sink's latest delivery failed, or events were dropped (read by the health check). */
     public boolean auditLastDeliveryFailed() {
         OrchestrationRuntime r = runtime;
         return r != null && r.audit().lastDeliveryFailed();

@@ -3,13 +3,17 @@ package io.camelorchestration.starter;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
+import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.Reservation;
 import io.camelorchestration.component.OrchestrateComponent;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
@@ -59,49 +63,62 @@ class ConsoleAndHealthTest {
     }
 
     @Test
-    void healthCheckReportsBudgetStoreAndAuditSink() throws Exception {
-        try (StarterApp app = new StarterApp()) {
+    void healthCheckIsDownWhileAnAuditSinkIsNotDelivering() throws Exception {
+        SwitchableAuditSink auditStore = new SwitchableAuditSink();
+        try (StarterApp app = new StarterApp(Map.of("auditStore", auditStore))) {
             app.template().requestBody("direct:ticket", TICKET);
             OrchestrateComponent component = app.context().getComponent("orchestrate", OrchestrateComponent.class);
+            waitFor(() -> auditStore.received.get() > 0);
 
             HealthCheck.Result up = orchestrateReadiness(app);
             assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(up.getDetails()).containsEntry("budget.store.reachable", true).containsEntry("audit.active", true);
 
-            // the audit sink breaks: the next exchange still completes, and the check says the sink is not delivering
-            MockEndpoint auditStore = app.context().getEndpoint("mock:audit", MockEndpoint.class);
-            auditStore.whenAnyExchangeReceived(e -> {
-                throw new IllegalStateException("audit store down");
-            });
+            // the audit store breaks: exchanges still complete, and the check says a sink is not delivering
+            auditStore.reachable = false;
             long failuresBefore = component.getAuditFailures();
             for (int i = 0; i < 3; i++) {
                 assertThat(app.template().requestBody("direct:ticket", TICKET, String.class)).isNotBlank();
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (component.getAuditFailures() == failuresBefore && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(component.getAuditFailures()).isGreaterThan(failuresBefore);
+            waitFor(() -> component.getAuditFailures() > failuresBefore);
             HealthCheck.Result down = orchestrateReadiness(app);
             assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Audit sink not delivering"));
 
-            // and camel-main's health endpoint over HTTP says so too
+            // camel-main's health endpoint over HTTP says so too
             HttpResponse<String> http = app.get("/observe/health");
             assertThat(http.statusCode()).isEqualTo(503);
             assertThat(http.body()).contains("orchestrate", "DOWN");
 
-            // the sink is back: the next delivery brings the check up again
-            auditStore.whenAnyExchangeReceived(e -> {
-            });
-            long deliveredBefore = component.getAuditDelivered();
+            // the store is back: its next delivery brings the check up again
+            auditStore.reachable = true;
+            long receivedBefore = auditStore.received.get();
             app.template().requestBody("direct:ticket", TICKET);
-            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (component.getAuditDelivered() == deliveredBefore && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            waitFor(() -> auditStore.received.get() > receivedBefore);
             assertThat(orchestrateReadiness(app).getState()).isEqualTo(HealthCheck.State.UP);
         }
+    }
+
+    /** An audit store whose connection can be cut. */
+    static final class SwitchableAuditSink implements AuditSink {
+        final AtomicLong received = new AtomicLong();
+        volatile boolean reachable = true;
+
+        @Override
+        public void publish(AuditEvent event) {
+            if (!reachable) {
+                throw new IllegalStateException("audit store down");
+            }
+            received.incrementAndGet();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as("condition met within 10 s").isTrue();
     }
 
     @Test

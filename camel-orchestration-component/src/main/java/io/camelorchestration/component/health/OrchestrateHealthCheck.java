@@ -12,8 +12,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
- * Readiness of the orchestration services: the budget store answers a read, and the latest delivery of an audit event
- * succeeded (down from a failed delivery until one succeeds again). Not a liveness check: restarting the JVM mends
+ * Readiness of the orchestration services: the budget store answers a read, and every audit sink's latest delivery
+ * succeeded (down from a failed delivery until that sink delivers again). Not a liveness check: restarting the JVM mends
  * neither a database nor an audit sink, and exchanges keep flowing meanwhile (see docs/operations.md).
  */
 @org.apache.camel.spi.annotations.HealthCheck("orchestrate-check")
@@ -97,7 +97,7 @@ public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
         builder.detail("audit.failures", c.getAuditFailures());
         if (c.auditLastDeliveryFailed()) {
             builder.down();
-            String msg = "Audit sink not delivering: the latest delivery failed (" + c.getAuditFailures()
+            String msg = "Audit sink not delivering: its latest delivery failed (" + c.getAuditFailures()
                          + " audit events failed so far)";
             builder.message(builder.message() == null ? msg : builder.message() + "; " + msg);
         }
