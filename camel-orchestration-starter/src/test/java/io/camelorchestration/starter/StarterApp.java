@@ -14,7 +14,7 @@ import org.apache.camel.main.Main;
 
 /**
  * The application under test: camel-main with the starter and src/test/resources/application.properties, nothing
- * else. Only the management port is overridden, with a free one, so tests can run side by side.
+ * else. Only the management port is overridden, with free ones, so tests can run side by side.
  */
 final class StarterApp implements AutoCloseable {
 
