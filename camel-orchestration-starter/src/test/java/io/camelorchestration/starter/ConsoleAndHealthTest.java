@@ -59,6 +59,9 @@ class ConsoleAndHealthTest {
             HttpResponse<String> http = app.get("/q/dev/orchestrate");
             assertThat(http.statusCode()).isEqualTo(200);
             assertThat(http.body()).contains("Tokens used: " + component.getTotalTokensUsed());
+            HttpResponse<String> httpJson = app.get("/q/dev/orchestrate", "application/json");
+            assertThat(httpJson.statusCode()).isEqualTo(200);
+            assertThat(httpJson.body()).contains("\"totalTokensUsed\":" + component.getTotalTokensUsed(), "\"step\":\"summarize\"");
         }
     }
 

@@ -28,8 +28,14 @@ final class StarterApp implements AutoCloseable {
 
     /** With beans bound as a user would with camel.beans.* or @BindToRegistry. */
     StarterApp(java.util.Map<String, Object> beans) throws Exception {
+        this(beans, java.util.Map.of());
+    }
+
+    /** With properties that win over application.properties, as -D or environment variables would. */
+    StarterApp(java.util.Map<String, Object> beans, java.util.Map<String, String> overrides) throws Exception {
         port = freePort();
         beans.forEach(main::bind);
+        overrides.forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.management.port", Integer.toString(port));
         main.start();
     }
@@ -44,8 +50,12 @@ final class StarterApp implements AutoCloseable {
 
     /** GET on the management server over real HTTP. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, "*/*");
+    }
+
+    HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
