@@ -1,0 +1,51 @@
+package io.camelorchestration.starter;
+
+import java.util.Map;
+
+import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.component.OrchestrateComponent;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The model catalog and the budgets come from properties alone. */
+class CatalogAndBudgetsFromPropertiesTest {
+
+    private static final String TICKET = "The parcel with order 5512 never arrived. Tracking says delivered on Friday "
+            + "but nobody was home and there is no note. Please resend it or refund the order.";
+
+    @Test
+    void ownCatalogPricesTheStepsAndRoutingPicksFromIt() throws Exception {
+        try (StarterApp app = new StarterApp(Map.of(), Map.of(
+                "camel.component.orchestrate.models", "classpath:catalog/house-models.json",
+                "camel.component.orchestrate.default-model", "house-large"))) {
+            Exchange out = app.template().request("direct:ticket", e -> e.getMessage().setBody(TICKET));
+            assertThat(out.getException()).isNull();
+            // summarize is a small-tier intent: the cheapest small model of this catalog
+            assertThat(out.getMessage().getHeader("CamelOrchestrationModel")).isEqualTo("house-small");
+
+            long in = out.getMessage().getHeader("CamelOrchestrationUsageInputTokens", Long.class);
+            long outTokens = out.getMessage().getHeader("CamelOrchestrationUsageOutputTokens", Long.class);
+            OrchestrateComponent component = app.context().getComponent("orchestrate", OrchestrateComponent.class);
+            assertThat(component.getTotalCost()).isCloseTo((in * 1.00 + outTokens * 2.00) / 1_000_000, within(1e-12));
+            // saved against the catalog's default model at its prices
+            assertThat(component.getTotalCostSaved())
+                    .isCloseTo((in * 10.00 + outTokens * 30.00 - in * 1.00 - outTokens * 2.00) / 1_000_000, within(1e-12));
+        }
+    }
+
+    @Test
+    void aHardBudgetFromPropertiesStopsTheStepBeforeTheDelegate() throws Exception {
+        try (StarterApp app = new StarterApp(Map.of(), Map.of(
+                "camel.component.orchestrate.budgets", "support-*=1 tokens/day hard",
+                "camel.component.orchestrate.configuration.on-budget-exceeded", "fail"))) {
+            Exchange out = app.template().request("direct:ticket", e -> e.getMessage().setBody(TICKET));
+            assertThat(out.getException()).isInstanceOf(BudgetExceededException.class);
+            assertThat(out.getMessage().getHeader("CamelOrchestrationUsageInputTokens"))
+                    .as("the delegate was not called").isNull();
+            assertThat(out.getMessage().getBody(String.class)).isEqualTo(TICKET);
+        }
+    }
+}
