@@ -158,12 +158,13 @@ class OrchestrationMeters {
             cost = Counter.builder("orchestration.cost").description("Cost in USD").baseUnit("usd").tags(t)
                     .tag("model", model).register(registry);
             String provider = info == null ? "unknown" : info.provider();
-            // OpenTelemetry GenAI semantic-convention names, as Spring AI emits them, so its dashboards work
+            // OpenTelemetry GenAI semantic-convention names, as Spring AI emits them, so its dashboards work; no base
+            // unit, like Spring AI's, so Prometheus names it gen_ai_client_token_usage_total as theirs
             genAiInput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
-                    .baseUnit("tokens").tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
+                    .tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
                     .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "input").register(registry);
             genAiOutput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
-                    .baseUnit("tokens").tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
+                    .tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
                     .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "output").register(registry);
         }
 

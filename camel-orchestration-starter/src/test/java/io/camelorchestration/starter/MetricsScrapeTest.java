@@ -50,8 +50,8 @@ class MetricsScrapeTest {
             assertThat(value(line(body, "orchestration_budget_utilization_count", "route=\"support\""))).isEqualTo(3.0);
 
             // OpenTelemetry GenAI names, as Spring AI exports them
-            String genAiIn = line(body, "gen_ai_client_token_usage_tokens_total", "gen_ai_token_type=\"input\"");
-            String genAiOut = line(body, "gen_ai_client_token_usage_tokens_total", "gen_ai_token_type=\"output\"");
+            String genAiIn = line(body, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"");
+            String genAiOut = line(body, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"output\"");
             assertThat(genAiIn).contains("gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"", "gen_ai_request_model=\"");
             assertThat(value(genAiIn) + value(genAiOut)).isEqualTo((double) tokens);
 
