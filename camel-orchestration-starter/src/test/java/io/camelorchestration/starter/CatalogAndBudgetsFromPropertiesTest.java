@@ -1,16 +1,22 @@
 package io.camelorchestration.starter;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.OrchestrateComponent;
 import org.apache.camel.Exchange;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The model catalog and the budgets come from properties alone. */
+/** The model catalog, the budgets and the ledger come from properties alone. */
 class CatalogAndBudgetsFromPropertiesTest {
 
     private static final String TICKET = "The parcel with order 5512 never arrived. Tracking says delivered on Friday "
@@ -33,6 +39,29 @@ class CatalogAndBudgetsFromPropertiesTest {
             // saved against the catalog's default model at its prices
             assertThat(component.getTotalCostSaved())
                     .isCloseTo((in * 10.00 + outTokens * 30.00 - in * 1.00 - outTokens * 2.00) / 1_000_000, within(1e-12));
+        }
+    }
+
+    @Test
+    void ledgerJdbcUsesTheBoundDataSource() throws Exception {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        try (StarterApp app = new StarterApp(Map.of("budgetDb", db), Map.of("camel.component.orchestrate.ledger", "jdbc"))) {
+            Exchange out = app.template().request("direct:ticket", e -> e.getMessage().setBody(TICKET));
+            assertThat(out.getException()).isNull();
+            long used = out.getMessage().getHeader("CamelOrchestrationTokensUsed", Long.class);
+
+            // the step's budget key drew on the '*' rule of application.properties, booked in the database
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT budget_key, committed, reserved FROM orchestration_budget")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("budget_key")).isEqualTo("support-desk");
+                assertThat(rs.getLong("committed")).isEqualTo(used);
+                assertThat(rs.getLong("reserved")).isZero();
+                assertThat(rs.next()).isFalse();
+            }
+            assertThat(app.context().getComponent("orchestrate", OrchestrateComponent.class).activeBudgetLedger())
+                    .isInstanceOf(JdbcBudgetLedger.class);
         }
     }
 
