@@ -12,7 +12,7 @@ import org.apache.camel.spi.UriParams;
 public class OrchestrateConfiguration implements Cloneable {
 
     @UriParam
-    @Metadata(required = true, description = "URI of the wrapped step, e.g. RAW(langchain4j-chat:triage?chatModel=#llm) or direct:summarize.")
+    @Metadata(required = true, description = "URI of the wrapped step: direct:summarize, or an LLM component URI such as langchain4j-chat:triage with its options, wrapped in RAW() when it has its own query string.")
     private String delegate;
     @UriParam(defaultValue = "auto",
               enums = "auto,extract,summarize,generate,validate,send,transform,conditional,aggregate,filter,enrich",
@@ -20,7 +20,7 @@ public class OrchestrateConfiguration implements Cloneable {
     private String intent = "auto";
     @UriParam(description = "Free text about the step, used by auto classification and question-aware compression.")
     private String description;
-    @UriParam(description = "Tokens this step may use per invocation (input + output). Default: the intent's default.")
+    @UriParam(description = "Tokens this step may use per invocation, input and output together. Default: the intent's default.")
     private Integer budgetTokens;
     @UriParam(description = "Output cap passed to the model where the delegate supports it. Default: the intent's default.")
     private Integer maxOutputTokens;
