@@ -1,9 +1,6 @@
 package io.camelorchestration.compression;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The names and figures in each unit, as ids shared across the document: capitalised words that do not open a
@@ -15,10 +12,11 @@ final class KeyFacts {
     }
 
     static int[][] of(UnitDocument doc) {
-        Map<String, Integer> ids = new HashMap<>();
+        CharTable ids = new CharTable();
         int[][] facts = new int[doc.size()][];
         String text = doc.text;
         int[] out = new int[64];
+        char[] word = new char[32];
         for (int u = 0; u < facts.length; u++) {
             TextUnits.Unit unit = doc.units.get(u);
             int size = 0;
@@ -35,18 +33,27 @@ final class KeyFacts {
                 while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
                     i++;
                 }
-                boolean fact = c >= '0' && c <= '9'
-                        || !first && Character.isUpperCase(c) && i - s > 1 && Character.isLowerCase(text.charAt(s + 1));
+                boolean digit = c >= '0' && c <= '9';
+                boolean name = !first && Character.isUpperCase(c) && i - s > 1
+                        && Character.isLowerCase(text.charAt(s + 1));
                 first = false;
-                if (fact) {
-                    String word = text.substring(s, i);
-                    if (Character.isDigit(c) || !Terms.STOP_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-                        if (size == out.length) {
-                            out = Arrays.copyOf(out, size * 2);
-                        }
-                        out[size++] = ids.computeIfAbsent(word, k -> ids.size());
-                    }
+                if (!digit && !name) {
+                    continue;
                 }
+                int len = i - s;
+                if (len > word.length) {
+                    word = new char[len * 2];
+                }
+                for (int k = 0; k < len; k++) {
+                    word[k] = Character.toLowerCase(text.charAt(s + k));
+                }
+                if (name && Terms.isStopWord(word, len)) {
+                    continue;
+                }
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = ids.id(word, len, true);
             }
             facts[u] = distinct(out, size);
         }

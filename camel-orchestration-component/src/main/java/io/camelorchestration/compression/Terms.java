@@ -37,6 +37,10 @@ final class Terms {
     private static final CharTable TASK = CharTable.of(TASK_WORDS);
 
     private final CharTable ids = new CharTable();
+
+    static boolean isStopWord(char[] lowerCase, int len) {
+        return STOP.contains(lowerCase, len);
+    }
     private char[] word = new char[32];
 
     /** The terms of a span of text, in order, with repeats. */

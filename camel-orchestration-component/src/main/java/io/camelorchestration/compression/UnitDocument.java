@@ -77,7 +77,7 @@ final class UnitDocument {
     boolean[] protectedUnits() {
         boolean[] p = new boolean[units.size()];
         int u = 0;
-        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+        for (ProtectedSpans.Span s : spans()) {
             while (u < p.length && units.get(u).end() <= s.start()) {
                 u++;
             }
@@ -88,11 +88,21 @@ final class UnitDocument {
         return p;
     }
 
+    private List<ProtectedSpans.Span> spans;
+
+    /** The protected spans of the whole text, found once: de-duplication and selection both ask. */
+    List<ProtectedSpans.Span> spans() {
+        if (spans == null) {
+            spans = ProtectedSpans.detector().find(text);
+        }
+        return spans;
+    }
+
     /** Units that a protected span starts before or ends after: dropping one would cut the span. */
     boolean[] crossedBySpans() {
         boolean[] p = new boolean[units.size()];
         int u = 0;
-        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+        for (ProtectedSpans.Span s : spans()) {
             while (u < p.length && units.get(u).end() <= s.start()) {
                 u++;
             }
