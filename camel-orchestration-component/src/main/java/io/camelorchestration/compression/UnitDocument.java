@@ -41,6 +41,11 @@ final class UnitDocument {
     /** The last document built on this thread: de-duplication and selection usually see the same string. */
     private static final ThreadLocal<UnitDocument> LAST = new ThreadLocal<>();
 
+    /** Lets go of the last document, so a pooled thread does not keep a large input alive. */
+    static void forget() {
+        LAST.remove();
+    }
+
     static UnitDocument of(String text) {
         UnitDocument last = LAST.get();
         if (last != null && last.text == text) {

@@ -152,6 +152,16 @@ class CompressionPipelineTest {
     }
 
     @Test
+    void leavesInputsBeyondAnyContextWindowAlone() {
+        String doc = BrownSample.byId("ch01").text() + "\n\n";
+        String huge = doc.repeat(CompressionPipeline.DEFAULT_MAX_CHARS / doc.length() + 1);
+        CompressionResult r = compressor.compress(request(huge, CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE, null,
+                false));
+        assertThat(r.text()).isSameAs(huge);
+        assertThat(r.tokensBefore()).isPositive();
+    }
+
+    @Test
     void offChangesNothing() {
         String text = BrownSample.byId("ca01").text();
         CompressionResult r = compressor.compress(request(text, CompressionLevel.OFF, Intent.SEND, null, true));
