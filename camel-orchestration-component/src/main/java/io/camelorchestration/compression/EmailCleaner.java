@@ -131,9 +131,15 @@ public final class EmailCleaner implements CompressionStrategy {
         int k = from;
         int count = 0;
         while (k < lines.length && !lines[k].isBlank() && count < SIGNATURE_LINES
-                && lines[k].length() < SIGNATURE_LINE && !isHistory(lines[k])) {
+                && lines[k].length() < SIGNATURE_LINE && !isHistory(lines[k]) && signatureLike(lines[k])) {
             k++;
             count++;
+        }
+        if (k < lines.length && !lines[k].isBlank() && !isHistory(lines[k])) {
+            return -1; // more text follows: "Thanks!" was not a sign-off
+        }
+        if (count > 0 && !nameLike(lines[from])) {
+            return -1;
         }
         int rest = k;
         while (rest < lines.length && lines[rest].isBlank()) {
@@ -142,6 +148,20 @@ public final class EmailCleaner implements CompressionStrategy {
         boolean atEnd = rest == lines.length || isHistory(lines[rest]) || SENT_FROM.matcher(lines[rest]).matches()
                 || DISCLAIMER.matcher(lines[rest]).find() || SIGNATURE_DELIMITER.matcher(lines[rest]).matches();
         return atEnd ? k : -1;
+    }
+
+    /** A name, title, company, phone or address line: short, not a question or a sentence that goes on. */
+    private static boolean signatureLike(String line) {
+        String t = line.strip();
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        return last != '?' && last != ':' && t.split("\\s+").length <= 8;
+    }
+
+    /** The line after a sign-off names the sender: a few words, the first capitalised. */
+    private static boolean nameLike(String line) {
+        String t = line.strip();
+        return !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && t.split("\\s+").length <= 4
+                && !t.endsWith(".") && !t.endsWith("!");
     }
 
     private static boolean isHistory(String line) {

@@ -103,4 +103,19 @@ class HtmlAndEmailTest {
                 "the parcel I received yesterday was damaged")
                 .doesNotContain("Forwarded message", "From: Maria", "To: <support", "Sent from my iPhone");
     }
+
+    @Test
+    void aThankYouBeforeAQuestionIsNotASignature() {
+        String message = """
+                The export job failed again last night with the same timeout on the customer table, and the retry
+                at six in the morning failed too, so the dashboard still shows the numbers from two days ago.
+                The sales team has asked twice today when the figures will be fixed, and I told them by tomorrow.
+
+                Thanks!
+                Could you look at the connection pool settings before the next run?
+                """;
+        CompressionResult r = light(message, Intent.GENERATE, false);
+        assertThat(r.tokensBefore()).isGreaterThanOrEqualTo(CompressionPipeline.DEFAULT_MIN_TOKENS);
+        assertThat(r.text()).contains("Thanks!", "Could you look at the connection pool settings");
+    }
 }
