@@ -1,5 +1,6 @@
 package io.camelorchestration.compression;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 public final class EmailCleaner implements CompressionStrategy {
 
     /** Cheap first look: only line starts are tried, and most lines fail on their first character. */
-    private static final Pattern PROBE = Pattern.compile("(?im)^[ \\t]*(?:>|on\\b.{4,200}\\bwrote:\\s*$|-{2,}\\s*(?:original"
+    private static final Pattern PROBE = Pattern.compile("(?i)[ \\t]*(?:>|on\\b.{4,200}\\bwrote:\\s*$|-{2,}\\s*(?:original"
             + "|forwarded)|_{10,}\\s*$|begin forwarded|-- ?$|sent from my|(?:best|kind|warm|warmest) (?:regards|wishes)"
             + "|(?:regards|cheers|sincerely|thanks|thank you|best|many thanks)[,!.]?\\s*$|disclaimer|confidential"
             + "|this (?:e-?mail|message)|the information (?:contained|in this)|if you (?:have )?received)");
@@ -43,7 +44,24 @@ public final class EmailCleaner implements CompressionStrategy {
     @Override
     public boolean appliesTo(CompressionRequest request) {
         return request.level() != CompressionLevel.OFF && !Shapes.looksLikeJson(request.text())
-                && PROBE.matcher(request.text()).find();
+                && anyLineStartsLikeEmail(request.text());
+    }
+
+    /** The probe anchored at each line start in turn: much cheaper than a multi-line find over every position. */
+    private static boolean anyLineStartsLikeEmail(String text) {
+        Matcher m = PROBE.matcher(text);
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            m.region(start, end);
+            if (m.lookingAt()) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     @Override
