@@ -15,7 +15,7 @@ public final class SpanKeepingSelector implements CompressionStrategy {
 
     /** Names are what extraction asks for most: the first sentence naming someone not named in a kept one stays. */
     private static void keepFirstMentions(UnitDocument doc, boolean[] keep) {
-        int[][] facts = KeyFacts.of(doc);
+        int[][] facts = doc.facts;
         int max = 0;
         for (int[] f : facts) {
             for (int id : f) {

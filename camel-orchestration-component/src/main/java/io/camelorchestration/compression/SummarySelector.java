@@ -51,7 +51,7 @@ public final class SummarySelector implements CompressionStrategy {
         int n = doc.size();
         double[] central = Centrality.normalized(Centrality.scores(doc));
         double[] position = Selection.position(doc);
-        int[][] facts = KeyFacts.of(doc);
+        int[][] facts = doc.facts;
         int maxFact = 0;
         for (int[] f : facts) {
             for (int id : f) {

@@ -3,8 +3,8 @@ package io.camelorchestration.compression;
 import java.util.List;
 
 /**
- * A text split into units with what the selectors need about each: its terms, its tokens, whether it holds a
- * protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
+ * A text split into units with what the selectors need about each: its terms, its estimated tokens, its names and
+ * figures, whether it holds a protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
  */
 final class UnitDocument {
 
@@ -12,6 +12,8 @@ final class UnitDocument {
     final List<TextUnits.Unit> units;
     final Terms vocabulary = new Terms();
     final int[][] terms;
+    final int[][] facts;
+    private final int[] tokens;
     final int[] df;
     final double avgLength;
 
@@ -19,10 +21,14 @@ final class UnitDocument {
         this.text = text;
         this.units = TextUnits.split(text);
         this.terms = new int[units.size()][];
+        this.facts = new int[units.size()][];
+        this.tokens = new int[units.size()];
         long total = 0;
         for (int i = 0; i < terms.length; i++) {
             TextUnits.Unit u = units.get(i);
-            terms[i] = vocabulary.of(text, u.start(), u.end(), false);
+            terms[i] = vocabulary.ofUnit(text, u.start(), u.end());
+            facts[i] = vocabulary.lastFacts();
+            tokens[i] = Math.max(1, vocabulary.lastTokens());
             total += terms[i].length;
         }
         this.avgLength = terms.length == 0 ? 0 : (double) total / terms.length;
@@ -64,17 +70,8 @@ final class UnitDocument {
         return units.get(i).of(text);
     }
 
-    /**
-     * Tokens of each unit, estimated the way BPE tokenizers split English (a word, a group of up to three digits or
-     * a punctuation mark is about one token). Selection only compares units of one text with each other and with a
-     * share of their sum, so the estimate's bias cancels out; the pipeline counts the result exactly.
-     */
+    /** Estimated tokens of each unit (see {@link Terms#lastTokens()}); the array is shared, do not change it. */
     int[] tokens() {
-        int[] tokens = new int[units.size()];
-        for (int i = 0; i < tokens.length; i++) {
-            TextUnits.Unit u = units.get(i);
-            tokens[i] = Math.max(1, TokenEstimate.of(text, u.start(), u.end()));
-        }
         return tokens;
     }
 
