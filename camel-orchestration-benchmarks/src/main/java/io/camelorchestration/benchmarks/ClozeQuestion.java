@@ -67,6 +67,21 @@ public record ClozeQuestion(String question, String answer) {
         return n;
     }
 
+    /**
+     * A harder form of the question: every second word of the sentence is left out (the gap stays), so the
+     * instruction no longer repeats the sentence it came from.
+     */
+    public String halfQuestion() {
+        String[] words = question.split("\\s+");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            if (i % 2 == 0 || words[i].contains("____")) {
+                sb.append(sb.length() == 0 ? "" : " ").append(words[i]);
+            }
+        }
+        return sb.toString();
+    }
+
     public boolean answeredBy(String compressed) {
         return occurrences(compressed, answer) > 0;
     }

@@ -38,7 +38,8 @@ import io.camelorchestration.tokens.TokenCounter;
  * <li>summarize: aggressive, no instruction; retention = names, numbers and dates of the input still present;</li>
  * <li>aggregate: aggressive, no instruction, two documents of a genre joined; retention as for summarize;</li>
  * <li>extract: light, protected spans, a step description as instruction; retention = protected spans kept;</li>
- * <li>question: aggressive, a cloze question built from the document as instruction; retention = answers kept.</li>
+ * <li>question: aggressive, a cloze question built from the document as instruction; retention = answers kept;</li>
+ * <li>half_question: the same with every second word of the question left out (a harder, not a target, row).</li>
  * </ul>
  *
  * <p>Usage: {@code CompressionBenchmark [path/to/brown.jsonl] [questionsPerDocument]}. Without a path it reads
@@ -55,7 +56,7 @@ public final class CompressionBenchmark {
     record Doc(String id, String genre, String text) {
     }
 
-    enum Task { SUMMARIZE, AGGREGATE, EXTRACT, QUESTION }
+    enum Task { SUMMARIZE, AGGREGATE, EXTRACT, QUESTION, HALF_QUESTION }
 
     /** One compression call of the benchmark, and how to judge its output. */
     record Case(String genre, Task task, CompressionRequest request, Function<String, int[]> retention) {
@@ -139,7 +140,7 @@ public final class CompressionBenchmark {
                     .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
             totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
         }
-        String header = String.format(Locale.ROOT, "%-18s %-10s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
+        String header = String.format(Locale.ROOT, "%-18s %-13s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
                 "genre", "task", "docs", "tok.before", "tok.after", "reduct%", "retained%", "p50 ms", "p99 ms",
                 "cpu p50", "MB/s");
         System.out.println();
@@ -167,7 +168,7 @@ public final class CompressionBenchmark {
     }
 
     private static void print(String genre, Task task, Stats s) {
-        System.out.printf(Locale.ROOT, "%-18s %-10s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.3f %8.1f%n", genre,
+        System.out.printf(Locale.ROOT, "%-18s %-13s %6d %10d %10d %8.1f %10.1f %8.3f %8.3f %8.3f %8.1f%n", genre,
                 task.name().toLowerCase(Locale.ROOT), s.docs, s.before, s.after, s.reduction(), s.retention(),
                 s.percentileMs(0.50), s.percentileMs(0.99), Stats.percentileMs(s.cpuNanos, 0.50), s.mbPerSecond());
     }
@@ -213,6 +214,8 @@ public final class CompressionBenchmark {
             for (ClozeQuestion q : ClozeQuestion.from(d.text(), questions)) {
                 cases.add(new Case(d.genre(), Task.QUESTION, request(d.text(), CompressionLevel.AGGRESSIVE,
                         Intent.SUMMARIZE, q.question(), false), out -> new int[] {q.answeredBy(out) ? 1 : 0, 1}));
+                cases.add(new Case(d.genre(), Task.HALF_QUESTION, request(d.text(), CompressionLevel.AGGRESSIVE,
+                        Intent.SUMMARIZE, q.halfQuestion(), false), out -> new int[] {q.answeredBy(out) ? 1 : 0, 1}));
             }
         }
         // aggregate: two documents of the same genre, one after the other

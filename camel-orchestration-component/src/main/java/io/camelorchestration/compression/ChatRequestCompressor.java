@@ -54,14 +54,22 @@ public final class ChatRequestCompressor implements CompressionStrategy {
         if (messages == null || !messages.isArray()) {
             return text;
         }
+        int question = lastUserTurnOfSeveral(messages);
+        CompressionRequest context = question < 0 || request.instruction() != null ? request
+                : new CompressionRequest(request.text(), request.level(), request.intent(),
+                        textOf(messages.get(question)), request.encoding(), request.protectSpans());
         boolean changed = false;
-        for (JsonNode m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
             if (!(m instanceof ObjectNode message) || !compressible(message.path("role").asText(""))) {
                 continue;
             }
+            CompressionRequest turn = i != question ? context
+                    : new CompressionRequest(context.text(), CompressionLevel.LIGHT, context.intent(),
+                            context.instruction(), context.encoding(), context.protectSpans());
             JsonNode c = message.get("content");
             if (c != null && c.isTextual()) {
-                String compressed = compress(c.textValue(), request);
+                String compressed = compress(c.textValue(), turn);
                 if (compressed != null) {
                     message.set("content", TextNode.valueOf(compressed));
                     changed = true;
@@ -70,7 +78,7 @@ public final class ChatRequestCompressor implements CompressionStrategy {
                 for (JsonNode part : c) {
                     if (part instanceof ObjectNode p && "text".equals(p.path("type").asText())
                             && p.path("text").isTextual()) {
-                        String compressed = compress(p.get("text").textValue(), request);
+                        String compressed = compress(p.get("text").textValue(), turn);
                         if (compressed != null) {
                             p.set("text", TextNode.valueOf(compressed));
                             changed = true;
@@ -87,6 +95,39 @@ public final class ChatRequestCompressor implements CompressionStrategy {
         } catch (IOException e) {
             return text;
         }
+    }
+
+    /**
+     * With several user turns, the last is the question: it is only cleaned up (never cut down to a selection) and,
+     * when the step gives no instruction, it is the instruction the earlier turns are selected for. -1 otherwise.
+     */
+    private static int lastUserTurnOfSeveral(JsonNode messages) {
+        int last = -1;
+        int users = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            if ("user".equals(messages.get(i).path("role").asText())) {
+                last = i;
+                users++;
+            }
+        }
+        return users > 1 ? last : -1;
+    }
+
+    private static String textOf(JsonNode message) {
+        JsonNode c = message.get("content");
+        if (c == null) {
+            return null;
+        }
+        if (c.isTextual()) {
+            return c.textValue();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode part : c) {
+            if ("text".equals(part.path("type").asText())) {
+                sb.append(part.path("text").asText()).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** System and developer prompts are the step's own instructions; assistant turns are what the model said. */

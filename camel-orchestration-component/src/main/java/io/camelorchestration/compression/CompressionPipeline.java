@@ -15,14 +15,27 @@ public final class CompressionPipeline implements Compressor {
     /** Inputs shorter than this many tokens are not compressed. */
     public static final int DEFAULT_MIN_TOKENS = 64;
 
+    /**
+     * Inputs longer than this many characters (about half a million tokens, beyond any model's context window) are
+     * not compressed: the call will not fit anyway, and splitting megabytes into sentences costs seconds.
+     */
+    public static final int DEFAULT_MAX_CHARS = 2_000_000;
+
     private final List<CompressionStrategy> strategies;
     private final TokenCounter tokens;
     private final int minTokens;
+    private final int maxChars;
 
     public CompressionPipeline(List<CompressionStrategy> strategies, TokenCounter tokens, int minTokens) {
+        this(strategies, tokens, minTokens, DEFAULT_MAX_CHARS);
+    }
+
+    public CompressionPipeline(List<CompressionStrategy> strategies, TokenCounter tokens, int minTokens,
+            int maxChars) {
         this.strategies = List.copyOf(strategies);
         this.tokens = tokens;
         this.minTokens = minTokens;
+        this.maxChars = maxChars;
     }
 
     /**
@@ -57,22 +70,26 @@ public final class CompressionPipeline implements Compressor {
             return CompressionResult.unchanged(text, tokens.count(text, request.encoding()));
         }
         int before = tokens.count(text, request.encoding());
-        if (before < minTokens) {
+        if (before < minTokens || text.length() > maxChars) {
             return CompressionResult.unchanged(text, before);
         }
         String current = text;
         List<String> applied = new ArrayList<>(strategies.size());
-        for (CompressionStrategy s : strategies) {
-            CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
-                    request.instruction(), request.encoding(), request.protectSpans());
-            if (!s.appliesTo(step)) {
-                continue;
+        try {
+            for (CompressionStrategy s : strategies) {
+                CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
+                        request.instruction(), request.encoding(), request.protectSpans());
+                if (!s.appliesTo(step)) {
+                    continue;
+                }
+                String next = s.apply(current, step);
+                if (next != null && !next.equals(current)) {
+                    current = next;
+                    applied.add(s.name());
+                }
             }
-            String next = s.apply(current, step);
-            if (next != null && !next.equals(current)) {
-                current = next;
-                applied.add(s.name());
-            }
+        } finally {
+            UnitDocument.forget();
         }
         int after = current == text ? before : tokens.count(current, request.encoding());
         if (after >= before) {

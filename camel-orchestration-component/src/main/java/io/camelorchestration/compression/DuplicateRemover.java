@@ -16,6 +16,8 @@ public final class DuplicateRemover implements CompressionStrategy {
     /** Units with fewer content words than this are left alone. */
     private static final int MIN_TERMS = 5;
     private static final double NEAR = 0.9;
+    /** Units compared per sketch key at most; keeps long inputs linear. */
+    private static final int BUCKET = 64;
 
     @Override
     public String name() {
@@ -121,7 +123,10 @@ public final class DuplicateRemover implements CompressionStrategy {
             }
         }
         for (long k : keys) {
-            sketches.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            List<Integer> bucket = sketches.computeIfAbsent(k, x -> new ArrayList<>());
+            if (bucket.size() < BUCKET) {
+                bucket.add(i); // a word that opens hundreds of units says nothing about repeats: stop collecting
+            }
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package io.camelorchestration.compression;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 public final class EmailCleaner implements CompressionStrategy {
 
     /** Cheap first look: only line starts are tried, and most lines fail on their first character. */
-    private static final Pattern PROBE = Pattern.compile("(?im)^[ \\t]*(?:>|on\\b.{4,200}\\bwrote:\\s*$|-{2,}\\s*(?:original"
+    private static final Pattern PROBE = Pattern.compile("(?i)[ \\t]*(?:>|on\\b.{4,200}\\bwrote:\\s*$|-{2,}\\s*(?:original"
             + "|forwarded)|_{10,}\\s*$|begin forwarded|-- ?$|sent from my|(?:best|kind|warm|warmest) (?:regards|wishes)"
             + "|(?:regards|cheers|sincerely|thanks|thank you|best|many thanks)[,!.]?\\s*$|disclaimer|confidential"
             + "|this (?:e-?mail|message)|the information (?:contained|in this)|if you (?:have )?received)");
@@ -43,7 +44,24 @@ public final class EmailCleaner implements CompressionStrategy {
     @Override
     public boolean appliesTo(CompressionRequest request) {
         return request.level() != CompressionLevel.OFF && !Shapes.looksLikeJson(request.text())
-                && PROBE.matcher(request.text()).find();
+                && anyLineStartsLikeEmail(request.text());
+    }
+
+    /** The probe anchored at each line start in turn: much cheaper than a multi-line find over every position. */
+    private static boolean anyLineStartsLikeEmail(String text) {
+        Matcher m = PROBE.matcher(text);
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            m.region(start, end);
+            if (m.lookingAt()) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     @Override
@@ -131,9 +149,15 @@ public final class EmailCleaner implements CompressionStrategy {
         int k = from;
         int count = 0;
         while (k < lines.length && !lines[k].isBlank() && count < SIGNATURE_LINES
-                && lines[k].length() < SIGNATURE_LINE && !isHistory(lines[k])) {
+                && lines[k].length() < SIGNATURE_LINE && !isHistory(lines[k]) && signatureLike(lines[k])) {
             k++;
             count++;
+        }
+        if (k < lines.length && !lines[k].isBlank() && !isHistory(lines[k])) {
+            return -1; // more text follows: "Thanks!" was not a sign-off
+        }
+        if (count > 0 && !nameLike(lines[from])) {
+            return -1;
         }
         int rest = k;
         while (rest < lines.length && lines[rest].isBlank()) {
@@ -142,6 +166,20 @@ public final class EmailCleaner implements CompressionStrategy {
         boolean atEnd = rest == lines.length || isHistory(lines[rest]) || SENT_FROM.matcher(lines[rest]).matches()
                 || DISCLAIMER.matcher(lines[rest]).find() || SIGNATURE_DELIMITER.matcher(lines[rest]).matches();
         return atEnd ? k : -1;
+    }
+
+    /** A name, title, company, phone or address line: short, not a question or a sentence that goes on. */
+    private static boolean signatureLike(String line) {
+        String t = line.strip();
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        return last != '?' && last != ':' && t.split("\\s+").length <= 8;
+    }
+
+    /** The line after a sign-off names the sender: a few words, the first capitalised. */
+    private static boolean nameLike(String line) {
+        String t = line.strip();
+        return !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && t.split("\\s+").length <= 4
+                && !t.endsWith(".") && !t.endsWith("!");
     }
 
     private static boolean isHistory(String line) {

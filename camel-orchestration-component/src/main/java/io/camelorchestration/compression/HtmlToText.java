@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns HTML or XML-like markup into the text a reader sees: scripts, styles, heads and comments go, block
- * elements become line breaks, list items become "- " lines, entities are decoded. A link keeps its address after
+ * elements become line breaks, list items become "- " lines, entities are decoded, preformatted blocks become fenced
+ * code blocks with their white space intact. A link keeps its address after
  * its text when spans are protected (an address is a protected span) and the text is not the address already.
  * Applies only to text that has markup: at least two tags, one of them a closing tag.
  */
@@ -16,6 +17,8 @@ public final class HtmlToText implements CompressionStrategy {
     private static final Pattern TAG_PROBE = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>");
     private static final Pattern DROPPED = Pattern.compile(
             "(?is)<!--.*?-->|<(script|style|head|noscript|template|svg)\\b[^>]*>.*?</\\1\\s*>|<!DOCTYPE[^>]*>|<\\?xml[^>]*\\?>");
+    private static final Pattern PRE = Pattern.compile("(?is)<pre\\b[^>]*>(.*?)</pre\\s*>");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\u0000(\\d+)\u0000");
     private static final Pattern LINK = Pattern.compile(
             "(?is)<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a\\s*>");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
@@ -51,7 +54,20 @@ public final class HtmlToText implements CompressionStrategy {
 
     @Override
     public String apply(String text, CompressionRequest request) {
+        if (text.indexOf('\u0000') >= 0) {
+            return text; // the placeholders below could not be told apart
+        }
+        java.util.List<String> pre = new java.util.ArrayList<>();
         String s = DROPPED.matcher(text).replaceAll(" ");
+        // preformatted text keeps its white space: set aside, then put back as a fenced code block
+        Matcher m = PRE.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) {
+            pre.add(decode(TAG.matcher(m.group(1)).replaceAll("")).strip());
+            m.appendReplacement(sb, "\n\u0000" + (pre.size() - 1) + "\u0000\n");
+        }
+        m.appendTail(sb);
+        s = sb.toString();
         s = links(s, request.protectSpans());
         s = LIST_ITEM.matcher(s).replaceAll("\n- ");
         s = CELL.matcher(s).replaceAll(" | ");
@@ -61,6 +77,10 @@ public final class HtmlToText implements CompressionStrategy {
         s = SPACES.matcher(s).replaceAll(" ");
         s = LINE_EDGES.matcher(s).replaceAll("");
         s = BLANKS.matcher(s).replaceAll("\n\n");
+        if (!pre.isEmpty()) {
+            s = PLACEHOLDER.matcher(s).replaceAll(r -> Matcher.quoteReplacement(
+                    "```\n" + pre.get(Integer.parseInt(r.group(1))) + "\n```"));
+        }
         return s.strip();
     }
 

@@ -51,7 +51,7 @@ public final class SummarySelector implements CompressionStrategy {
         int n = doc.size();
         double[] central = Centrality.normalized(Centrality.scores(doc));
         double[] position = Selection.position(doc);
-        int[][] facts = KeyFacts.of(doc);
+        int[][] facts = doc.facts;
         int maxFact = 0;
         for (int[] f : facts) {
             for (int id : f) {
@@ -76,33 +76,44 @@ public final class SummarySelector implements CompressionStrategy {
                 }
             }
         }
-        while (true) {
-            int best = -1;
-            double bestValue = 0;
-            for (int i = 0; i < n; i++) {
-                if (keep[i] || used + unitTokens[i] > target) {
-                    continue;
-                }
-                int fresh = 0;
-                for (int f : facts[i]) {
-                    if (!covered[f]) {
-                        fresh++;
-                    }
-                }
-                double value = (base[i] + 0.15 * fresh) / Math.sqrt(Math.max(8, unitTokens[i]));
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = i;
-                }
+        // lazy greedy: a unit's value only falls as more facts are covered, so a stale value is an upper bound and
+        // only the top of the queue needs re-evaluating; O(n log n) instead of O(n^2) on long inputs
+        java.util.PriorityQueue<double[]> queue = new java.util.PriorityQueue<>(Math.max(1, n),
+                (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        for (int i = 0; i < n; i++) {
+            if (!keep[i]) {
+                queue.add(new double[] {value(base[i], facts[i], covered, unitTokens[i]), i});
             }
-            if (best < 0) {
-                return keep;
+        }
+        while (!queue.isEmpty()) {
+            double[] top = queue.poll();
+            int i = (int) top[1];
+            if (used + unitTokens[i] > target) {
+                continue; // never fits again: the budget only shrinks
             }
-            keep[best] = true;
-            used += unitTokens[best];
-            for (int f : facts[best]) {
+            double fresh = value(base[i], facts[i], covered, unitTokens[i]);
+            if (fresh < top[0] && !queue.isEmpty() && fresh < queue.peek()[0]) {
+                top[0] = fresh;
+                queue.add(top);
+                continue;
+            }
+            keep[i] = true;
+            used += unitTokens[i];
+            for (int f : facts[i]) {
                 covered[f] = true;
             }
         }
+        return keep;
+    }
+
+    /** Static score plus a bonus per name or figure not yet kept, per square root of the unit's tokens. */
+    private static double value(double base, int[] facts, boolean[] covered, int tokens) {
+        int fresh = 0;
+        for (int f : facts) {
+            if (!covered[f]) {
+                fresh++;
+            }
+        }
+        return (base + 0.15 * fresh) / Math.sqrt(Math.max(8, tokens));
     }
 }

@@ -37,36 +37,98 @@ final class Terms {
     private static final CharTable TASK = CharTable.of(TASK_WORDS);
 
     private final CharTable ids = new CharTable();
+
     private char[] word = new char[32];
 
     /** The terms of a span of text, in order, with repeats. */
     int[] of(CharSequence text, int from, int to, boolean query) {
-        return of(text, from, to, query, true);
+        return of(text, from, to, query, true, false);
+    }
+
+    private final CharTable factIds = new CharTable();
+    private int[] facts = new int[16];
+    private int factCount;
+    private int tokens;
+
+    /**
+     * The terms of one unit of the document, learning new words; in the same pass it estimates the unit's tokens
+     * ({@link #lastTokens()}) and collects its names and figures ({@link #lastFacts()}).
+     */
+    int[] ofUnit(CharSequence text, int from, int to) {
+        return of(text, from, to, false, true, true);
+    }
+
+    /**
+     * BPE tokens of the last unit, estimated the way cl100k/o200k split English: a word is one token (long words
+     * more), a group of up to three digits one, any other visible character one. Selection only compares units of
+     * one text with each other and with a share of their sum, so the estimate's bias cancels out; the pipeline
+     * counts its result exactly.
+     */
+    int lastTokens() {
+        return tokens;
+    }
+
+    /**
+     * Names and figures of the last unit, as ids shared across the document, sorted and distinct: capitalised
+     * words that do not open the unit (nor are stop words), and numbers. What a summary should lose last.
+     */
+    int[] lastFacts() {
+        int[] copy = Arrays.copyOf(facts, factCount);
+        Arrays.sort(copy);
+        int k = 0;
+        for (int i = 0; i < copy.length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[k++] = copy[i];
+            }
+        }
+        return Arrays.copyOf(copy, k);
     }
 
     /** With {@code learn} false, words not yet in the vocabulary are skipped rather than added. */
-    private int[] of(CharSequence text, int from, int to, boolean query, boolean learn) {
+    private int[] of(CharSequence text, int from, int to, boolean query, boolean learn, boolean stats) {
         int[] out = new int[16];
         int size = 0;
         int i = from;
+        tokens = 0;
+        factCount = 0;
+        boolean first = true;
         while (i < to) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
+                if (stats && !Character.isWhitespace(c)) {
+                    tokens++;
+                }
                 i++;
                 continue;
             }
+            int start = i;
             int len = 0;
+            boolean digits = true;
             while (i < to) {
                 char d = text.charAt(i);
                 if (Character.isLetterOrDigit(d)) {
                     if (len == word.length) {
                         word = Arrays.copyOf(word, len * 2);
                     }
+                    digits &= d >= '0' && d <= '9';
                     word[len++] = Character.toLowerCase(d);
                 } else if (d != '\'' && d != '\u2019') {
                     break;
                 }
                 i++;
+            }
+            if (stats) {
+                tokens += digits ? (len + 2) / 3 : 1 + len / 9;
+                boolean number = c >= '0' && c <= '9';
+                boolean name = !first && Character.isUpperCase(c) && len > 1
+                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, len);
+                if (number || name) {
+                    if (factCount == facts.length) {
+                        facts = Arrays.copyOf(facts, factCount * 2);
+                    }
+                    facts[factCount++] = factIds.id(word, len, true);
+                }
+                first = false;
             }
             len = fold(word, len);
             if (len > 1 && !STOP.contains(word, len) && !(query && TASK.contains(word, len))) {
@@ -88,7 +150,7 @@ final class Terms {
         if (query == null || query.isBlank()) {
             return new int[0];
         }
-        return Arrays.stream(of(query, 0, query.length(), true, false)).distinct().toArray();
+        return Arrays.stream(of(query, 0, query.length(), true, false, false)).distinct().toArray();
     }
 
     /** Whether an instruction names anything beyond the task itself ("summarize the text" does not). */

@@ -173,6 +173,9 @@ public final class TextUnits {
         if (w == dot) {
             return true;
         }
+        if (dot - w > 8) {
+            return true; // longer than any abbreviation
+        }
         String word = text.substring(w, dot);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false; // an initial: "J. F. Kennedy"

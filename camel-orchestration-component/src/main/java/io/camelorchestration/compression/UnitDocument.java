@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import java.util.List;
 
 /**
- * A text split into units with what the selectors need about each: its terms, its tokens, whether it holds a
- * protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
+ * A text split into units with what the selectors need about each: its terms, its estimated tokens, its names and
+ * figures, whether it holds a protected span, and the document frequencies of the terms. Built once per compression call, then discarded.
  */
 final class UnitDocument {
 
@@ -14,6 +14,8 @@ final class UnitDocument {
     final List<TextUnits.Unit> units;
     final Terms vocabulary = new Terms();
     final int[][] terms;
+    final int[][] facts;
+    private final int[] tokens;
     final int[] df;
     final double avgLength;
 
@@ -21,10 +23,14 @@ final class UnitDocument {
         this.text = text;
         this.units = TextUnits.split(text);
         this.terms = new int[units.size()][];
+        this.facts = new int[units.size()][];
+        this.tokens = new int[units.size()];
         long total = 0;
         for (int i = 0; i < terms.length; i++) {
             TextUnits.Unit u = units.get(i);
-            terms[i] = vocabulary.of(text, u.start(), u.end(), false);
+            terms[i] = vocabulary.ofUnit(text, u.start(), u.end());
+            facts[i] = vocabulary.lastFacts();
+            tokens[i] = Math.max(1, vocabulary.lastTokens());
             total += terms[i].length;
         }
         this.avgLength = terms.length == 0 ? 0 : (double) total / terms.length;
@@ -42,6 +48,11 @@ final class UnitDocument {
 
     /** The last document built on this thread: de-duplication and selection usually see the same string. */
     private static final ThreadLocal<UnitDocument> LAST = new ThreadLocal<>();
+
+    /** Lets go of the last document, so a pooled thread does not keep a large input alive. */
+    static void forget() {
+        LAST.remove();
+    }
 
     static UnitDocument of(String text) {
         UnitDocument last = LAST.get();
@@ -61,17 +72,8 @@ final class UnitDocument {
         return units.get(i).of(text);
     }
 
-    /**
-     * Tokens of each unit, estimated the way BPE tokenizers split English (a word, a group of up to three digits or
-     * a punctuation mark is about one token). Selection only compares units of one text with each other and with a
-     * share of their sum, so the estimate's bias cancels out; the pipeline counts the result exactly.
-     */
+    /** Estimated tokens of each unit (see {@link Terms#lastTokens()}); the array is shared, do not change it. */
     int[] tokens() {
-        int[] tokens = new int[units.size()];
-        for (int i = 0; i < tokens.length; i++) {
-            TextUnits.Unit u = units.get(i);
-            tokens[i] = Math.max(1, TokenEstimate.of(text, u.start(), u.end()));
-        }
         return tokens;
     }
 
@@ -142,7 +144,7 @@ final class UnitDocument {
     boolean[] protectedUnits() {
         boolean[] p = new boolean[units.size()];
         int u = 0;
-        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+        for (ProtectedSpans.Span s : spans()) {
             while (u < p.length && units.get(u).end() <= s.start()) {
                 u++;
             }
@@ -153,11 +155,21 @@ final class UnitDocument {
         return p;
     }
 
+    private List<ProtectedSpans.Span> spans;
+
+    /** The protected spans of the whole text, found once: de-duplication and selection both ask. */
+    List<ProtectedSpans.Span> spans() {
+        if (spans == null) {
+            spans = ProtectedSpans.detector().find(text);
+        }
+        return spans;
+    }
+
     /** Units that a protected span starts before or ends after: dropping one would cut the span. */
     boolean[] crossedBySpans() {
         boolean[] p = new boolean[units.size()];
         int u = 0;
-        for (ProtectedSpans.Span s : ProtectedSpans.detector().find(text)) {
+        for (ProtectedSpans.Span s : spans()) {
             while (u < p.length && units.get(u).end() <= s.start()) {
                 u++;
             }

@@ -28,6 +28,9 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
     /** One pass: CRLF to LF, trailing blanks cut, inner runs of blanks to one space (indentation kept), at most one
      * blank line in a row, outer white space stripped. */
     static String normalize(String text) {
+        if (isNormal(text)) {
+            return text;
+        }
         int n = text.length();
         StringBuilder out = new StringBuilder(n);
         int pendingNewlines = 0;
@@ -74,6 +77,35 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
             i++;
         }
         return out.length() == n && out.toString().equals(text) ? text : out.toString();
+    }
+
+    /** The common case, checked without copying: nothing to do. */
+    private static boolean isNormal(String text) {
+        int n = text.length();
+        if (n == 0 || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1))) {
+            return n == 0;
+        }
+        char previous = 'x';
+        int newlines = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (previous == ' ' || ++newlines > 2) {
+                    return false;
+                }
+            } else if (c == ' ') {
+                if (previous == ' ' || previous == '\n' && newlines > 0 && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    return false;
+                }
+                newlines = 0;
+            } else if (c == '\t' || c == '\r' || c == '\u000B' || c == '\f') {
+                return false;
+            } else {
+                newlines = 0;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static void flush(StringBuilder out, int newlines) {

@@ -67,4 +67,24 @@ class ChatRequestCompressorTest {
         assertThat(mapper.readTree(r.text()).at("/messages/0/content").asText()).isEqualTo(system);
         assertThat(r.strategies()).containsExactly("json-minify");
     }
+
+    @Test
+    void theLastOfSeveralUserTurnsIsTheQuestionTheEarlierOnesAreSelectedFor() throws Exception {
+        String article = BrownSample.byId("ca01").text();
+        String question = "Who was elected school superintendent of Miller County, and how did the policeman describe"
+                + " the election? Please answer with the name of the new superintendent and quote the policeman's"
+                + " words exactly as they appear in the article above, without any commentary of your own.";
+        String body = mapper.writeValueAsString(mapper.createObjectNode().set("messages", mapper.createArrayNode()
+                .add(mapper.createObjectNode().put("role", "user").put("content", article))
+                .add(mapper.createObjectNode().put("role", "user").put("content", question))));
+
+        CompressionResult r = compressor.compress(new CompressionRequest(body, CompressionLevel.AGGRESSIVE,
+                Intent.SUMMARIZE, null, null, false));
+
+        JsonNode out = mapper.readTree(r.text());
+        assertThat(out.at("/messages/1/content").asText()).isEqualTo(question);
+        String context = out.at("/messages/0/content").asText();
+        assertThat(context.length()).isLessThan(article.length() / 2);
+        assertThat(context).contains("coolest election I ever saw in this county");
+    }
 }

@@ -25,7 +25,9 @@ class CompressionPipelineTest {
     }
 
     @Test
-    void extractKeepsEveryProtectedSpanAndDropsAQuarterOfTheTokens() {
+    void extractKeepsEveryProtectedSpanAndEveryNameAndDropsAQuarterOfTheTokens() {
+        int before = 0;
+        int after = 0;
         for (BrownSample doc : BrownSample.all()) {
             CompressionResult r = compressor.compress(request(doc.text(), CompressionLevel.LIGHT, Intent.EXTRACT,
                     "Extract the dates, amounts and identifiers as JSON", true));
@@ -33,9 +35,25 @@ class CompressionPipelineTest {
             for (ProtectedSpans.Span span : ProtectedSpans.detector().find(doc.text())) {
                 assertThat(collapsed).as(doc.id()).contains(span.text().replaceAll("\\s+", " "));
             }
-            assertThat(r.tokensAfter()).as(doc.id()).isLessThanOrEqualTo(r.tokensBefore() * 3 / 4);
+            for (String name : names(doc.text())) {
+                assertThat(r.text()).as(doc.id()).contains(name);
+            }
             assertThat(r.tokensAfter()).isEqualTo(tokens.count(r.text(), "cl100k_base"));
+            assertThat(r.tokensAfter()).as(doc.id()).isLessThan(r.tokensBefore());
+            before += r.tokensBefore();
+            after += r.tokensAfter();
         }
+        assertThat(after).isLessThanOrEqualTo(before * 3 / 4);
+    }
+
+    /** Capitalised words inside sentences (after a lower-case word and a space). */
+    private static java.util.Set<String> names(String text) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[a-z] )[A-Z][a-z]{2,}").matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
     }
 
     @Test
@@ -131,6 +149,16 @@ class CompressionPipelineTest {
             assertThat(r.text()).isSameAs(shortText);
             assertThat(r.applied()).isFalse();
         }
+    }
+
+    @Test
+    void leavesInputsBeyondAnyContextWindowAlone() {
+        String doc = BrownSample.byId("ch01").text() + "\n\n";
+        String huge = doc.repeat(CompressionPipeline.DEFAULT_MAX_CHARS / doc.length() + 1);
+        CompressionResult r = compressor.compress(request(huge, CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE, null,
+                false));
+        assertThat(r.text()).isSameAs(huge);
+        assertThat(r.tokensBefore()).isPositive();
     }
 
     @Test

@@ -103,4 +103,37 @@ class HtmlAndEmailTest {
                 "the parcel I received yesterday was damaged")
                 .doesNotContain("Forwarded message", "From: Maria", "To: <support", "Sent from my iPhone");
     }
+
+    @Test
+    void aThankYouBeforeAQuestionIsNotASignature() {
+        String message = """
+                The export job failed again last night with the same timeout on the customer table, and the retry
+                at six in the morning failed too, so the dashboard still shows the numbers from two days ago.
+                The sales team has asked twice today when the figures will be fixed, and I told them by tomorrow.
+
+                Thanks!
+                Could you look at the connection pool settings before the next run?
+                """;
+        CompressionResult r = light(message, Intent.GENERATE, false);
+        assertThat(r.tokensBefore()).isGreaterThanOrEqualTo(CompressionPipeline.DEFAULT_MIN_TOKENS);
+        assertThat(r.text()).contains("Thanks!", "Could you look at the connection pool settings");
+    }
+
+    @Test
+    void preformattedCodeKeepsItsIndentation() {
+        String page = """
+                <html><body><h2>Retry   configuration</h2>
+                <p>Set the   retry policy   of the client as shown below, then restart the service so that the new
+                limits apply to every outgoing call of the billing integration.</p>
+                <pre><code>retry:
+                  maxAttempts: 3
+                  backoff:
+                    delay: 500ms   # doubled each time
+                </code></pre>
+                <p>Ask the platform team if the limits need to change for a single tenant.</p></body></html>
+                """;
+        CompressionResult r = light(page, Intent.TRANSFORM, true);
+        assertThat(r.text()).contains("Retry configuration", "```\nretry:\n  maxAttempts: 3\n  backoff:\n"
+                + "    delay: 500ms   # doubled each time\n```");
+    }
 }

@@ -17,7 +17,8 @@ import io.camelorchestration.intent.Intent;
 /**
  * Compresses a langchain4j conversation: the text of each {@link UserMessage} goes through the compressor (its
  * other contents, images and the like, its name and attributes stay); system, AI and tool messages are returned as
- * they are. The input list is not changed. Needs langchain4j-core on the class path (an optional dependency).
+ * they are. With several user turns the last one is taken as the question: it is only cleaned up, and it is the
+ * instruction the earlier turns are selected for when none is given. The input list is not changed. Needs langchain4j-core on the class path (an optional dependency).
  */
 public final class ChatMessageCompressor {
 
@@ -52,17 +53,22 @@ public final class ChatMessageCompressor {
         List<ChatMessage> out = new ArrayList<>(messages.size());
         int before = 0;
         int after = 0;
-        for (ChatMessage message : messages) {
+        int question = lastUserTurnOfSeveral(messages);
+        String contextInstruction = instruction != null || question < 0 ? instruction
+                : textOf((UserMessage) messages.get(question));
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
             if (!(message instanceof UserMessage user)) {
                 out.add(message);
                 continue;
             }
+            CompressionLevel turnLevel = i == question && level != CompressionLevel.OFF ? CompressionLevel.LIGHT : level;
             List<Content> contents = new ArrayList<>(user.contents().size());
             boolean changed = false;
             for (Content content : user.contents()) {
                 if (content instanceof TextContent text) {
-                    CompressionResult r = compressor.compress(new CompressionRequest(text.text(), level, intent,
-                            instruction, encoding, protectSpans));
+                    CompressionResult r = compressor.compress(new CompressionRequest(text.text(), turnLevel, intent,
+                            contextInstruction, encoding, protectSpans));
                     before += r.tokensBefore();
                     after += r.tokensAfter();
                     if (r.applied()) {
@@ -76,5 +82,31 @@ public final class ChatMessageCompressor {
             out.add(changed ? user.toBuilder().contents(contents).build() : user);
         }
         return new Result(List.copyOf(out), before, after);
+    }
+
+    /**
+     * With several user turns, the last is the question: it is only cleaned up (never cut down to a selection) and,
+     * when the step gives no instruction, it is the instruction the earlier turns are selected for. -1 otherwise.
+     */
+    private static int lastUserTurnOfSeveral(List<? extends ChatMessage> messages) {
+        int last = -1;
+        int users = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i) instanceof UserMessage) {
+                last = i;
+                users++;
+            }
+        }
+        return users > 1 ? last : -1;
+    }
+
+    private static String textOf(UserMessage message) {
+        StringBuilder sb = new StringBuilder();
+        for (Content c : message.contents()) {
+            if (c instanceof TextContent t) {
+                sb.append(t.text()).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }
