@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run, one configuration after the other, so that the ratios share the machine's state.
  * <p>
  * Arguments: {@code full} (default) or {@code quick} (fewer, shorter iterations), optionally followed, comma
- * separated, by the sections to run ({@code throughput,latency,reservations,engine}; all by default); then the
+ * separated, by the sections to run ({@code cpu,throughput,latency,reservations,engine}; all by default); then the
  * report file.
  */
 public final class PerfReport {
@@ -47,10 +47,13 @@ public final class PerfReport {
         Set<String> words = new LinkedHashSet<>(List.of((args.length > 0 ? args[0] : "full").split(",")));
         boolean quick = words.remove("quick");
         words.remove("full");
-        Set<String> sections = words.isEmpty() ? Set.of("throughput", "latency", "reservations", "engine") : words;
+        Set<String> sections = words.isEmpty() ? Set.of("cpu", "throughput", "latency", "reservations", "engine") : words;
         Path out = Path.of(args.length > 1 ? args[1] : "perf-report.md");
         PerfReport r = new PerfReport(quick);
         r.header();
+        if (sections.contains("cpu")) {
+            r.cpu();
+        }
         if (sections.contains("latency")) {
             r.latency();
         }
@@ -93,6 +96,24 @@ public final class PerfReport {
                 + ".");
         line("Text: " + BenchData.source() + "; message " + BenchData.tokens(BenchData.message()) + " tokens, document "
                 + BenchData.tokens(BenchData.document()) + " tokens (" + BenchData.ENCODING + ").");
+        line("");
+    }
+
+    /** CPU time per step on the caller's thread, all modes in one JVM, interleaved rounds. */
+    private void cpu() throws Exception {
+        int rounds = quick ? 5 : 9;
+        Map<String, CpuTimePerStep.Figures> f = CpuTimePerStep.measure(MODES, rounds, 1000);
+        double plain = f.get("plain").cpuMicros();
+        line("## CPU time per step, 1 thread (µs of the caller thread's CPU, median of " + rounds
+                + " interleaved 1 s rounds; not JMH)");
+        line("");
+        line("| step | CPU µs | CPU / plain | CPU − plain (µs) | wall µs |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        for (Map.Entry<String, CpuTimePerStep.Figures> e : f.entrySet()) {
+            double c = e.getValue().cpuMicros();
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %+.2f | %.2f |", e.getKey(), c, c / plain, c - plain,
+                    e.getValue().wallMicros()));
+        }
         line("");
     }
 
