@@ -1,6 +1,8 @@
 package io.camelorchestration.budget;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +10,9 @@ import java.util.regex.Pattern;
  * tokens or micro-USD per calendar window, and whether it is hard (enforced) or soft (reported).
  */
 public record BudgetRule(String keyPattern, long limit, BudgetUnit unit, BudgetWindow window, boolean hard) {
+
+    /** Compiled globs, one per configured pattern: matches() runs for every step with a budget key. */
+    private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
     public BudgetRule {
         Objects.requireNonNull(keyPattern, "keyPattern");
@@ -28,7 +33,7 @@ public record BudgetRule(String keyPattern, long limit, BudgetUnit unit, BudgetW
     }
 
     private Pattern glob() {
-        return Pattern.compile(globRegex(keyPattern));
+        return GLOBS.computeIfAbsent(keyPattern, g -> Pattern.compile(globRegex(g)));
     }
 
     private static String globRegex(String glob) {
