@@ -31,11 +31,44 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
     }
 
     static String normalize(String text) {
+        if (alreadyNormal(text)) {
+            return text;
+        }
         String s = text.replace("\r\n", "\n");
         s = TRAILING.matcher(s).replaceAll("");
         s = RUNS.matcher(s).replaceAll(" ");
         s = BLANK_LINES.matcher(s).replaceAll("\n\n");
         return s.strip();
+    }
+
+    /**
+     * One pass that proves none of the replacements below can match and strip() has nothing to do, so clean text
+     * (most text) skips four regex scans. Conservative: any doubt (a CR, an exotic line end, two blanks in a row,
+     * a blank before a line end, three newlines, blank ends) and the full normalisation runs.
+     */
+    private static boolean alreadyNormal(String s) {
+        int n = s.length();
+        if (n == 0 || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1))) {
+            return n == 0;
+        }
+        int newlines = 0;
+        boolean prevBlank = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean blank = c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
+            if (c == '\n') {
+                if (prevBlank || ++newlines == 3) {
+                    return false;
+                }
+            } else {
+                newlines = 0;
+                if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029' || (blank && prevBlank)) {
+                    return false;
+                }
+            }
+            prevBlank = blank;
+        }
+        return true;
     }
 
     private static String outsideFences(String text) {
