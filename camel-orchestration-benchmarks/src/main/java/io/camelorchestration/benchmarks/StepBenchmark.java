@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code disabled}: {@code orchestrate:} around {@code direct:x}, the component disabled;</li>
  * <li>{@code enabled}: enabled, compression and routing off (classify, budget, meters, usage read-back);</li>
  * <li>{@code memory}: as {@code enabled}, plus a cumulative budget per tenant ({@code budgetKey}) in the memory ledger;</li>
- * <li>{@code compressed}: enabled with compression and routing, a 4k-token Brown document, intent summarize;</li>
+ * <li>{@code compressed}: as {@code enabled}, with compression on, a 4k-token Brown document (intent summarize);</li>
  * <li>{@code jdbc}: as {@code enabled}, plus a cumulative budget per tenant in the JDBC ledger on PostgreSQL.</li>
  * </ul>
  * {@code direct:x} plays the LLM: it reports its usage in the generic usage headers, as an LLM component does, and
@@ -74,7 +74,6 @@ public class StepBenchmark {
             String options = "intent=summarize";
             if (mode.equals("compressed")) {
                 orchestrate.setCompressionEnabled(true);
-                orchestrate.setRoutingEnabled(true);
             }
             if (mode.equals("memory") || mode.equals("jdbc")) {
                 if (mode.equals("jdbc")) {
