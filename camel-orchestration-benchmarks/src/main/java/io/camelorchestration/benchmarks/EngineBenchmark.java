@@ -25,6 +25,7 @@ import io.camelorchestration.pipeline.StepSettings;
 import io.camelorchestration.policy.HandlerRegistry;
 import io.camelorchestration.routing.ComplexityScorer;
 import io.camelorchestration.routing.ModelRouter;
+import io.camelorchestration.tokens.TokenCounter;
 import io.camelorchestration.workflow.WorkflowExecution;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine alone, no Camel: {@link StepPlanner#plan} and {@link StepPlanner#settle} for one step (classify,
- * handler, compress, route, reserve, settle with the memory ledger), and the compression pipeline alone on a
- * 4k-token Brown document.
+ * handler, compress, route, reserve, settle with the memory ledger), the compression pipeline alone on a 4k-token
+ * Brown document, and the tokenizer alone (jtokkit, o200k_base: gpt-4o's encoding).
  */
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @Warmup(iterations = 3, time = 1)
@@ -97,6 +98,25 @@ public class EngineBenchmark {
             request = new CompressionRequest(BenchData.document(), CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE,
                     "Summarize the news report for the front page", BenchData.ENCODING, false);
         }
+    }
+
+    /** The tokenizer alone, on the texts the steps send: what every enabled step pays to estimate its input. */
+    @State(Scope.Benchmark)
+    public static class Text {
+        @Param({ "message", "document" })
+        public String text;
+
+        String value;
+
+        @Setup(Level.Trial)
+        public void build() {
+            value = text.equals("document") ? BenchData.document() : BenchData.message();
+        }
+    }
+
+    @Benchmark
+    public int countTokens(Text t) {
+        return TokenCounter.shared().count(t.value, BenchData.ENCODING);
     }
 
     @Benchmark

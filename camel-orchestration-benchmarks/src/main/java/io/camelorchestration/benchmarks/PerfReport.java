@@ -217,9 +217,10 @@ public final class PerfReport {
             String name = rr.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
             String input = rr.getParams().getParam("input");
+            String text = rr.getParams().getParam("text");
+            String what = input != null ? input : text != null ? text : "document";
             Result<?> r = rr.getPrimaryResult();
-            line(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f |", name, input == null ? " (4k-token document)" : " (" + input + ")",
-                    p(r, 50), p(r, 99)));
+            line(String.format(Locale.ROOT, "| %s (%s) | %.1f | %.1f |", name, what, p(r, 50), p(r, 99)));
         }
         line("");
     }
