@@ -5,50 +5,65 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * CPU time of one step on the calling thread, per mode: a companion to the JMH wall-clock figures for a machine
- * shared with other work. Wall time on a loaded machine measures the scheduler as much as the code; the thread's
- * own CPU time does not, so the ratios between modes hold even when the machine is busy. All modes live in one JVM
- * and are run in interleaved rounds, so slow phases of the machine hit each mode alike; the median round counts.
- * Not JMH: the thread CPU clock is read once per batch of steps, not per step.
+ * A companion to the JMH figures for a machine shared with other work: all modes live in one JVM and run in
+ * interleaved rounds (plain, disabled, enabled, … then again), so a busy phase of the machine hits every mode alike,
+ * and each mode is compared with the plain step of the same round. It also reads the worker threads' own CPU time,
+ * which, unlike wall time, does not count the time spent waiting for a CPU that another process holds.
+ * Not JMH: the CPU clock is read once per round and thread, not per step; JIT and GC threads are not counted.
  */
 public final class CpuTimePerStep {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Median CPU µs and wall µs per step, per mode. */
-    public record Figures(double cpuMicros, double wallMicros) {
+    /**
+     * Medians over the rounds.
+     *
+     * @param stepsPerSecond wall-clock throughput of all threads together
+     * @param ratioToPlain   this mode's throughput over the plain step's in the same round
+     * @param cpuMicros      CPU µs per step, summed over the worker threads
+     */
+    public record Figures(double stepsPerSecond, double ratioToPlain, double cpuMicros) {
     }
 
     private CpuTimePerStep() {
     }
 
-    public static Map<String, Figures> measure(String[] modes, int rounds, long roundMillis) throws Exception {
+    public static Map<String, Figures> measure(String[] modes, int threads, int rounds, long roundMillis)
+            throws Exception {
         StepBenchmark[] benches = new StepBenchmark[modes.length];
-        StepBenchmark.Caller caller = new StepBenchmark.Caller();
+        StepBenchmark.Caller[] callers = new StepBenchmark.Caller[threads];
+        for (int t = 0; t < threads; t++) {
+            callers[t] = new StepBenchmark.Caller();
+        }
         try {
             for (int i = 0; i < modes.length; i++) {
                 benches[i] = new StepBenchmark();
                 benches[i].mode = modes[i];
                 benches[i].start();
             }
-            // warm up every mode before the first measured round
             for (int i = 0; i < modes.length; i++) {
-                run(benches[i], caller, 2 * roundMillis);
+                run(benches[i], callers, 2 * roundMillis); // warm-up
             }
+            double[][] rate = new double[modes.length][rounds];
+            double[][] ratio = new double[modes.length][rounds];
             double[][] cpu = new double[modes.length][rounds];
-            double[][] wall = new double[modes.length][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int i = 0; i < modes.length; i++) {
-                    double[] f = run(benches[i], caller, roundMillis);
-                    cpu[i][r] = f[0];
-                    wall[i][r] = f[1];
+                    double[] f = run(benches[i], callers, roundMillis);
+                    rate[i][r] = f[0];
+                    cpu[i][r] = f[1];
+                }
+                for (int i = 0; i < modes.length; i++) {
+                    ratio[i][r] = rate[i][r] / rate[0][r];
                 }
             }
             Map<String, Figures> out = new LinkedHashMap<>();
             for (int i = 0; i < modes.length; i++) {
-                out.put(modes[i], new Figures(median(cpu[i]), median(wall[i])));
+                out.put(modes[i], new Figures(median(rate[i]), median(ratio[i]), median(cpu[i])));
             }
             return out;
         } finally {
@@ -60,25 +75,49 @@ public final class CpuTimePerStep {
         }
     }
 
-    /** @return CPU µs and wall µs per step over one round */
-    private static double[] run(StepBenchmark b, StepBenchmark.Caller caller, long millis) {
-        long steps = 0;
-        long wall0 = System.nanoTime();
-        long cpu0 = THREADS.getCurrentThreadCpuTime();
-        long end = wall0 + millis * 1_000_000L;
-        Object sink = null;
-        do {
-            for (int k = 0; k < 64; k++) {
-                sink = b.step(caller);
-            }
-            steps += 64;
-        } while (System.nanoTime() < end);
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        long wall = System.nanoTime() - wall0;
-        if (sink == null) {
-            throw new IllegalStateException("no answer");
+    /** @return steps per second and CPU µs per step over one round of all threads */
+    private static double[] run(StepBenchmark b, StepBenchmark.Caller[] callers, long millis) throws Exception {
+        int n = callers.length;
+        AtomicLong steps = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        CyclicBarrier start = new CyclicBarrier(n + 1);
+        long[] window = new long[1];
+        Thread[] workers = new Thread[n];
+        for (int t = 0; t < n; t++) {
+            StepBenchmark.Caller caller = callers[t];
+            workers[t] = new Thread(() -> {
+                try {
+                    start.await();
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
+                    long mine = 0;
+                    long end = window[0];
+                    do {
+                        for (int k = 0; k < 16; k++) {
+                            if (b.step(caller) == null) {
+                                throw new IllegalStateException("no answer");
+                            }
+                        }
+                        mine += 16;
+                    } while (System.nanoTime() < end);
+                    cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+                    steps.addAndGet(mine);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "cpu-time-worker-" + t);
         }
-        return new double[] { cpu / 1000.0 / steps, wall / 1000.0 / steps };
+        for (Thread w : workers) {
+            w.start();
+        }
+        long t0 = System.nanoTime();
+        window[0] = t0 + millis * 1_000_000L;
+        start.await();
+        for (Thread w : workers) {
+            w.join();
+        }
+        long elapsed = System.nanoTime() - t0;
+        long s = Math.max(1, steps.get());
+        return new double[] { s * 1e9 / elapsed, cpuNanos.get() / 1000.0 / s };
     }
 
     private static double median(double[] v) {

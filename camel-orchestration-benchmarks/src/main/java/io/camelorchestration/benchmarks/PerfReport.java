@@ -99,21 +99,46 @@ public final class PerfReport {
         line("");
     }
 
-    /** CPU time per step on the caller's thread, all modes in one JVM, interleaved rounds. */
+    /**
+     * All modes in one JVM, interleaved 1 s rounds, at 1, 2, 8 and 32 threads: throughput ratios to the plain step of
+     * the same round, and CPU time per step.
+     */
     private void cpu() throws Exception {
-        int rounds = quick ? 5 : 9;
-        Map<String, CpuTimePerStep.Figures> f = CpuTimePerStep.measure(MODES, rounds, 1000);
-        double plain = f.get("plain").cpuMicros();
-        line("## CPU time per step, 1 thread (µs of the caller thread's CPU, median of " + rounds
-                + " interleaved 1 s rounds; not JMH)");
-        line("");
-        line("| step | CPU µs | CPU / plain | CPU − plain (µs) | wall µs |");
-        line("| --- | ---: | ---: | ---: | ---: |");
-        for (Map.Entry<String, CpuTimePerStep.Figures> e : f.entrySet()) {
-            double c = e.getValue().cpuMicros();
-            line(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %+.2f | %.2f |", e.getKey(), c, c / plain, c - plain,
-                    e.getValue().wallMicros()));
+        int rounds = quick ? 3 : 5;
+        Map<Integer, Map<String, CpuTimePerStep.Figures>> byThreads = new LinkedHashMap<>();
+        for (int t : THREADS) {
+            byThreads.put(t, CpuTimePerStep.measure(MODES, t, rounds, 1000));
         }
+        line("## Interleaved rounds: throughput ratio to the plain step, and CPU time per step (not JMH)");
+        line("");
+        line("All modes in one JVM, " + rounds + " rounds of 1 s per mode and thread count, modes interleaved in each"
+                + " round; medians. Ratio: this mode's steps/s over the plain step's in the same round. CPU: µs of"
+                + " the worker threads' own CPU time per step (waiting for a CPU held by another process is not"
+                + " counted).");
+        line("");
+        StringBuilder head = new StringBuilder("| step |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (int t : THREADS) {
+            head.append(" ").append(t).append(t == 1 ? " thread" : " threads").append(": steps/s | ratio | CPU µs |");
+            rule.append(" ---: | ---: | ---: |");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (String mode : MODES) {
+            StringBuilder row = new StringBuilder("| ").append(mode).append(" |");
+            for (int t : THREADS) {
+                CpuTimePerStep.Figures f = byThreads.get(t).get(mode);
+                row.append(String.format(Locale.ROOT, " %,.0f | %.3f | %.2f |", f.stepsPerSecond(), f.ratioToPlain(),
+                        f.cpuMicros()));
+            }
+            line(row.toString());
+        }
+        line("");
+        Map<String, CpuTimePerStep.Figures> one = byThreads.get(1);
+        double plain = one.get("plain").cpuMicros();
+        line("Added CPU per step at 1 thread (mode − plain, µs): " + String.join(", ", MODES.length > 1
+                ? java.util.Arrays.stream(MODES).skip(1).map(m -> String.format(Locale.ROOT, "%s %+.2f", m,
+                        one.get(m).cpuMicros() - plain)).toList() : List.of()) + ".");
         line("");
     }
 
