@@ -136,9 +136,13 @@ public final class PerfReport {
         line("");
         Map<String, CpuTimePerStep.Figures> one = byThreads.get(1);
         double plain = one.get("plain").cpuMicros();
-        line("Added CPU per step at 1 thread (mode − plain, µs): " + String.join(", ", MODES.length > 1
-                ? java.util.Arrays.stream(MODES).skip(1).map(m -> String.format(Locale.ROOT, "%s %+.2f", m,
-                        one.get(m).cpuMicros() - plain)).toList() : List.of()) + ".");
+        List<String> added = new java.util.ArrayList<>();
+        for (String mode : MODES) {
+            if (!mode.equals("plain")) {
+                added.add(String.format(Locale.ROOT, "%s %+.2f", mode, one.get(mode).cpuMicros() - plain));
+            }
+        }
+        line("CPU added per step at 1 thread (mode − plain, µs): " + String.join(", ", added) + ".");
         line("");
     }
 
