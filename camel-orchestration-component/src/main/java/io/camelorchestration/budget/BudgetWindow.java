@@ -16,6 +16,9 @@ public enum BudgetWindow {
     DAY,
     MONTH;
 
+    // computed once: id() is part of every reservation's rule id
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public static BudgetWindow of(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -36,6 +39,6 @@ public enum BudgetWindow {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -292,6 +292,9 @@ final class StepRun {
         }
         exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
 
+        if (!rt.audit().active()) {
+            return; // no audit sink: do not build the event's details
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("intent", plan.classification().intent().id());
         d.put("confidence", plan.classification().confidence());

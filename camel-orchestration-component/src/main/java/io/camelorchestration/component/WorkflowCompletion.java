@@ -30,10 +30,13 @@ final class WorkflowCompletion extends SynchronizationAdapter {
     @Override
     public void onDone(Exchange exchange) {
         try {
-            Map<String, Object> totals = workflow.snapshot();
             if (!workflow.budget().unlimited()) {
                 runtime.meters().recordUtilization(routeId, workflow.budget().utilization());
             }
+            if (!runtime.audit().active()) {
+                return; // no audit sink: the totals map would be built for nobody
+            }
+            Map<String, Object> totals = workflow.snapshot();
             runtime.audit().publish(new AuditEvent(Instant.now(), AuditAction.ORCHESTRATION_COMPLETED, "workflow",
                     routeId, workflow.executionId(), routeId, userId, exchange.isFailed() ? "warning" : "info", totals));
         } catch (RuntimeException e) {

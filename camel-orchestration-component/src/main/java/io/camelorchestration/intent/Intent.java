@@ -19,9 +19,12 @@ public enum Intent {
     FILTER,
     ENRICH;
 
+    // computed once: id() is read several times per orchestrated step (headers, meters, audit)
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The value users write in URIs, properties, headers and audit events. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static String allowedValues() {

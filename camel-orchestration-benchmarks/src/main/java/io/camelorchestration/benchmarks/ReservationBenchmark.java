@@ -1,0 +1,74 @@
+package io.camelorchestration.benchmarks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The raw rate of the JDBC ledger on PostgreSQL: one reserve and its commit per operation, as a step does. Budget
+ * keys either spread over 16 rows or all on one hot row (every caller contends for the same tenant).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ReservationBenchmark {
+
+    @Param({ "16", "1" })
+    public int keys;
+
+    private PostgresFixture postgres;
+    private JdbcBudgetLedger ledger;
+    private static final Instant WINDOW = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
+    @State(Scope.Thread)
+    public static class Caller {
+        private static final AtomicInteger NEXT = new AtomicInteger();
+        final int index = NEXT.getAndIncrement();
+        BudgetScope scope;
+
+        @Setup(Level.Trial)
+        public void scope(ReservationBenchmark b) {
+            scope = new BudgetScope("tenant-*|tokens|day", "tenant-" + index % b.keys, WINDOW);
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        postgres = new PostgresFixture(32);
+        ledger = new JdbcBudgetLedger(postgres.dataSource());
+        ledger.createSchema();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        postgres.close();
+    }
+
+    @Benchmark
+    public Reservation reserveAndCommit(Caller caller) {
+        Reservation r = ledger.reserve(caller.scope, 100, Long.MAX_VALUE);
+        ledger.commit(r, 90);
+        return r;
+    }
+}
