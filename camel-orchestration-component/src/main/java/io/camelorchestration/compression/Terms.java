@@ -103,6 +103,7 @@ final class Terms {
             }
             int start = i;
             int len = 0;
+            int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
             while (i < to) {
                 char d = text.charAt(i);
@@ -112,7 +113,9 @@ final class Terms {
                     }
                     digits &= d >= '0' && d <= '9';
                     word[len++] = Character.toLowerCase(d);
-                } else if (d != '\'' && d != '\u2019') {
+                } else if (d == '\'' || d == '\u2019') {
+                    stem = stem < 0 ? len : stem;
+                } else {
                     break;
                 }
                 i++;
@@ -120,13 +123,14 @@ final class Terms {
             if (stats) {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
-                boolean name = !first && Character.isUpperCase(c) && len > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, len);
+                int nameLen = stem > 0 ? stem : len;
+                boolean name = !first && Character.isUpperCase(c) && nameLen > 1
+                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen);
                 if (number || name) {
                     if (factCount == facts.length) {
                         facts = Arrays.copyOf(facts, factCount * 2);
                     }
-                    facts[factCount++] = factIds.id(word, len, true);
+                    facts[factCount++] = factIds.id(word, nameLen, true);
                 }
                 first = false;
             }
