@@ -94,8 +94,8 @@ final class Terms {
         boolean first = true;
         while (i < to) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                if (stats && !Character.isWhitespace(c)) {
+            if (!isWordChar(c)) {
+                if (stats && c != ' ' && c != '\n' && !Character.isWhitespace(c)) {
                     tokens++;
                 }
                 i++;
@@ -107,12 +107,12 @@ final class Terms {
             boolean digits = true;
             while (i < to) {
                 char d = text.charAt(i);
-                if (Character.isLetterOrDigit(d)) {
+                if (isWordChar(d)) {
                     if (len == word.length) {
                         word = Arrays.copyOf(word, len * 2);
                     }
                     digits &= d >= '0' && d <= '9';
-                    word[len++] = Character.toLowerCase(d);
+                    word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
                 } else if (d == '\'' || d == '\u2019') {
                     stem = stem < 0 ? len : stem;
                 } else {
@@ -146,6 +146,12 @@ final class Terms {
             }
         }
         return Arrays.copyOf(out, size);
+    }
+
+    /** A letter or digit; ASCII without the Unicode tables. */
+    private static boolean isWordChar(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
     }
 
     /** Terms of a query: only words that occur in the text count (the others cannot score); the vocabulary is not
