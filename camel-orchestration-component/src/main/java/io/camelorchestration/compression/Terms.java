@@ -94,8 +94,8 @@ final class Terms {
         boolean first = true;
         while (i < to) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                if (stats && !Character.isWhitespace(c)) {
+            if (!isWordChar(c)) {
+                if (stats && c != ' ' && c != '\n' && !Character.isWhitespace(c)) {
                     tokens++;
                 }
                 i++;
@@ -103,16 +103,19 @@ final class Terms {
             }
             int start = i;
             int len = 0;
+            int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
             while (i < to) {
                 char d = text.charAt(i);
-                if (Character.isLetterOrDigit(d)) {
+                if (isWordChar(d)) {
                     if (len == word.length) {
                         word = Arrays.copyOf(word, len * 2);
                     }
                     digits &= d >= '0' && d <= '9';
-                    word[len++] = Character.toLowerCase(d);
-                } else if (d != '\'' && d != '\u2019') {
+                    word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
+                } else if (d == '\'' || d == '\u2019') {
+                    stem = stem < 0 ? len : stem;
+                } else {
                     break;
                 }
                 i++;
@@ -120,13 +123,14 @@ final class Terms {
             if (stats) {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
-                boolean name = !first && Character.isUpperCase(c) && len > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, len);
+                int nameLen = stem > 0 ? stem : len;
+                boolean name = !first && Character.isUpperCase(c) && nameLen > 1
+                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen);
                 if (number || name) {
                     if (factCount == facts.length) {
                         facts = Arrays.copyOf(facts, factCount * 2);
                     }
-                    facts[factCount++] = factIds.id(word, len, true);
+                    facts[factCount++] = factIds.id(word, nameLen, true);
                 }
                 first = false;
             }
@@ -142,6 +146,12 @@ final class Terms {
             }
         }
         return Arrays.copyOf(out, size);
+    }
+
+    /** A letter or digit; ASCII without the Unicode tables. */
+    private static boolean isWordChar(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
     }
 
     /** Terms of a query: only words that occur in the text count (the others cannot score); the vocabulary is not
