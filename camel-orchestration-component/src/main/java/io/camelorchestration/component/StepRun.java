@@ -14,6 +14,7 @@ import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
+import io.camelorchestration.component.langchain4j.ChatMessagesBody;
 import io.camelorchestration.component.langchain4j.UsageCapture;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.pipeline.Flags;
@@ -45,6 +46,9 @@ final class StepRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepRun.class);
 
+    /** langchain4j is an optional dependency: chat-message bodies are only understood when it is there. */
+    private static final boolean LANGCHAIN4J = present("dev.langchain4j.data.message.ChatMessage");
+
     private static final int RUNNING = 0;
     private static final int RETURNED = 1;
     private static final int DONE_SYNC = 2;
@@ -63,6 +67,7 @@ final class StepRun {
     private Object originalBody;
     private Map<String, Object> originalHeaders;
     private String originalText;
+    private ChatMessagesBody chatBody;
     private String sentText;
     private StepPlan plan;
     private AtomicLong reservedGauge;
@@ -109,6 +114,12 @@ final class StepRun {
         userId = msg.getHeader(OrchestrateConstants.USER_ID, String.class);
         originalText = MessageText.read(msg);
         originalBody = msg.getBody();
+        if (originalText == null && LANGCHAIN4J) {
+            chatBody = ChatMessagesBody.of(originalBody);
+            if (chatBody != null) {
+                originalText = chatBody.text();
+            }
+        }
         originalHeaders = new HashMap<>(msg.getHeaders());
         workflow = workflow();
         String instruction = msg.getHeader(OrchestrateConstants.INSTRUCTION, String.class);
@@ -117,7 +128,8 @@ final class StepRun {
         OrchestrateComponent c = endpoint.getComponent();
         Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
         plan = rt.planner().plan(settings, flags,
-                new StepInput(originalText, instruction, key, MessageText.rewritable(originalBody)), workflow,
+                new StepInput(originalText, instruction, key,
+                        chatBody != null || MessageText.rewritable(originalBody), chatBody), workflow,
                 endpoint.reachable());
         reservedGauge = rt.meters().reserved(routeId);
         reservedGauge.addAndGet(plan.estimatedTokens());
@@ -125,7 +137,7 @@ final class StepRun {
         if (!plan.unoptimised()) {
             if (plan.compressed()) {
                 sentText = plan.compression().text();
-                msg.setBody(sentText);
+                msg.setBody(chatBody != null ? chatBody.compressedMessages() : sentText);
             }
             ModelInfo model = plan.model();
             if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
@@ -489,6 +501,15 @@ final class StepRun {
 
     private static String describe(Throwable t) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, StepRun.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     // ---- async completion: done(true) only when everything finished on the caller's thread inside run()

@@ -160,8 +160,10 @@ public final class StepPlanner {
         }
         String instruction = in.instruction() != null ? in.instruction() : s.description().description();
         String encoding = s.originalModel() != null ? s.originalModel().encoding() : null;
-        CompressionResult r = compressor.compress(new CompressionRequest(in.text(), level, c.intent(), instruction,
-                encoding, policy.protectSpans()));
+        CompressionRequest request = new CompressionRequest(in.text(), level, c.intent(), instruction, encoding,
+                policy.protectSpans());
+        CompressionResult r = in.bodyCompression() != null ? in.bodyCompression().compress(compressor, request)
+                : compressor.compress(request);
         // a user's compressor that grows its input is ignored rather than trusted
         if (r == null || r.text() == null || r.tokensAfter() > r.tokensBefore()) {
             int n = TokenCounter.shared().count(in.text(), encoding);
