@@ -41,7 +41,13 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         int[] unitTokens = doc.tokens();
         int target = (int) (Selection.sum(unitTokens) * keep);
         boolean[] mandatory = doc.mandatory(request.protectSpans());
-        double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(request.instruction())));
+        boolean[] kept = select(doc, unitTokens, mandatory, target, request.instruction());
+        return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
+    }
+
+    /** The units most relevant to the question, up to the target; the summary's choice when none is. */
+    static boolean[] select(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, String question) {
+        double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(question)));
         boolean[] kept;
         if (!Selection.any(nonZero(relevance))) {
             kept = SummarySelector.select(doc, unitTokens, mandatory, target, null);
@@ -53,7 +59,7 @@ public final class QuestionAwareSelector implements CompressionStrategy {
             }
             kept = Selection.byScore(score, unitTokens, mandatory, target);
         }
-        return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
+        return kept;
     }
 
     private static boolean[] nonZero(double[] values) {

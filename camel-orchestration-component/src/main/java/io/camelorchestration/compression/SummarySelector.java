@@ -39,7 +39,13 @@ public final class SummarySelector implements CompressionStrategy {
         }
         int[] unitTokens = doc.tokens();
         boolean[] mandatory = doc.mandatory(request.protectSpans());
-        boolean[] kept = select(doc, unitTokens, mandatory, (int) (Selection.sum(unitTokens) * keep), null);
+        int target = (int) (Selection.sum(unitTokens) * keep);
+        // the step gave no question, but the prompt may hold one ("Is this urgent? Answer yes or no."): then the
+        // sentences that bear on it are worth more than a general summary
+        String asked = doc.directiveText();
+        boolean[] kept = Terms.hasContentWords(asked)
+                ? QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked)
+                : select(doc, unitTokens, mandatory, target, null);
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 

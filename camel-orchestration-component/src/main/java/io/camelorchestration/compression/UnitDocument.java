@@ -128,6 +128,19 @@ final class UnitDocument {
 
     private static final int SHORT_OPENING_CHARS = 400;
 
+    /** The text of the directive units, or null when the text holds none. */
+    String directiveText() {
+        boolean[] d = directives();
+        StringBuilder sb = null;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i]) {
+                sb = sb == null ? new StringBuilder() : sb.append(' ');
+                sb.append(text, units.get(i).start(), units.get(i).end());
+            }
+        }
+        return sb == null ? null : sb.toString();
+    }
+
     /** What no selector may drop: directives, and protected spans when the intent protects them. */
     boolean[] mandatory(boolean protectSpans) {
         boolean[] m = directives();

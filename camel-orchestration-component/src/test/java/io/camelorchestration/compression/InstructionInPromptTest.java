@@ -40,4 +40,16 @@ class InstructionInPromptTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aQuestionInThePromptDecidesWhatASummaryKeeps() throws IOException {
+        String evidence = "The customer adds that the urgent replacement must reach the warehouse before Friday.";
+        String prompt = "Does this order need an urgent replacement? Answer yes or no.\n\n" + document() + "\n\n" + evidence;
+
+        CompressionResult r = CompressionPipeline.defaults().compress(
+                new CompressionRequest(prompt, CompressionLevel.AGGRESSIVE, Intent.CONDITIONAL, null, "o200k_base", false));
+
+        assertThat(r.tokensAfter()).isLessThan(r.tokensBefore() / 2);
+        assertThat(r.text()).contains(evidence);
+    }
 }
