@@ -94,13 +94,24 @@ final class UnitDocument {
      * names the answer's format.
      */
     boolean[] directives() {
+        if (directives == null) {
+            directives = findDirectives();
+        }
+        return directives.clone();
+    }
+
+    private boolean[] directives;
+
+    private boolean[] findDirectives() {
         boolean[] d = new boolean[units.size()];
         boolean any = false;
+        java.util.regex.Matcher imperative = IMPERATIVE.matcher(text);
+        java.util.regex.Matcher format = ANSWER_FORMAT.matcher(text);
         for (int i = 0; i < d.length; i++) {
             TextUnits.Unit u = units.get(i);
             if (i == 0 || u.lineStart()) {
-                d[i] = IMPERATIVE.matcher(text).region(u.start(), u.end()).lookingAt()
-                        || ANSWER_FORMAT.matcher(text).region(u.start(), u.end()).find()
+                d[i] = imperative.region(u.start(), u.end()).lookingAt()
+                        || format.region(u.start(), u.end()).find()
                         || i == 0 && text.charAt(u.end() - 1) == '?';
                 any |= d[i];
             }
