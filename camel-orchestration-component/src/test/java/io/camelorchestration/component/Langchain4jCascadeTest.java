@@ -1,19 +1,13 @@
 package io.camelorchestration.component;
 
-import java.io.IOException;
 import java.util.List;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.camelorchestration.component.langchain4j.OrchestrationChatModelListener;
 import io.camelorchestration.example.server.ChatServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,20 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cheaper model bean answers badly (its output cap cuts the JSON short): the step re-runs on the original model
  * bean, and both calls are counted from the models' own usage reports.
  */
-class Langchain4jCascadeTest extends CamelTestSupport {
+class Langchain4jCascadeTest extends ChatServerTestSupport {
 
-    private static ChatServer server;
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = new ChatServer().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -45,11 +27,7 @@ class Langchain4jCascadeTest extends CamelTestSupport {
         context.getRegistry().bind("gpt4oMini", OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("x")
                 .modelName("gpt-4o-mini").maxTokens(8).maxRetries(0)
                 .listeners(List.of(new OrchestrationChatModelListener())).build());
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
-        orchestrate.setRoutingEnabled(true);
-        orchestrate.setDefaultModel("gpt-4o");
+        OrchestrateComponent orchestrate = orchestrate(context);
         orchestrate.setModels("classpath:llm/langchain4j-models.json");
         return context;
     }

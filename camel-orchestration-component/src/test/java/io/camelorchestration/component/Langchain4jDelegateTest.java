@@ -11,14 +11,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.camelorchestration.component.langchain4j.OrchestrationChatModelListener;
 import io.camelorchestration.example.server.ChatServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its bean, and the usage comes from {@link OrchestrationChatModelListener} on the bean (Camel 4.17 sets no token
  * headers). The model talks real HTTP to the embedded OpenAI-compatible server.
  */
-class Langchain4jDelegateTest extends CamelTestSupport {
+class Langchain4jDelegateTest extends ChatServerTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ChatServer server;
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = new ChatServer().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     static ChatModel model(String name) {
         return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("not-needed-offline").modelName(name)
@@ -54,12 +37,8 @@ class Langchain4jDelegateTest extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("gpt4o", model("gpt-4o"));
         context.getRegistry().bind("gpt4oMini", model("gpt-4o-mini"));
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
-        orchestrate.setRoutingEnabled(true);
+        OrchestrateComponent orchestrate = orchestrate(context);
         orchestrate.setCompressionEnabled(true);
-        orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setModels("classpath:llm/langchain4j-models.json");
         return context;
     }

@@ -8,14 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.example.server.ChatServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,32 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An OpenAI-compatible endpoint called with plain camel-http and a JSON chat request: routing reaches the model
  * through the request body ({@code model}, {@code max_tokens}), the usage comes from the response's {@code usage}.
  */
-class OpenAiHttpDelegateTest extends CamelTestSupport {
+class OpenAiHttpDelegateTest extends ChatServerTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ChatServer server;
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = new ChatServer().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
-        orchestrate.setRoutingEnabled(true);
-        orchestrate.setDefaultModel("gpt-4o");
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

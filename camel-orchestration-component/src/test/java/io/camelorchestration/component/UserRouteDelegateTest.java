@@ -1,6 +1,5 @@
 package io.camelorchestration.component;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,15 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.example.server.ChatServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,33 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Any route of yours as the delegate: it reads the model to use from {@code CamelOrchestrationModel} and reports what
  * it used in {@code CamelOrchestrationUsageInputTokens} / {@code CamelOrchestrationUsageOutputTokens}.
  */
-class UserRouteDelegateTest extends CamelTestSupport {
+class UserRouteDelegateTest extends ChatServerTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static ChatServer server;
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = new ChatServer().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
-        orchestrate.setRoutingEnabled(true);
-        orchestrate.setDefaultModel("gpt-4o");
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
