@@ -11,6 +11,7 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
     private static final Pattern TRAILING = Pattern.compile("[ \\t\\x0B\\f\\r]+(?=\\n|$)");
     private static final Pattern RUNS = Pattern.compile("(?<=\\S)[ \\t\\x0B\\f]{2,}");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+    private static final Pattern FENCE = Pattern.compile("```");
 
     @Override
     public String name() {
@@ -73,7 +74,7 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
 
     private static String outsideFences(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        String[] parts = text.split("```", -1);
+        String[] parts = FENCE.split(text, -1);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 out.append("```");
