@@ -66,7 +66,9 @@ public final class PerfReport {
         if (sections.contains("engine")) {
             r.engine();
         }
-        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ".");
+        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", load average "
+                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + ".");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, r.report);
         System.out.println();
@@ -88,13 +90,13 @@ public final class PerfReport {
         Runtime rt = Runtime.getRuntime();
         line("# Overhead benchmarks");
         line("");
-        line("Started " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + (quick ? "quick" : "full")
+        line("- Started " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + (quick ? "quick" : "full")
                 + " run (" + (quick ? "2 warm-up + 3" : "3 warm-up + 5") + " iterations of 1 s, 1 fork each).");
-        line("Machine: " + rt.availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
+        line("- Machine: " + rt.availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", load average at start "
                 + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ".");
-        line("Text: " + BenchData.source() + "; message " + BenchData.tokens(BenchData.message()) + " tokens, document "
+        line("- Text: " + BenchData.source() + "; message " + BenchData.tokens(BenchData.message()) + " tokens, document "
                 + BenchData.tokens(BenchData.document()) + " tokens (" + BenchData.ENCODING + ").");
         line("");
     }
