@@ -50,6 +50,16 @@ public final class PerfReport {
         Set<String> sections = words.isEmpty() ? Set.of("cpu", "throughput", "latency", "reservations", "engine") : words;
         Path out = Path.of(args.length > 1 ? args[1] : "perf-report.md");
         PerfReport r = new PerfReport(quick);
+        // the machine is shared: sample its load through the whole run, for the report
+        List<Double> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(task -> {
+                    Thread t = new Thread(task, "load-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
+        sampler.scheduleAtFixedRate(() -> loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+                0, 10, TimeUnit.SECONDS);
         r.header();
         if (sections.contains("cpu")) {
             r.cpu();
@@ -66,9 +76,11 @@ public final class PerfReport {
         if (sections.contains("engine")) {
             r.engine();
         }
-        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", load average "
-                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
-                + ".");
+        sampler.shutdownNow();
+        double[] l = loads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ". Load average (1 min) sampled every 10 s"
+                + " during the run, on 2 CPUs: min " + String.format(Locale.ROOT, "%.1f, median %.1f, max %.1f",
+                        l[0], l[l.length / 2], l[l.length - 1]) + ".");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, r.report);
         System.out.println();
