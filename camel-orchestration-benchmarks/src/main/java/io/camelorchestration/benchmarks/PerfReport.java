@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Mode;
@@ -51,13 +55,12 @@ public final class PerfReport {
         Path out = Path.of(args.length > 1 ? args[1] : "perf-report.md");
         PerfReport r = new PerfReport(quick);
         // the machine is shared: sample its load through the whole run, for the report
-        List<Double> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(task -> {
-                    Thread t = new Thread(task, "load-sampler");
-                    t.setDaemon(true);
-                    return t;
-                });
+        List<Double> loads = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "load-sampler");
+            t.setDaemon(true);
+            return t;
+        });
         sampler.scheduleAtFixedRate(() -> loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
                 0, 10, TimeUnit.SECONDS);
         r.header();
@@ -150,7 +153,7 @@ public final class PerfReport {
         line("");
         Map<String, CpuTimePerStep.Figures> one = byThreads.get(1);
         double plain = one.get("plain").cpuMicros();
-        List<String> added = new java.util.ArrayList<>();
+        List<String> added = new ArrayList<>();
         for (String mode : MODES) {
             if (!mode.equals("plain")) {
                 added.add(String.format(Locale.ROOT, "%s %+.2f", mode, one.get(mode).cpuMicros() - plain));
