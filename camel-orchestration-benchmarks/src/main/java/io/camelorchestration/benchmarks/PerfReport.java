@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Mode;
@@ -50,6 +54,15 @@ public final class PerfReport {
         Set<String> sections = words.isEmpty() ? Set.of("cpu", "throughput", "latency", "reservations", "engine") : words;
         Path out = Path.of(args.length > 1 ? args[1] : "perf-report.md");
         PerfReport r = new PerfReport(quick);
+        // the machine is shared: sample its load through the whole run, for the report
+        List<Double> loads = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "load-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleAtFixedRate(() -> loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+                0, 10, TimeUnit.SECONDS);
         r.header();
         if (sections.contains("cpu")) {
             r.cpu();
@@ -66,7 +79,11 @@ public final class PerfReport {
         if (sections.contains("engine")) {
             r.engine();
         }
-        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ".");
+        sampler.shutdownNow();
+        double[] l = loads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        r.line("Finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ". Load average (1 min) sampled every 10 s"
+                + " during the run, on 2 CPUs: min " + String.format(Locale.ROOT, "%.1f, median %.1f, max %.1f",
+                        l[0], l[l.length / 2], l[l.length - 1]) + ".");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, r.report);
         System.out.println();
@@ -88,13 +105,13 @@ public final class PerfReport {
         Runtime rt = Runtime.getRuntime();
         line("# Overhead benchmarks");
         line("");
-        line("Started " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + (quick ? "quick" : "full")
+        line("- Started " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + (quick ? "quick" : "full")
                 + " run (" + (quick ? "2 warm-up + 3" : "3 warm-up + 5") + " iterations of 1 s, 1 fork each).");
-        line("Machine: " + rt.availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
+        line("- Machine: " + rt.availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", load average at start "
                 + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ".");
-        line("Text: " + BenchData.source() + "; message " + BenchData.tokens(BenchData.message()) + " tokens, document "
+        line("- Text: " + BenchData.source() + "; message " + BenchData.tokens(BenchData.message()) + " tokens, document "
                 + BenchData.tokens(BenchData.document()) + " tokens (" + BenchData.ENCODING + ").");
         line("");
     }
@@ -136,7 +153,7 @@ public final class PerfReport {
         line("");
         Map<String, CpuTimePerStep.Figures> one = byThreads.get(1);
         double plain = one.get("plain").cpuMicros();
-        List<String> added = new java.util.ArrayList<>();
+        List<String> added = new ArrayList<>();
         for (String mode : MODES) {
             if (!mode.equals("plain")) {
                 added.add(String.format(Locale.ROOT, "%s %+.2f", mode, one.get(mode).cpuMicros() - plain));

@@ -7,6 +7,8 @@ package io.camelorchestration.compression;
  */
 public final class WhitespaceNormalizer implements CompressionStrategy {
 
+    private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("```", java.util.regex.Pattern.LITERAL);
+
     @Override
     public String name() {
         return "whitespace";
@@ -120,7 +122,7 @@ public final class WhitespaceNormalizer implements CompressionStrategy {
      * fences. */
     private static String outsideFences(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        String[] parts = text.split("```", -1);
+        String[] parts = FENCE.split(text, -1);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 out.append("```");

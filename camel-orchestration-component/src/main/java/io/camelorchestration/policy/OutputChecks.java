@@ -19,6 +19,10 @@ public final class OutputChecks {
     private static final Pattern VERDICT = Pattern.compile(
             "\\b(valid|invalid|pass(ed)?|fail(ed)?|compliant|non-compliant|ok|not ok|approved|rejected|true|false)\\b",
             Pattern.CASE_INSENSITIVE);
+    // compiled once: the checks run on every routed step's answer
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern LABEL = Pattern.compile("^[^:]*:\\s*");
+    private static final Pattern TRUE_FALSE = Pattern.compile("true|false");
 
     private OutputChecks() {
     }
@@ -84,9 +88,9 @@ public final class OutputChecks {
             if (node != null && node.isObject()) {
                 return CheckResult.pass();
             }
-            for (String line : output.strip().split("\\R")) {
+            for (String line : LINE_BREAK.split(output.strip())) {
                 if (!line.isBlank() && !BOOLEAN.matcher(line.trim()).matches()
-                        && !BOOLEAN.matcher(line.replaceFirst("^[^:]*:\\s*", "")).matches()) {
+                        && !BOOLEAN.matcher(LABEL.matcher(line).replaceFirst("")).matches()) {
                     return single.check(output, input);
                 }
             }
@@ -100,7 +104,7 @@ public final class OutputChecks {
             return null;
         }
         char c = s.charAt(0);
-        if (c != '{' && c != '[' && !s.toLowerCase(Locale.ROOT).matches("true|false")) {
+        if (c != '{' && c != '[' && !TRUE_FALSE.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
             return null;
         }
         try {
