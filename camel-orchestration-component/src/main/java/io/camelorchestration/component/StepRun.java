@@ -224,8 +224,10 @@ final class StepRun {
             }
             ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
             String output = MessageText.output(msg);
-            long countedInput = firstCall == null ? plan.inputTokens() : count(originalText, model);
-            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput, encoding(model), captured());
+            // counted only when the delegate reports no usage, and then once
+            long countedInput = firstCall == null && plan.inputCounted() ? plan.inputTokens() : -1;
+            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput,
+                    firstCall == null ? sentText : originalText, encoding(model), captured());
             if (!plan.handler().policy().usesModel() && "tokenizer".equals(usage.source())) {
                 // a step that calls no model (send) used no tokens unless its delegate says otherwise
                 usage = new UsageReader.Usage(0, 0, "no model");

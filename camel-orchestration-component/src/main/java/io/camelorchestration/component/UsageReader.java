@@ -40,6 +40,15 @@ final class UsageReader {
     }
 
     static Usage read(Message m, String outputText, long countedInput, String encoding, Usage captured) {
+        return read(m, outputText, countedInput, null, encoding, captured);
+    }
+
+    /**
+     * @param countedInput the input's token count, or a negative number when it was not counted: then
+     *                     {@code inputText} is counted, and only if the delegate reported nothing
+     */
+    static Usage read(Message m, String outputText, long countedInput, String inputText, String encoding,
+            Usage captured) {
         for (String[] pair : HEADER_PAIRS) {
             Long in = number(m.getHeader(pair[0]));
             Long out = number(m.getHeader(pair[1]));
@@ -54,7 +63,8 @@ final class UsageReader {
         if (fromBody != null) {
             return fromBody;
         }
-        return new Usage(countedInput, TokenCounter.shared().count(outputText, encoding), "tokenizer");
+        long input = countedInput >= 0 ? countedInput : TokenCounter.shared().count(inputText, encoding);
+        return new Usage(input, TokenCounter.shared().count(outputText, encoding), "tokenizer");
     }
 
     private static Usage fromJson(String text) {

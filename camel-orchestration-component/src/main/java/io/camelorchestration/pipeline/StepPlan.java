@@ -15,11 +15,13 @@ import io.camelorchestration.routing.RoutingDecision;
  * @param estimatedTokens input tokens after compression + the output cap: what is reserved
  * @param budgetExceeded  the budget that would have been broken (the step then degraded or fell back), or null
  * @param unoptimised     true when the step must run as if the component were not there (fallback policy)
+ * @param inputCounted    false when no decision needed an exact count: {@link #inputTokens()} is then only an upper
+ *                        bound, and whoever needs the real figure counts the text sent
  */
 public record StepPlan(Classification classification, IntentHandler handler, int budgetTokens, int maxOutputTokens,
         CompressionResult compression, RoutingDecision routing, long estimatedTokens, long estimatedCostMicros,
         boolean workflowReserved, CumulativeBudgets.Hold hold, String budgetExceeded, BudgetRule softExceeded,
-        boolean unoptimised) {
+        boolean unoptimised, boolean inputCounted) {
 
     public ModelInfo model() {
         return routing.model();

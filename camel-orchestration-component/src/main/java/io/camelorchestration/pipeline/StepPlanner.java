@@ -60,7 +60,16 @@ public final class StepPlanner {
         CompressionLevel level = !flags.compression() || !in.rewritable() ? CompressionLevel.OFF
                 : s.compression() != null ? s.compression() : policy.compression();
 
-        CompressionResult compressed = compress(in, level, c, s, policy);
+        // Tokenizing is most of the pipeline's own cost; count only where a decision depends on the exact figure.
+        boolean exact = level != CompressionLevel.OFF || !in.hasText() || in.bodyCompression() != null
+                || flags.routing() && s.routing() && s.pinnedModel() == null
+                || !workflow.budget().unlimited() || in.budgetKey() != null && !budgets.isEmpty();
+        long bound = exact ? 0 : TokenCounter.upperBound(in.text());
+        if (!exact && budget > 0 && bound + (policy.usesModel() ? maxOut : 0) > budget) {
+            exact = true;
+        }
+        CompressionResult compressed = exact ? compress(in, level, c, s, policy)
+                : CompressionResult.unchanged(in.text(), (int) Math.min(Integer.MAX_VALUE, bound));
         RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
         long estimate = estimate(policy, compressed, maxOut);
         long cost = costMicros(routing.model(), compressed, maxOut, policy);
@@ -99,7 +108,7 @@ public final class StepPlanner {
         }
         if (exceeded == null) {
             return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true, hold, null,
-                    hold == null ? null : hold.softExceeded(), false);
+                    hold == null ? null : hold.softExceeded(), false, exact);
         }
 
         OnBudgetExceeded onExceeded = s.onBudgetExceeded();
@@ -129,8 +138,9 @@ public final class StepPlanner {
         long cost = costMicros(routing.model(), cr, maxOut, handler.policy());
         CumulativeBudgets.Hold hold = in.budgetKey() != null && !budgets.isEmpty()
                 ? budgets.reserveOverLimit(in.budgetKey(), estimate, cost) : null;
+        // only reached over a limit, which takes an exact count to find
         return new StepPlan(c, handler, budget, maxOut, cr, routing, estimate, cost, true, hold, exceeded, null,
-                unoptimised);
+                unoptimised, true);
     }
 
     /** Gives back what a plan reserved, when its step never ran. */

@@ -39,6 +39,22 @@ public final class TokenCounter {
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(perChar * text.length()));
     }
 
+    /**
+     * A bound no encoding's count can pass: byte-level BPE never makes a token of less than one UTF-8 byte. Costs a
+     * scan of the characters, no tokenizing; the pipeline uses it where an exact count would change no decision.
+     */
+    public static long upperBound(CharSequence text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     public int count(CharSequence text) {
         return count(text, EncodingType.CL100K_BASE.getName());
     }
