@@ -61,9 +61,9 @@ public final class StepPlanner {
                 : s.compression() != null ? s.compression() : policy.compression();
 
         // Tokenizing is most of the pipeline's own cost; count only where a decision depends on the exact figure.
+        // Budgets are first tried with a bound no count can pass; only a refusal is worth an exact count.
         boolean exact = level != CompressionLevel.OFF || !in.hasText() || in.bodyCompression() != null
-                || flags.routing() && s.routing() && s.pinnedModel() == null
-                || !workflow.budget().unlimited() || in.budgetKey() != null && !budgets.isEmpty();
+                || flags.routing() && s.routing() && s.pinnedModel() == null;
         long bound = exact ? 0 : TokenCounter.upperBound(in.text());
         if (!exact && budget > 0 && bound + (policy.usesModel() ? maxOut : 0) > budget) {
             exact = true;
@@ -71,46 +71,58 @@ public final class StepPlanner {
         CompressionResult compressed = exact ? compress(in, level, c, s, policy)
                 : CompressionResult.unchanged(in.text(), (int) Math.min(Integer.MAX_VALUE, bound));
         RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
-        long estimate = estimate(policy, compressed, maxOut);
-        long cost = costMicros(routing.model(), compressed, maxOut, policy);
-
-        // 1. the step's own budget per invocation
-        String exceeded = null;
-        long limit = 0;
-        long used = 0;
-        if (budget > 0 && estimate > budget) {
-            exceeded = "budgetTokens of step " + s.stepId();
-            limit = budget;
-        }
-        // 2. the workflow's budget, 3. the cumulative budgets of the key
         TokenBudget wf = workflow.budget();
-        boolean wfReserved = false;
-        CumulativeBudgets.Hold hold = null;
-        if (exceeded == null) {
-            wfReserved = wf.tryReserve(estimate);
-            if (!wfReserved) {
-                exceeded = "workflow-budget-tokens";
-                limit = wf.limit();
-                used = wf.used() + wf.reserved();
+        while (true) {
+            long estimate = estimate(policy, compressed, maxOut);
+            long cost = costMicros(routing.model(), compressed, maxOut, policy);
+            Refusal refusal = reserve(s, in, wf, budget, estimate, cost);
+            if (refusal.hold != null || refusal.budget == null) {
+                return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true,
+                        refusal.hold, null, refusal.hold == null ? null : refusal.hold.softExceeded(), false, exact);
             }
+            if (!exact) {
+                exact = true;
+                compressed = compress(in, level, c, s, policy);
+                continue;
+            }
+            return overBudget(s, flags, in, c, handler, budget, maxOut, level, compressed, routing, wf, refusal,
+                    estimate, reachable);
         }
-        if (exceeded == null && in.budgetKey() != null && !budgets.isEmpty()) {
-            hold = budgets.reserve(in.budgetKey(), estimate, cost);
+    }
+
+    /** What refused a reservation (budget null: nothing did), or the hold of a successful one. */
+    private record Refusal(String budget, long limit, long used, CumulativeBudgets.Hold hold) {
+        static final Refusal NONE = new Refusal(null, 0, 0, null);
+    }
+
+    /** 1. the step's own budget per invocation, 2. the workflow's budget, 3. the cumulative budgets of the key. */
+    private Refusal reserve(StepSettings s, StepInput in, TokenBudget wf, int budget, long estimate, long cost) {
+        if (budget > 0 && estimate > budget) {
+            return new Refusal("budgetTokens of step " + s.stepId(), budget, 0, null);
+        }
+        if (!wf.tryReserve(estimate)) {
+            return new Refusal("workflow-budget-tokens", wf.limit(), wf.used() + wf.reserved(), null);
+        }
+        if (in.budgetKey() != null && !budgets.isEmpty()) {
+            CumulativeBudgets.Hold hold = budgets.reserve(in.budgetKey(), estimate, cost);
             if (hold.refused()) {
                 wf.release(estimate);
-                wfReserved = false;
-                exceeded = hold.refusedBy().toString() + " (key " + in.budgetKey() + ")"
-                        + (hold.storeUnreachable() ? ": budget store unreachable, hard budgets fail closed" : "");
-                limit = hold.refusedBy().limit();
-                used = hold.spent();
-                hold = null;
+                return new Refusal(hold.refusedBy().toString() + " (key " + in.budgetKey() + ")"
+                        + (hold.storeUnreachable() ? ": budget store unreachable, hard budgets fail closed" : ""),
+                        hold.refusedBy().limit(), hold.spent(), null);
             }
+            return new Refusal(null, 0, 0, hold);
         }
-        if (exceeded == null) {
-            return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true, hold, null,
-                    hold == null ? null : hold.softExceeded(), false, exact);
-        }
+        return Refusal.NONE;
+    }
 
+    private StepPlan overBudget(StepSettings s, Flags flags, StepInput in, Classification c, IntentHandler handler,
+            int budget, int maxOut, CompressionLevel level, CompressionResult compressed, RoutingDecision routing,
+            TokenBudget wf, Refusal refusal, long estimate, Predicate<ModelInfo> reachable) {
+        IntentPolicy policy = handler.policy();
+        String exceeded = refusal.budget;
+        long limit = refusal.limit;
+        long used = refusal.used;
         OnBudgetExceeded onExceeded = s.onBudgetExceeded();
         if (onExceeded == OnBudgetExceeded.FAIL) {
             throw new BudgetExceededException(exceeded, limit, used, estimate);

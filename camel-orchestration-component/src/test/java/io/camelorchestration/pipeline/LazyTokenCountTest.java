@@ -71,9 +71,25 @@ class LazyTokenCountTest {
     }
 
     @Test
-    void aWorkflowOrCumulativeBudgetIsAlwaysBookedWithTheExactCount() {
-        assertThat(plan(null, 100_000, null, null).inputCounted()).isTrue();
-        assertThat(plan(null, 0, "acme=100000 tokens/day hard", "acme").inputCounted()).isTrue();
+    void farFromAWorkflowOrCumulativeLimitTheBoundIsBooked() {
+        assertThat(plan(null, 100_000, null, null).inputCounted()).isFalse();
+        assertThat(plan(null, 0, "acme=100000 tokens/day hard", "acme").inputCounted()).isFalse();
+        assertThat(compressorCalls).hasValue(0);
+    }
+
+    @Test
+    void whenTheBoundIsRefusedTheExactCountDecides() {
+        long exact = new TokenCounter().count(MESSAGE, gpt4o.encoding()) + 100;
+        assertThat(TokenCounter.upperBound(MESSAGE) + 100).isGreaterThan(exact + 5);
+
+        StepPlan workflow = plan(null, exact + 5, null, null);
+        StepPlan tenant = plan(null, 0, "acme=" + (exact + 5) + " tokens/day hard", "acme");
+
+        for (StepPlan p : new StepPlan[] { workflow, tenant }) {
+            assertThat(p.inputCounted()).isTrue();
+            assertThat(p.budgetExceeded()).isNull();
+            assertThat(p.estimatedTokens()).isEqualTo(exact);
+        }
         assertThat(compressorCalls).hasValue(2);
     }
 }
