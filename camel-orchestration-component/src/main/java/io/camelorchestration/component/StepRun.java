@@ -22,7 +22,6 @@ import io.camelorchestration.pipeline.StepInput;
 import io.camelorchestration.pipeline.StepPlan;
 import io.camelorchestration.pipeline.StepSettings;
 import io.camelorchestration.policy.CheckResult;
-import io.camelorchestration.tokens.TokenCounter;
 import io.camelorchestration.workflow.StepOutcome;
 import io.camelorchestration.workflow.StepRecord;
 import io.camelorchestration.workflow.WorkflowExecution;
@@ -374,7 +373,9 @@ final class StepRun {
                 Message msg = exchange.getMessage();
                 ModelInfo model = settings.originalModel();
                 String output = MessageText.output(msg);
-                UsageReader.Usage u = UsageReader.read(msg, output, count(originalText, model), encoding(model), captured());
+                // like the main path: the input is counted only if the delegate reports no usage
+                UsageReader.Usage u = UsageReader.read(msg, output, -1, originalText == null ? "" : originalText,
+                        encoding(model), captured());
                 record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
                         cost(model, u), 0, StepOutcome.FALLBACK);
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
@@ -490,10 +491,6 @@ final class StepRun {
 
     private static String encoding(ModelInfo model) {
         return model == null ? null : model.encoding();
-    }
-
-    private static long count(String text, ModelInfo model) {
-        return text == null ? 0 : TokenCounter.shared().count(text, encoding(model));
     }
 
     private static String routeId(Exchange exchange) {

@@ -39,10 +39,6 @@ final class UsageReader {
         }
     }
 
-    static Usage read(Message m, String outputText, long countedInput, String encoding, Usage captured) {
-        return read(m, outputText, countedInput, null, encoding, captured);
-    }
-
     /**
      * @param countedInput the input's token count, or a negative number when it was not counted: then
      *                     {@code inputText} is counted, and only if the delegate reported nothing
