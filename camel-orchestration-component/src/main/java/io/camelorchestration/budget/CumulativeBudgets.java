@@ -93,7 +93,7 @@ public final class CumulativeBudgets {
                     return new Hold(List.of(), rule, null, spent, amount, false);
                 }
                 held.add(new Held(rule, r));
-                if (!rule.hard() && ledger.spent(scope) > rule.limit()) {
+                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
                     softOver = rule;
                 }
             } catch (BudgetStoreException e) {

@@ -28,13 +28,15 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         latestWindow.merge(scope.ruleId() + '\0' + scope.key(), scope.windowStart(),
                 (a, b) -> a.isAfter(b) ? a : b);
         Account a = accounts.computeIfAbsent(scope, s -> new Account());
+        long total;
         synchronized (a) {
             if (a.committed + a.reserved + amount > limit) {
                 return null;
             }
             a.reserved += amount;
+            total = a.committed + a.reserved;
         }
-        return new Reservation(Long.toString(ids.incrementAndGet()), scope, amount);
+        return new Reservation(Long.toString(ids.incrementAndGet()), scope, amount, total);
     }
 
     @Override

@@ -29,12 +29,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The component's shared services, built once from its options: catalog, handlers, planner, budgets, meters and
  * audit. Every option error names the option.
  */
 final class OrchestrationRuntime extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestrationRuntime.class);
 
     private final ModelCatalog catalog;
     private final ModelInfo defaultModel;
@@ -43,10 +47,14 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
     private final JdbcAuditSink jdbcAudit;
+    /** Built here from the options (not the user's bean): stopped with the component. */
+    private final boolean ownsLedger;
 
     private OrchestrationRuntime(ModelCatalog catalog, ModelInfo defaultModel, StepPlanner planner,
-            CumulativeBudgets budgets, OrchestrationMeters meters, AuditPublisher audit, JdbcAuditSink jdbcAudit) {
+            CumulativeBudgets budgets, boolean ownsLedger, OrchestrationMeters meters, AuditPublisher audit,
+            JdbcAuditSink jdbcAudit) {
         this.jdbcAudit = jdbcAudit;
+        this.ownsLedger = ownsLedger;
         this.catalog = catalog;
         this.defaultModel = defaultModel;
         this.planner = planner;
@@ -105,7 +113,8 @@ final class OrchestrationRuntime extends ServiceSupport {
             sinks.add(jdbcAudit);
         }
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
-        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, meters, audit, jdbcAudit);
+        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
+                jdbcAudit);
     }
 
     private static BudgetLedger ledger(OrchestrateComponent c) {
@@ -156,6 +165,17 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        // the routes have stopped, so no step settles any more: what the ledger writes behind is written now
+        BudgetLedger ledger = budgets.ledger();
+        try {
+            if (ownsLedger && ledger instanceof AutoCloseable closeable) {
+                closeable.close();
+            } else {
+                ledger.flush();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Budget settlements could not be written while stopping: {}", e.getMessage());
+        }
         audit.stop();
         if (jdbcAudit != null) {
             // after the publisher has handed over its queue: the sink then drains its own buffer

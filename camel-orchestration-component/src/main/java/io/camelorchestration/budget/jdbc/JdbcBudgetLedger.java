@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +24,7 @@ import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.budget.jdbc.WriteBehindSettlements.Settlement;
 
 /**
  * Cumulative budgets in a database shared by several instances.
@@ -44,12 +48,17 @@ import io.camelorchestration.budget.Reservation;
  * Other databases get the same tables and the same guarantees through short transactions (conditional UPDATE, then
  * INSERT of the reservation row); only PostgreSQL gets the single-statement form.
  */
-public final class JdbcBudgetLedger implements BudgetLedger {
+public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     public static final String ACCOUNTS = "orchestration_budget";
     public static final String RESERVATIONS = "orchestration_budget_reservation";
     /** Long enough for a slow LLM call; a reservation still open after this is assumed abandoned. */
     public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(10);
+    /** Settlements kept while the store is down before new ones are dropped (their reservations then expire). */
+    public static final int SETTLEMENTS_KEPT = 100_000;
+    /** Lock order for a batch touching several accounts, the same in every instance, so two batches never deadlock. */
+    private static final Comparator<BudgetScope> ACCOUNT_ORDER = Comparator.comparing(BudgetScope::ruleId)
+            .thenComparing(BudgetScope::key).thenComparing(BudgetScope::windowStart);
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " ("
@@ -67,18 +76,22 @@ public final class JdbcBudgetLedger implements BudgetLedger {
 
     // ---- PostgreSQL: one statement per operation
 
+    // the account's new total comes back with the grant: a soft budget needs no second trip to learn it is over
     private static final String PG_RESERVE = "WITH acct AS ("
             + "INSERT INTO " + ACCOUNTS + " AS b (rule_id, budget_key, window_start, committed, reserved)"
             + " SELECT ?, ?, ?, 0, ? WHERE ? <= ?"
             + " ON CONFLICT (rule_id, budget_key, window_start) DO UPDATE"
             + " SET reserved = b.reserved + EXCLUDED.reserved, updated_at = CURRENT_TIMESTAMP"
             + " WHERE b.committed + b.reserved <= ? - EXCLUDED.reserved"
-            + " RETURNING b.rule_id, b.budget_key, b.window_start)"
-            + " INSERT INTO " + RESERVATIONS + " (id, rule_id, budget_key, window_start, amount, expires_at)"
+            + " RETURNING b.rule_id, b.budget_key, b.window_start, b.committed + b.reserved AS total),"
+            + " held AS (INSERT INTO " + RESERVATIONS + " (id, rule_id, budget_key, window_start, amount, expires_at)"
             + " SELECT ?, rule_id, budget_key, window_start, ?,"
-            + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct";
+            + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct RETURNING id)"
+            + " SELECT acct.total FROM acct, held";
 
-    private static final String PG_SETTLE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ? RETURNING amount)"
+    // every settlement of one account in a batch, in one statement: only the reservation rows still there give their
+    // amount back (a sweep may have given back the others already), what was spent is booked in any case
+    private static final String PG_SETTLE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(?) RETURNING amount)"
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
             + " committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
@@ -119,6 +132,10 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     private volatile long downUntil = System.nanoTime();
     private volatile Boolean postgres;
     private volatile boolean schemaReady;
+    private final WriteBehindSettlements settlements;
+    // ids unique over instances (random prefix) and increasing within one, which keeps the primary key's index compact
+    private final String idPrefix = String.format("%016x-", ThreadLocalRandom.current().nextLong());
+    private final AtomicLong nextId = new AtomicLong();
 
     public JdbcBudgetLedger(DataSource dataSource) {
         this(dataSource, DEFAULT_RESERVATION_TTL);
@@ -143,6 +160,7 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
         this.sweepEveryNanos = Math.max(Duration.ofMillis(200).toNanos(),
                 Math.min(reservationTtl.toNanos() / 4, Duration.ofMinutes(1).toNanos()));
+        this.settlements = new WriteBehindSettlements(this::write, SETTLEMENTS_KEPT, retryAfterNanos);
     }
 
     /** Creates the tables when they are missing (the DDL is also in docs/budgets.md). */
@@ -177,16 +195,18 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     public Reservation reserve(BudgetScope scope, long amount, long limit) {
         ensureSchema();
         sweepIfDue();
-        String id = UUID.randomUUID().toString();
+        String id = idPrefix + Long.toHexString(nextId.incrementAndGet());
         try (Connection c = connect()) {
-            boolean ok = isPostgres(c) ? reservePg(c, scope, amount, limit, id) : reserveTx(c, scope, amount, limit, id);
-            return ok ? new Reservation(id, scope, amount) : null;
+            if (isPostgres(c)) {
+                return reservePg(c, scope, amount, limit, id);
+            }
+            return reserveTx(c, scope, amount, limit, id) ? new Reservation(id, scope, amount) : null;
         } catch (SQLException e) {
             throw unreachable(e);
         }
     }
 
-    private boolean reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+    private Reservation reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
         c.setAutoCommit(true);
         try (PreparedStatement ps = prepare(c, PG_RESERVE)) {
             bind(ps, scope, 1);
@@ -197,7 +217,9 @@ public final class JdbcBudgetLedger implements BudgetLedger {
             ps.setString(8, id);
             ps.setLong(9, amount);
             ps.setLong(10, ttl.toMillis());
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Reservation(id, scope, amount, rs.getLong(1)) : null;
+            }
         }
     }
 
@@ -244,39 +266,84 @@ public final class JdbcBudgetLedger implements BudgetLedger {
         }
     }
 
+    /** Written behind, in a batch with the settlements of other steps: the step does not wait for the store. */
     @Override
     public void commit(Reservation r, long actualAmount) {
-        settle(r, actualAmount);
+        settlements.add(new Settlement(r.id(), r.scope(), r.amount(), actualAmount));
     }
 
     @Override
     public void release(Reservation r) {
-        settle(r, 0);
+        settlements.add(new Settlement(r.id(), r.scope(), r.amount(), 0));
     }
 
-    private void settle(Reservation r, long spent) {
+    /** Writes the settlements still waiting; when it returns, every commit and release made before is in the store. */
+    @Override
+    public void flush() {
+        settlements.flush();
+    }
+
+    /** Settlements made and not yet in the store (waiting for the next batch, or for the store to come back). */
+    public int settlementsWaiting() {
+        return settlements.waiting();
+    }
+
+    /** Writes the settlements still waiting and stops the thread that writes them. */
+    @Override
+    public void close() {
+        settlements.close();
+    }
+
+    private void write(List<Settlement> batch) {
         ensureSchema();
+        Map<BudgetScope, List<Settlement>> byAccount = new TreeMap<>(ACCOUNT_ORDER);
+        for (Settlement s : batch) {
+            byAccount.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s);
+        }
         try (Connection c = connect()) {
             if (isPostgres(c)) {
-                c.setAutoCommit(true);
-                try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
-                    ps.setString(1, r.id());
-                    ps.setLong(2, spent);
-                    bind(ps, r.scope(), 3);
-                    ps.executeUpdate();
-                }
+                writePg(c, byAccount);
             } else {
-                c.setAutoCommit(false);
-                try {
-                    settleTx(c, r.id(), r.scope(), r.amount(), spent);
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                }
+                writeTx(c, byAccount);
             }
         } catch (SQLException e) {
             throw unreachable(e);
+        }
+    }
+
+    /** One statement per account, all in one round trip. */
+    private void writePg(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
+        c.setAutoCommit(true);
+        try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
+            for (Map.Entry<BudgetScope, List<Settlement>> account : byAccount.entrySet()) {
+                List<Settlement> list = account.getValue();
+                String[] ids = new String[list.size()];
+                long spent = 0;
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = list.get(i).id();
+                    spent += list.get(i).spent();
+                }
+                ps.setArray(1, c.createArrayOf("varchar", ids));
+                ps.setLong(2, spent);
+                bind(ps, account.getKey(), 3);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeTx(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (List<Settlement> list : byAccount.values()) {
+                for (Settlement s : list) {
+                    settleTx(c, s.id(), s.scope(), s.reserved(), s.spent());
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
         }
     }
 
@@ -302,6 +369,8 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     @Override
     public long spent(BudgetScope scope) {
         ensureSchema();
+        // this instance's own settlements first, so it reads what it wrote
+        settlements.flush();
         try (Connection c = connect(); PreparedStatement q = prepare(c, SPENT)) {
             bind(q, scope, 1);
             try (ResultSet rs = q.executeQuery()) {

@@ -66,6 +66,8 @@ class JdbcBudgetLedgerTest {
 
         ledger.commit(a, 450);
         ledger.release(b);
+        // settlements are written behind the step; flush() writes them now
+        ledger.flush();
         assertThat(committed("t-basic")).isEqualTo(450);
         assertThat(reserved("t-basic")).isZero();
         assertThat(openReservations("t-basic")).isZero();
@@ -99,6 +101,7 @@ class JdbcBudgetLedgerTest {
 
         // a settlement arriving after its reservation expired still books the spend, and gives nothing back twice
         crashed.commit(lost, 100);
+        crashed.flush();
         assertThat(committed("t-crash")).isEqualTo(100);
         assertThat(reserved("t-crash")).isEqualTo(400);
     }
@@ -131,6 +134,8 @@ class JdbcBudgetLedgerTest {
         } finally {
             pool.shutdownNow();
         }
+        one.flush();
+        two.flush();
         assertThat(16 * 40 * 37L).as("demand").isGreaterThan(limit);
         assertThat(committed("t-race")).isEqualTo(granted.get()).isLessThanOrEqualTo(limit).isGreaterThan(limit - 37);
         assertThat(reserved("t-race")).isZero();

@@ -56,6 +56,7 @@ class JdbcPortableSqlTest {
         assertThat(ledger.reserve(SCOPE, 200, 1000)).isNull();
         ledger.commit(a, 450);
         ledger.release(b);
+        ledger.flush();
         assertThat(query(ds, "SELECT committed FROM orchestration_budget")).isEqualTo(450);
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
 
@@ -66,6 +67,7 @@ class JdbcPortableSqlTest {
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
         assertThat(query(ds, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
         ledger.commit(abandoned, 100);
+        ledger.flush();
         assertThat(query(ds, "SELECT committed FROM orchestration_budget")).as("a late commit still books").isEqualTo(550);
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).as("and gives nothing back twice").isZero();
     }
@@ -97,6 +99,7 @@ class JdbcPortableSqlTest {
         } finally {
             pool.shutdownNow();
         }
+        ledger.flush();
         assertThat(query(ds, "SELECT committed FROM orchestration_budget")).isEqualTo(granted.get())
                 .isLessThanOrEqualTo(limit).isGreaterThan(limit - 23);
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
