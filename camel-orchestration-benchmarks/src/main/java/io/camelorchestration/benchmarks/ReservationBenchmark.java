@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.Reservation;
@@ -25,6 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The raw rate of the JDBC ledger on PostgreSQL: one reserve and its commit per operation, as a step does. Budget
  * keys either spread over 16 rows or all on one hot row (every caller contends for the same tenant).
+ * <p>
+ * The ledger writes commits behind the caller, so a rate could look good while commits pile up unwritten: at the
+ * end of every iteration the backlog is written (not timed), and the run fails if more than a tenth of the
+ * iteration's commits were still waiting, i.e. if the store did not keep up with the rate reported.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
@@ -39,6 +44,7 @@ public class ReservationBenchmark {
 
     private PostgresFixture postgres;
     private JdbcBudgetLedger ledger;
+    private final LongAdder operations = new LongAdder();
     private static final Instant WINDOW = Instant.now().truncatedTo(ChronoUnit.DAYS);
 
     @State(Scope.Thread)
@@ -60,8 +66,25 @@ public class ReservationBenchmark {
         ledger.createSchema();
     }
 
+    @Setup(Level.Iteration)
+    public void count() {
+        operations.reset();
+    }
+
+    @TearDown(Level.Iteration)
+    public void backlog() {
+        long ops = operations.sum();
+        int waiting = ledger.settlementsWaiting();
+        ledger.flush();
+        if (waiting > ops / 10) {
+            throw new IllegalStateException("the store fell behind: " + waiting + " of " + ops
+                    + " commits still waiting at the end of the iteration");
+        }
+    }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        ledger.close();
         postgres.close();
     }
 
@@ -69,6 +92,7 @@ public class ReservationBenchmark {
     public Reservation reserveAndCommit(Caller caller) {
         Reservation r = ledger.reserve(caller.scope, 100, Long.MAX_VALUE);
         ledger.commit(r, 90);
+        operations.increment();
         return r;
     }
 }

@@ -33,6 +33,8 @@ final class WriteBehindSettlements implements AutoCloseable {
     /** Larger batches only make one statement longer: the store is not faster for them. */
     static final int MAX_BATCH = 512;
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Waiting settlements above which callers write them themselves. */
+    static final int BACKLOG = 2 * MAX_BATCH;
 
     record Settlement(String id, BudgetScope scope, long reserved, long spent) {
     }
@@ -71,12 +73,19 @@ final class WriteBehindSettlements implements AutoCloseable {
             writeNow(s);
             return;
         }
-        if (waiting.incrementAndGet() > capacity) {
+        int n = waiting.incrementAndGet();
+        if (n > capacity) {
             waiting.decrementAndGet();
             throw new BudgetStoreException("budget store unreachable: " + capacity
                     + " settlements are already waiting to be written; this one is dropped and its reservation expires", null);
         }
         queue.add(s);
+        if (n > BACKLOG && retryAt - System.nanoTime() <= 0) {
+            // the store is up but the writer falls behind (its thread gets too little CPU among many callers): the
+            // callers write, which slows them to the rate the store takes instead of letting the backlog grow
+            writeWaiting();
+            return;
+        }
         Thread t = thread;
         if (t == null) {
             t = start();

@@ -3,6 +3,7 @@ package io.camelorchestration.budget.jdbc;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,7 +24,7 @@ class WriteBehindSettlementsTest {
     private static final BudgetScope SCOPE = new BudgetScope("acme-*|tokens|day", "acme-eu", Instant.parse("2026-11-24T00:00:00Z"));
 
     /** A store that takes batches, or refuses them while it is down. */
-    private static final class Store implements WriteBehindSettlements.Writer {
+    private static class Store implements WriteBehindSettlements.Writer {
         final List<List<Settlement>> batches = new CopyOnWriteArrayList<>();
         final AtomicBoolean down = new AtomicBoolean();
 
@@ -100,6 +101,38 @@ class WriteBehindSettlementsTest {
             store.down.set(false);
         }
         assertThat(store.written()).as("closing writes what was kept").isEqualTo(10);
+    }
+
+    @Test
+    void whenTheWriterFallsBehindCallersWaitForTheStoreInsteadOfPilingUp() throws Exception {
+        CountDownLatch storeStuck = new CountDownLatch(1);
+        Store store = new Store() {
+            @Override
+            public void write(List<Settlement> batch) {
+                try {
+                    storeStuck.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.write(batch);
+            }
+        };
+        try (WriteBehindSettlements settlements = new WriteBehindSettlements(store, 100_000, TimeUnit.MILLISECONDS.toNanos(20))) {
+            Thread caller = new Thread(() -> {
+                for (int i = 0; i < WriteBehindSettlements.BACKLOG + 10; i++) {
+                    settlements.add(spent(i, 1));
+                }
+            });
+            caller.start();
+            caller.join(300);
+            assertThat(caller.isAlive()).as("held back while the store is slow").isTrue();
+            assertThat(settlements.waiting()).isLessThanOrEqualTo(WriteBehindSettlements.BACKLOG + 1);
+            storeStuck.countDown();
+            caller.join(10_000);
+            assertThat(caller.isAlive()).isFalse();
+            settlements.flush();
+            assertThat(store.written()).isEqualTo(WriteBehindSettlements.BACKLOG + 10);
+        }
     }
 
     @Test
