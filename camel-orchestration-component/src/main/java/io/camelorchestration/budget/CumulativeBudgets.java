@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * When the ledger's store cannot be reached, a matching hard rule follows the {@link BudgetStorePolicy}: closed
  * (the default) refuses the step as over budget, open lets the step go down the original path; a soft rule never
- * stops a step, so the step goes down the original path. A settlement that cannot reach the store is dropped: the
- * reservation expires in the store and its amount comes back by itself.
+ * stops a step, so the step goes down the original path. A settlement the ledger refuses is counted and dropped: the
+ * reservation expires in the store and its amount comes back by itself (the JDBC ledger keeps settlements while its
+ * store is down and only refuses past its limit).
  */
 public final class CumulativeBudgets {
 

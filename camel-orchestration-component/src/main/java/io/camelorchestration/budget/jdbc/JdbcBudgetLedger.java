@@ -36,6 +36,10 @@ import io.camelorchestration.budget.jdbc.WriteBehindSettlements.Settlement;
  * a commit or release deletes the reservation row and moves its amount in the same statement. Row locks of the
  * account serialise concurrent instances, so two of them never both get the last tokens.
  * <p>
+ * Commits and releases are written behind the step ({@link WriteBehindSettlements}): a step does not wait a round
+ * trip for its bookkeeping, and the settlements of concurrent steps share statements. Until written, a reservation
+ * still counts, so a limit is never passed by writing late. {@link #close()} writes what is waiting.
+ * <p>
  * A reservation left by an instance that died is given back once it expires: a sweep, run by any instance at most
  * every {@code sweepEvery}, deletes expired reservation rows and subtracts their amounts in one statement. A commit
  * that arrives after its reservation expired still books what was spent. Expiry uses the database's clock, so the
