@@ -93,12 +93,27 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct RETURNING id)"
             + " SELECT acct.total FROM acct, held";
 
-    // every settlement of one account in a batch, in one statement: only the reservation rows still there give their
-    // amount back (a sweep may have given back the others already), what was spent is booked in any case
-    private static final String PG_SETTLE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(?) RETURNING amount)"
-            + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
-            + " committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+    // a whole batch of settlements, over any number of accounts, in one statement: only the reservation rows still
+    // there give their amount back (a sweep may have given back the others already), what was spent is booked in
+    // any case. The accounts are locked in key order first, the same order in every instance, so two instances'
+    // batches never deadlock.
+    private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT rule_id, budget_key,"
+            + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, spent"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]))"
+            + " AS t(rule_id, budget_key, window_start, spent)),"
+            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[]))"
+            + " RETURNING rule_id, budget_key, window_start, amount),"
+            + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM r"
+            + " GROUP BY rule_id, budget_key, window_start),"
+            + " locked AS MATERIALIZED (SELECT a.rule_id, a.budget_key, a.window_start FROM " + ACCOUNTS + " a"
+            + " JOIN s ON a.rule_id = s.rule_id AND a.budget_key = s.budget_key AND a.window_start = s.window_start"
+            + " ORDER BY a.rule_id, a.budget_key, a.window_start FOR UPDATE OF a)"
+            + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - COALESCE(g.amount, 0),"
+            + " committed = b.committed + s.spent, updated_at = CURRENT_TIMESTAMP"
+            + " FROM locked JOIN s ON locked.rule_id = s.rule_id AND locked.budget_key = s.budget_key"
+            + " AND locked.window_start = s.window_start"
+            + " LEFT JOIN g ON g.rule_id = s.rule_id AND g.budget_key = s.budget_key AND g.window_start = s.window_start"
+            + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start";
 
     private static final String PG_SWEEP = "WITH x AS (DELETE FROM " + RESERVATIONS + " WHERE expires_at < CURRENT_TIMESTAMP"
             + " RETURNING rule_id, budget_key, window_start, amount),"
@@ -315,24 +330,34 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
-    /** One statement per account, all in one round trip. */
+    /** One statement for the whole batch. */
     private void writePg(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
         c.setAutoCommit(true);
-        try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
-            for (Map.Entry<BudgetScope, List<Settlement>> account : byAccount.entrySet()) {
-                List<Settlement> list = account.getValue();
-                String[] ids = new String[list.size()];
-                long spent = 0;
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = list.get(i).id();
-                    spent += list.get(i).spent();
-                }
-                ps.setArray(1, c.createArrayOf("varchar", ids));
-                ps.setLong(2, spent);
-                bind(ps, account.getKey(), 3);
-                ps.addBatch();
+        int accounts = byAccount.size();
+        String[] rules = new String[accounts];
+        String[] keys = new String[accounts];
+        String[] windows = new String[accounts];
+        Long[] spent = new Long[accounts];
+        List<String> ids = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<BudgetScope, List<Settlement>> account : byAccount.entrySet()) {
+            rules[i] = account.getKey().ruleId();
+            keys[i] = account.getKey().key();
+            windows[i] = account.getKey().windowStart().toString();
+            long sum = 0;
+            for (Settlement s : account.getValue()) {
+                ids.add(s.id());
+                sum += s.spent();
             }
-            ps.executeBatch();
+            spent[i++] = sum;
+        }
+        try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
+            ps.setArray(1, c.createArrayOf("varchar", rules));
+            ps.setArray(2, c.createArrayOf("varchar", keys));
+            ps.setArray(3, c.createArrayOf("varchar", windows));
+            ps.setArray(4, c.createArrayOf("int8", spent));
+            ps.setArray(5, c.createArrayOf("varchar", ids.toArray()));
+            ps.executeUpdate();
         }
     }
 

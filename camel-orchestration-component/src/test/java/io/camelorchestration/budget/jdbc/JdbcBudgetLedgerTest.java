@@ -77,6 +77,32 @@ class JdbcBudgetLedgerTest {
     }
 
     @Test
+    void oneBatchSettlesManyAccountsEachWithItsOwnAmounts() throws Exception {
+        JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
+        List<Reservation> held = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < 6; k++) {
+                held.add(ledger.reserve(scope("t-many-" + k), 100, 10_000));
+            }
+        }
+        for (Reservation r : held) {
+            // account k spends k tokens per step, account 5 gives its reservations back
+            if (r.scope().key().endsWith("5")) {
+                ledger.release(r);
+            } else {
+                ledger.commit(r, Long.parseLong(r.scope().key().substring("t-many-".length())));
+            }
+        }
+        ledger.close();
+        for (int k = 0; k < 6; k++) {
+            assertThat(committed("t-many-" + k)).as("account " + k).isEqualTo(k == 5 ? 0 : 3L * k);
+            assertThat(reserved("t-many-" + k)).as("account " + k).isZero();
+            assertThat(openReservations("t-many-" + k)).isZero();
+        }
+        assertThat(ledger.settlementsWaiting()).isZero();
+    }
+
+    @Test
     void aFirstReservationLargerThanTheLimitIsRefused() throws Exception {
         JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
         assertThat(ledger.reserve(scope("t-first"), 1001, 1000)).isNull();
