@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.OrchestrateComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -82,6 +83,10 @@ public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
             return;
         }
         builder.detail("budget.store", ledger.getClass().getSimpleName());
+        if (ledger instanceof JdbcBudgetLedger jdbc) {
+            // settlements kept while the store was down: they are booked when it is back
+            builder.detail("budget.settlements.waiting", jdbc.settlementsWaiting());
+        }
         try {
             ledger.spent(PROBE);
             builder.detail("budget.store.reachable", true);
