@@ -18,38 +18,14 @@ class CumulativeBudgetsTest {
     static final Clock NOON = Clock.fixed(Instant.parse("2026-11-24T12:00:30Z"), ZoneOffset.UTC);
 
     /** The memory ledger, behind a switch that makes it unreachable. */
-    static final class SwitchableLedger implements BudgetLedger {
-        final InMemoryBudgetLedger memory = new InMemoryBudgetLedger();
+    static final class SwitchableLedger extends InterceptedLedger {
         final AtomicBoolean down = new AtomicBoolean();
 
-        private void check() {
+        @Override
+        protected void before(String operation, BudgetScope scope) {
             if (down.get()) {
                 throw new BudgetStoreException("budget store unreachable: connection refused", null);
             }
-        }
-
-        @Override
-        public Reservation reserve(BudgetScope scope, long amount, long limit) {
-            check();
-            return memory.reserve(scope, amount, limit);
-        }
-
-        @Override
-        public void commit(Reservation reservation, long actualAmount) {
-            check();
-            memory.commit(reservation, actualAmount);
-        }
-
-        @Override
-        public void release(Reservation reservation) {
-            check();
-            memory.release(reservation);
-        }
-
-        @Override
-        public long spent(BudgetScope scope) {
-            check();
-            return memory.spent(scope);
         }
     }
 

@@ -19,9 +19,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +34,8 @@ class JdbcDatabaseOutageTest {
 
     static final long LIMIT = 1_000_000;
 
-    static JdbcTestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = JdbcTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
 
     @Test
     void budgetsAndAuditRideOutADatabaseOutage() throws Exception {

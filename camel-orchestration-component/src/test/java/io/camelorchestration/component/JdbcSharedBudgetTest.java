@@ -17,9 +17,8 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +33,8 @@ class JdbcSharedBudgetTest {
     static final int THREADS = 32;
     static final int PER_THREAD = 12;
 
-    static JdbcTestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = JdbcTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
 
     static CamelContext instance(DataSource ds, SimpleMeterRegistry registry) throws Exception {
         CamelContext ctx = new DefaultCamelContext();

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -24,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * mid-test, the way an outage looks to the instances using it. The DataSource outlives the server: while it is
  * down, every connection attempt is refused, as in production.
  */
-public final class JdbcTestDatabase implements AutoCloseable {
+public final class JdbcTestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private final int port;
     private final Path dataDir;
@@ -35,10 +38,26 @@ public final class JdbcTestDatabase implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public static JdbcTestDatabase start() throws IOException {
-        JdbcTestDatabase db = new JdbcTestDatabase(freePort(), Files.createTempDirectory("orchestrate-pg"));
-        db.startServer();
-        return db;
+    /**
+     * One database for a test class: {@code @RegisterExtension static final JdbcTestDatabase db = perClass();}
+     * starts it before the class's tests and removes it after them.
+     */
+    public static JdbcTestDatabase perClass() {
+        try {
+            return new JdbcTestDatabase(freePort(), Files.createTempDirectory("orchestrate-pg"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a data directory for the test database", e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     public synchronized void startServer() throws IOException {

@@ -7,10 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
-import io.camelorchestration.budget.BudgetLedger;
-import io.camelorchestration.budget.BudgetScope;
-import io.camelorchestration.budget.InMemoryBudgetLedger;
-import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.budget.InterceptedLedger;
 import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.Compressor;
 import io.camelorchestration.intent.IntentClassifier;
@@ -64,30 +61,13 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
             breaks("compressor");
             return compressor.compress(request);
         });
-        BudgetLedger memory = new InMemoryBudgetLedger();
-        orchestrate.setBudgetLedger(new BudgetLedger() {
-            @Override
-            public Reservation reserve(BudgetScope scope, long amount, long limit) {
+        orchestrate.setBudgetLedger(new InterceptedLedger((operation, scope) -> {
+            if (operation.equals("reserve")) {
                 breaks("ledger");
-                return memory.reserve(scope, amount, limit);
-            }
-
-            @Override
-            public void commit(Reservation reservation, long actualAmount) {
+            } else if (operation.equals("commit")) {
                 breaks("ledger commit");
-                memory.commit(reservation, actualAmount);
             }
-
-            @Override
-            public void release(Reservation reservation) {
-                memory.release(reservation);
-            }
-
-            @Override
-            public long spent(BudgetScope scope) {
-                return memory.spent(scope);
-            }
-        });
+        }));
         orchestrate.setAuditSink((AuditSink) (AuditEvent e) -> breaks("audit sink"));
         orchestrate.setMeterRegistry(meters);
         ctx.addComponent("orchestrate", orchestrate);

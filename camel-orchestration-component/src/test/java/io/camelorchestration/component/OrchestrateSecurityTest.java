@@ -10,10 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditEventJson;
 import io.camelorchestration.budget.BudgetKeys;
-import io.camelorchestration.budget.BudgetLedger;
-import io.camelorchestration.budget.BudgetScope;
-import io.camelorchestration.budget.InMemoryBudgetLedger;
-import io.camelorchestration.budget.Reservation;
+import io.camelorchestration.budget.InterceptedLedger;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,29 +47,11 @@ class OrchestrateSecurityTest extends CamelTestSupport {
         orchestrate.setBudgets("acme-*=200 tokens/day hard; *=1000000 tokens/day soft");
         orchestrate.setMeterRegistry(registry);
         orchestrate.setAuditSink((AuditEvent e) -> auditJson.add(AuditEventJson.toJson(e)));
-        BudgetLedger memory = new InMemoryBudgetLedger();
-        orchestrate.setBudgetLedger(new BudgetLedger() {
-            @Override
-            public Reservation reserve(BudgetScope scope, long amount, long limit) {
+        orchestrate.setBudgetLedger(new InterceptedLedger((operation, scope) -> {
+            if (operation.equals("reserve")) {
                 ledgerKeys.add(scope.key());
-                return memory.reserve(scope, amount, limit);
             }
-
-            @Override
-            public void commit(Reservation reservation, long actualAmount) {
-                memory.commit(reservation, actualAmount);
-            }
-
-            @Override
-            public void release(Reservation reservation) {
-                memory.release(reservation);
-            }
-
-            @Override
-            public long spent(BudgetScope scope) {
-                return memory.spent(scope);
-            }
-        });
+        }));
         ctx.addComponent("orchestrate", orchestrate);
         return ctx;
     }

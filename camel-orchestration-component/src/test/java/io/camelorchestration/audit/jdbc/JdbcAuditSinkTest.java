@@ -7,9 +7,8 @@ import java.util.Map;
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.component.JdbcTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JdbcAuditSinkTest {
 
-    static JdbcTestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = JdbcTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
 
     private static AuditEvent event(Instant at, String executionId, String userId, Map<String, Object> details) {
         return new AuditEvent(at, AuditAction.ORCHESTRATION_STEP_EXECUTED, "workflow_step", "reply", executionId,

@@ -13,9 +13,8 @@ import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
 import io.camelorchestration.component.JdbcTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,17 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JdbcBudgetLedgerTest {
 
-    static JdbcTestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = JdbcTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
 
     private static BudgetScope scope(String key) {
         return new BudgetScope("t-*|tokens|day", key, Instant.parse("2026-11-24T00:00:00Z"));
