@@ -22,14 +22,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The raw rate of the JDBC ledger on PostgreSQL: one reserve and its commit per operation, as a step does. Budget
  * keys either spread over 16 rows or all on one hot row (every caller contends for the same tenant).
  * <p>
  * The ledger writes commits behind the caller, so a rate could look good while commits pile up unwritten: at the
- * end of every iteration the backlog is written (not timed), and the run fails if more than a tenth of the
- * iteration's commits were still waiting, i.e. if the store did not keep up with the rate reported.
+ * end of every iteration the backlog is written (not timed), and the run fails if more than 5 % of a measured
+ * iteration's commits were still waiting, i.e. if the store did not keep up with the rate reported: a reported rate
+ * is at most 5 % above what the store settled.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
@@ -72,11 +75,12 @@ public class ReservationBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void backlog() {
+    public void backlog(IterationParams iteration) {
         long ops = operations.sum();
         int waiting = ledger.settlementsWaiting();
         ledger.flush();
-        if (waiting > ops / 10) {
+        // warm-up iterations run cold code: only measured ones must have kept up
+        if (iteration.getType() == IterationType.MEASUREMENT && waiting > ops / 20) {
             throw new IllegalStateException("the store fell behind: " + waiting + " of " + ops
                     + " commits still waiting at the end of the iteration");
         }
