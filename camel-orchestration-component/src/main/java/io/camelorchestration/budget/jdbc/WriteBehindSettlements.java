@@ -65,6 +65,8 @@ final class WriteBehindSettlements implements AutoCloseable {
         this.writer = writer;
         this.capacity = capacity;
         this.retryAfterNanos = retryAfterNanos;
+        // nanoTime may be negative: "no retry pending" has to be a time already passed, not 0
+        this.retryAt = System.nanoTime();
     }
 
     void add(Settlement s) {
@@ -80,6 +82,11 @@ final class WriteBehindSettlements implements AutoCloseable {
                     + " settlements are already waiting to be written; this one is dropped and its reservation expires", null);
         }
         queue.add(s);
+        if (closed) {
+            // closed while this was being added: the writer may be gone already
+            writeWaiting();
+            return;
+        }
         if (n > BACKLOG && retryAt - System.nanoTime() <= 0) {
             // the store is up but the writer falls behind (its thread gets too little CPU among many callers): the
             // callers write, which slows them to the rate the store takes instead of letting the backlog grow
