@@ -124,19 +124,23 @@ final class Terms {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
                 int nameLen = stem > 0 ? stem : len;
+                int nameHash = 0;
                 boolean name = !first && Character.isUpperCase(c) && nameLen > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen);
+                        && Character.isLowerCase(text.charAt(start + 1))
+                        && !STOP.contains(word, nameLen, nameHash = CharTable.hash(word, nameLen));
                 if (number || name) {
                     if (factCount == facts.length) {
                         facts = Arrays.copyOf(facts, factCount * 2);
                     }
-                    facts[factCount++] = factIds.id(word, nameLen, true);
+                    facts[factCount++] = factIds.id(word, nameLen, name ? nameHash : CharTable.hash(word, nameLen),
+                            true);
                 }
                 first = false;
             }
             len = fold(word, len);
-            if (len > 1 && !STOP.contains(word, len) && !(query && TASK.contains(word, len))) {
-                int id = ids.id(word, len, learn);
+            int h = len > 1 ? CharTable.hash(word, len) : 0;
+            if (len > 1 && !STOP.contains(word, len, h) && !(query && TASK.contains(word, len, h))) {
+                int id = ids.id(word, len, h, learn);
                 if (id >= 0) {
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);

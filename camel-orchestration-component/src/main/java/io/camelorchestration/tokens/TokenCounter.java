@@ -12,7 +12,7 @@ import com.knuddels.jtokkit.api.EncodingType;
  * Counts tokens with jtokkit, in the encoding the model catalog names for a model. Encodings are built once and
  * shared: building one costs milliseconds, counting with it microseconds.
  */
-public final class TokenCounter {
+public class TokenCounter {
 
     /** Above this many characters the count is extrapolated from a sample: exact counting of 10 MB costs seconds. */
     public static final int EXACT_LIMIT_CHARS = 1 << 20;
@@ -32,11 +32,27 @@ public final class TokenCounter {
         }
         Encoding enc = encoding(encoding);
         if (text.length() <= EXACT_LIMIT_CHARS) {
-            return enc.countTokensOrdinary(text.toString());
+            return tokenize(enc, text.toString());
         }
         String sample = text.subSequence(0, EXACT_LIMIT_CHARS).toString();
-        double perChar = (double) enc.countTokensOrdinary(sample) / EXACT_LIMIT_CHARS;
+        double perChar = (double) tokenize(enc, sample) / EXACT_LIMIT_CHARS;
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(perChar * text.length()));
+    }
+
+    /**
+     * Counts for one compression call: the input and its compressed form share most sentences, and a tally
+     * tokenizes each of them once. Keeps what it counted, so it lives as long as the call.
+     */
+    public TokenTally tally(String encoding) {
+        return new TokenTally(this, encoding);
+    }
+
+    /**
+     * The one place that runs the tokenizer: every count, exact or sampled, whole or by sentences, comes through
+     * here, so a subclass can watch what is tokenized (tests assert that nothing is tokenized twice).
+     */
+    protected int tokenize(Encoding encoding, String text) {
+        return encoding.countTokensOrdinary(text);
     }
 
     /**
