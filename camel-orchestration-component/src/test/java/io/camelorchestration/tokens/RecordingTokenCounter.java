@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.IntArrayList;
 
 /** A counter that remembers every text it gave the tokenizer. */
 public final class RecordingTokenCounter extends TokenCounter {
@@ -14,6 +15,12 @@ public final class RecordingTokenCounter extends TokenCounter {
     protected synchronized int tokenize(Encoding encoding, String text) {
         tokenized.add(text);
         return super.tokenize(encoding, text);
+    }
+
+    @Override
+    protected synchronized IntArrayList tokens(Encoding encoding, String text) {
+        tokenized.add(text);
+        return super.tokens(encoding, text);
     }
 
     public synchronized List<String> tokenized() {
