@@ -94,6 +94,11 @@ final class CharTable {
         for (int k = from; k < from + len; k++) {
             h = 31 * h + buf[k];
         }
+        return mix(h);
+    }
+
+    /** {@link #hash(char[], int)} of a word from its polynomial {@code h = 31 * h + c}, for callers that have it. */
+    static int mix(int h) {
         return h ^ (h >>> 16);
     }
 }
