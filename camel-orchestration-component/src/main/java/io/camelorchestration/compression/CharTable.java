@@ -31,9 +31,17 @@ final class CharTable {
         return id(buf, len, false) >= 0;
     }
 
+    /** {@code h} is {@link #hash(char[], int)} of the word: a word looked up in several tables is hashed once. */
+    boolean contains(char[] buf, int len, int h) {
+        return id(buf, len, h, false) >= 0;
+    }
+
     /** The word's id, added when {@code learn} and new; -1 when not known and not learnt. */
     int id(char[] buf, int len, boolean learn) {
-        int h = hash(buf, len);
+        return id(buf, len, hash(buf, len), learn);
+    }
+
+    int id(char[] buf, int len, int h, boolean learn) {
         int mask = slots.length - 1;
         int i = h & mask;
         while (slots[i] != 0) {
@@ -77,7 +85,7 @@ final class CharTable {
         }
     }
 
-    private static int hash(char[] buf, int len) {
+    static int hash(char[] buf, int len) {
         return hash(buf, 0, len);
     }
 
@@ -86,6 +94,11 @@ final class CharTable {
         for (int k = from; k < from + len; k++) {
             h = 31 * h + buf[k];
         }
+        return mix(h);
+    }
+
+    /** {@link #hash(char[], int)} of a word from its polynomial {@code h = 31 * h + c}, for callers that have it. */
+    static int mix(int h) {
         return h ^ (h >>> 16);
     }
 }

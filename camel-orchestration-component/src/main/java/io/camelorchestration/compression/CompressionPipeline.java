@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.tokens.TokenTally;
 
 /**
  * The built-in compressor: its strategies in order, each seeing the previous one's output, with a floor below which
@@ -69,7 +70,9 @@ public final class CompressionPipeline implements Compressor {
         if (request.level() == CompressionLevel.OFF) {
             return CompressionResult.unchanged(text, tokens.count(text, request.encoding()));
         }
-        int before = tokens.count(text, request.encoding());
+        // the result keeps whole sentences of the input: counted by sentence, only what is new in it is tokenized
+        TokenTally tally = tokens.tally(request.encoding());
+        int before = tally.count(text);
         if (before < minTokens || text.length() > maxChars) {
             return CompressionResult.unchanged(text, before);
         }
@@ -91,7 +94,7 @@ public final class CompressionPipeline implements Compressor {
         } finally {
             UnitDocument.forget();
         }
-        int after = current == text ? before : tokens.count(current, request.encoding());
+        int after = current == text ? before : tally.count(current);
         if (after >= before) {
             return CompressionResult.unchanged(text, before);
         }

@@ -48,16 +48,16 @@ public final class DuplicateRemover implements CompressionStrategy {
             if (terms.length < MIN_TERMS || crossed != null && crossed[i]) {
                 continue; // short, or part of a quotation that must stay whole
             }
-            String unit = doc.unit(i);
-            Integer earlier = exact.putIfAbsent(key(unit), i);
-            if (earlier != null && !same(unit, doc.unit(earlier))) {
+            TextUnits.Unit u = doc.units.get(i);
+            Integer earlier = exact.putIfAbsent(key(text, u.start(), u.end()), i);
+            if (earlier != null && !same(doc.unit(i), doc.unit(earlier))) {
                 earlier = null; // a hash collision, not a repeat
             }
             if (earlier == null && near) {
                 earlier = nearRepeat(doc, i, sketches);
             }
             if (earlier != null && (!request.protectSpans()
-                    || ProtectedSpans.detector().allSpansIn(unit, doc.unit(earlier)))) {
+                    || ProtectedSpans.detector().allSpansIn(doc.unit(i), doc.unit(earlier)))) {
                 keep[i] = false;
                 dropped = true;
             }
@@ -67,17 +67,21 @@ public final class DuplicateRemover implements CompressionStrategy {
 
     /** FNV-1a over the lower-cased letters and digits, words separated: equal for units that differ only in case,
      * spacing or punctuation. */
-    private static long key(String unit) {
+    private static long key(String text, int from, int to) {
         long h = 0xcbf29ce484222325L;
         boolean gap = false;
-        for (int i = 0; i < unit.length(); i++) {
-            char c = unit.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            // ASCII is decided without the Unicode tables: a key is made of every unit of every input
+            boolean word = c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c);
+            if (word) {
                 if (gap) {
                     h = (h ^ ' ') * 0x100000001b3L;
                     gap = false;
                 }
-                h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+                char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
+                h = (h ^ lower) * 0x100000001b3L;
             } else {
                 gap = true;
             }
@@ -112,12 +116,14 @@ public final class DuplicateRemover implements CompressionStrategy {
      * each set (a bottom-k sketch: sets that similar almost always share one), then checked exactly.
      */
     private static Integer nearRepeat(UnitDocument doc, int i, Map<Long, List<Integer>> sketches) {
-        int[] set = java.util.Arrays.stream(doc.terms[i]).distinct().sorted().toArray();
+        int[] set = doc.termSet(i);
         Integer found = null;
         long[] keys = {set[0], set.length > 1 ? ((long) set[1] << 32) | 1 : set[0]};
         for (long k : keys) {
-            for (int j : sketches.getOrDefault(k, List.of())) {
-                if (found == null && jaccard(set, doc.terms[j]) >= NEAR) {
+            List<Integer> bucket = sketches.get(k);
+            for (int b = 0; found == null && bucket != null && b < bucket.size(); b++) {
+                int j = bucket.get(b);
+                if (jaccard(set, doc.termSet(j)) >= NEAR) {
                     found = j;
                 }
             }
@@ -131,8 +137,8 @@ public final class DuplicateRemover implements CompressionStrategy {
         return found;
     }
 
-    private static double jaccard(int[] sortedSet, int[] other) {
-        int[] b = java.util.Arrays.stream(other).distinct().sorted().toArray();
+    /** Of two sorted sets of distinct term ids. */
+    private static double jaccard(int[] sortedSet, int[] b) {
         int common = 0;
         int x = 0;
         int y = 0;

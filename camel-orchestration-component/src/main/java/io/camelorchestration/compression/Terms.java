@@ -105,6 +105,13 @@ final class Terms {
             int len = 0;
             int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
+            // the word's hash as it is built, with the hashes of its prefixes that folding a plural can leave
+            // (one and three characters shorter) and of the part before an apostrophe: no word is hashed twice
+            int h = 0;
+            int h1 = 0;
+            int h2 = 0;
+            int h3 = 0;
+            int stemHash = 0;
             while (i < to) {
                 char d = text.charAt(i);
                 if (isWordChar(d)) {
@@ -112,9 +119,17 @@ final class Terms {
                         word = Arrays.copyOf(word, len * 2);
                     }
                     digits &= d >= '0' && d <= '9';
-                    word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
+                    char lower = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
+                    word[len++] = lower;
+                    h3 = h2;
+                    h2 = h1;
+                    h1 = h;
+                    h = 31 * h + lower;
                 } else if (d == '\'' || d == '\u2019') {
-                    stem = stem < 0 ? len : stem;
+                    if (stem < 0) {
+                        stem = len;
+                        stemHash = h;
+                    }
                 } else {
                     break;
                 }
@@ -124,19 +139,22 @@ final class Terms {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
                 int nameLen = stem > 0 ? stem : len;
+                int nameHash = CharTable.mix(stem > 0 ? stemHash : h);
                 boolean name = !first && Character.isUpperCase(c) && nameLen > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen);
+                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen, nameHash);
                 if (number || name) {
                     if (factCount == facts.length) {
                         facts = Arrays.copyOf(facts, factCount * 2);
                     }
-                    facts[factCount++] = factIds.id(word, nameLen, true);
+                    facts[factCount++] = factIds.id(word, nameLen, nameHash, true);
                 }
                 first = false;
             }
+            int unfolded = len;
             len = fold(word, len);
-            if (len > 1 && !STOP.contains(word, len) && !(query && TASK.contains(word, len))) {
-                int id = ids.id(word, len, learn);
+            int folded = CharTable.mix(len == unfolded ? h : len == unfolded - 1 ? h1 : 31 * h3 + word[len - 1]);
+            if (len > 1 && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
+                int id = ids.id(word, len, folded, learn);
                 if (id >= 0) {
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);

@@ -1,8 +1,8 @@
 package io.camelorchestration.compression;
 
-import java.util.regex.Pattern;
-
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A text split into units with what the selectors need about each: its terms, its estimated tokens, its names and
@@ -68,6 +68,32 @@ final class UnitDocument {
         return units.size();
     }
 
+    private int[][] termSets;
+
+    /**
+     * The distinct terms of a unit, sorted; made on first use and kept (near-repeat search compares each unit with
+     * many others). Shared, do not change it.
+     */
+    int[] termSet(int i) {
+        if (termSets == null) {
+            termSets = new int[terms.length][];
+        }
+        int[] set = termSets[i];
+        if (set == null) {
+            set = terms[i].clone();
+            Arrays.sort(set);
+            int k = 0;
+            for (int j = 0; j < set.length; j++) {
+                if (j == 0 || set[j] != set[j - 1]) {
+                    set[k++] = set[j];
+                }
+            }
+            set = k == set.length ? set : Arrays.copyOf(set, k);
+            termSets[i] = set;
+        }
+        return set;
+    }
+
     String unit(int i) {
         return units.get(i).of(text);
     }
@@ -111,7 +137,7 @@ final class UnitDocument {
             TextUnits.Unit u = units.get(i);
             if (i == 0 || u.lineStart()) {
                 d[i] = imperative.region(u.start(), u.end()).lookingAt()
-                        || format.region(u.start(), u.end()).find()
+                        || namesFormatWord(u.start(), u.end()) && format.region(u.start(), u.end()).find()
                         || i == 0 && text.charAt(u.end() - 1) == '?';
                 any |= d[i];
             }
@@ -138,6 +164,35 @@ final class UnitDocument {
     }
 
     private static final int SHORT_OPENING_CHARS = 400;
+
+    /**
+     * Whether the range holds, at the start of a word, a word every {@link #ANSWER_FORMAT} match holds (json,
+     * respond, answer, reply; ASCII case-insensitive, as the pattern is): an unanchored find tries the whole pattern at
+     * every character, this scan mostly one comparison.
+     */
+    private boolean namesFormatWord(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = text.charAt(i) | 0x20;
+            if ((c == 'j' || c == 'r' || c == 'a') && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && (wordAt(i, "json") || wordAt(i, "respond") || wordAt(i, "reply") || wordAt(i, "answer"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} (lower-case ASCII letters) at {@code i}, in either case: setting bit 5 folds only A-Z to a-z. */
+    private boolean wordAt(int i, String word) {
+        if (i + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if ((text.charAt(i + k) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The text of the directive units, or null when the text holds none. */
     String directiveText() {

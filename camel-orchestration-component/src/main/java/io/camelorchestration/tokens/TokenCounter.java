@@ -1,5 +1,6 @@
 package io.camelorchestration.tokens;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,12 +8,13 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * Counts tokens with jtokkit, in the encoding the model catalog names for a model. Encodings are built once and
  * shared: building one costs milliseconds, counting with it microseconds.
  */
-public final class TokenCounter {
+public class TokenCounter {
 
     /** Above this many characters the count is extrapolated from a sample: exact counting of 10 MB costs seconds. */
     public static final int EXACT_LIMIT_CHARS = 1 << 20;
@@ -21,6 +23,7 @@ public final class TokenCounter {
     private static final TokenCounter DEFAULT = new TokenCounter();
 
     private final Map<String, Encoding> encodings = new ConcurrentHashMap<>();
+    private final Map<String, TokenBytes> tokenBytes = new ConcurrentHashMap<>();
 
     public static TokenCounter shared() {
         return DEFAULT;
@@ -32,11 +35,77 @@ public final class TokenCounter {
         }
         Encoding enc = encoding(encoding);
         if (text.length() <= EXACT_LIMIT_CHARS) {
-            return enc.countTokensOrdinary(text.toString());
+            return tokenize(enc, text.toString());
         }
         String sample = text.subSequence(0, EXACT_LIMIT_CHARS).toString();
-        double perChar = (double) enc.countTokensOrdinary(sample) / EXACT_LIMIT_CHARS;
+        double perChar = (double) tokenize(enc, sample) / EXACT_LIMIT_CHARS;
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(perChar * text.length()));
+    }
+
+    /**
+     * Counts for one compression call: the input and its compressed form share most sentences, and a tally
+     * tokenizes each of them once. Keeps what it counted, so it lives as long as the call.
+     */
+    public TokenTally tally(String encoding) {
+        return new TokenTally(this, encoding);
+    }
+
+    /**
+     * Runs the tokenizer for a count. This and {@link #tokens(Encoding, String)} are the only places that do, so a
+     * subclass can watch what is tokenized (tests assert that nothing is tokenized twice).
+     */
+    protected int tokenize(Encoding encoding, String text) {
+        return encoding.countTokensOrdinary(text);
+    }
+
+    /** Runs the tokenizer where the tokens themselves are needed: see {@link #tokenize(Encoding, String)}. */
+    protected IntArrayList tokens(Encoding encoding, String text) {
+        return encoding.encodeOrdinary(text);
+    }
+
+    TokenBytes tokenBytes(Encoding encoding) {
+        return tokenBytes.computeIfAbsent(encoding.getName(), n -> new TokenBytes(encoding));
+    }
+
+    /**
+     * How many bytes each token of an encoding stands for, learnt as tokens turn up: a table lookup instead of a
+     * decode per token. Shared between threads without locking reads: an entry another thread has just written may
+     * be missed and decoded again, which gives the same value.
+     */
+    static final class TokenBytes {
+
+        private final Encoding encoding;
+        private volatile int[] lengths = new int[1 << 16];
+
+        TokenBytes(Encoding encoding) {
+            this.encoding = encoding;
+        }
+
+        /** The table as it is now: 0 for a token not met yet (see {@link #length(int)}). Do not change it. */
+        int[] known() {
+            return lengths;
+        }
+
+        int length(int token) {
+            int[] known = lengths;
+            if (token < known.length && known[token] != 0) {
+                return known[token];
+            }
+            IntArrayList one = new IntArrayList(1);
+            one.add(token);
+            int n = encoding.decodeBytes(one).length;
+            remember(token, n);
+            return n;
+        }
+
+        private synchronized void remember(int token, int n) {
+            int[] known = lengths;
+            if (token >= known.length) {
+                known = Arrays.copyOf(known, Math.max(token + 1, known.length * 2));
+            }
+            known[token] = n;
+            lengths = known;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.camelorchestration.intent.Intent;
+import io.camelorchestration.tokens.RecordingTokenCounter;
 import io.camelorchestration.tokens.TokenCounter;
 
 /** The default pipeline on real text: the bundled Brown Corpus samples. */
@@ -89,6 +90,30 @@ class CompressionPipelineTest {
             }
         }
         assertThat(asked).isEqualTo(6);
+    }
+
+    /**
+     * The exact counts cost most of a compression: the input is tokenized once, and of the result only what the
+     * input did not hold as it stands (a kept sentence next to a new neighbour), not the whole result again.
+     */
+    @Test
+    void tokenizesTheInputOnceAndOfTheResultOnlyWhatIsNew() {
+        RecordingTokenCounter counter = new RecordingTokenCounter();
+        Compressor pipeline = CompressionPipeline.defaults(counter, CompressionPipeline.DEFAULT_MIN_TOKENS);
+        for (BrownSample doc : BrownSample.all()) {
+            for (String encoding : List.of("cl100k_base", "o200k_base")) {
+                counter.clear();
+                CompressionResult r = pipeline.compress(new CompressionRequest(doc.text(), CompressionLevel.AGGRESSIVE,
+                        Intent.SUMMARIZE, null, encoding, false));
+
+                assertThat(r.applied()).isTrue();
+                assertThat(r.tokensBefore()).isEqualTo(tokens.count(doc.text(), encoding));
+                assertThat(r.tokensAfter()).isEqualTo(tokens.count(r.text(), encoding));
+                assertThat(counter.tokenized()).as("nothing tokenized twice").doesNotHaveDuplicates();
+                assertThat(counter.chars()).as("%s %s", doc.id(), encoding)
+                        .isLessThan(doc.text().length() + r.text().length() / 4);
+            }
+        }
     }
 
     @Test

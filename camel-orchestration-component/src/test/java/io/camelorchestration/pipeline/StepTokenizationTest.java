@@ -1,0 +1,64 @@
+package io.camelorchestration.pipeline;
+
+import java.time.Clock;
+
+import io.camelorchestration.budget.BudgetRules;
+import io.camelorchestration.budget.CumulativeBudgets;
+import io.camelorchestration.budget.InMemoryBudgetLedger;
+import io.camelorchestration.budget.OnBudgetExceeded;
+import io.camelorchestration.catalog.ModelCatalog;
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.compression.BrownSample;
+import io.camelorchestration.compression.CompressionLevel;
+import io.camelorchestration.compression.CompressionPipeline;
+import io.camelorchestration.intent.Intent;
+import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.policy.HandlerRegistry;
+import io.camelorchestration.routing.ComplexityScorer;
+import io.camelorchestration.routing.ModelRouter;
+import io.camelorchestration.tokens.RecordingTokenCounter;
+import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.workflow.WorkflowExecution;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A compressed step tokenizes its input once; the figures it books are still exact. */
+class StepTokenizationTest {
+
+    final ModelCatalog catalog = ModelCatalog.defaults();
+    final ModelInfo gpt4o = catalog.find("gpt-4o").orElseThrow();
+    final RecordingTokenCounter counter = new RecordingTokenCounter();
+    final StepPlanner planner = new StepPlanner(new KeywordIntentClassifier(), HandlerRegistry.defaults(),
+            CompressionPipeline.defaults(counter, CompressionPipeline.DEFAULT_MIN_TOKENS),
+            new ModelRouter(catalog, new ComplexityScorer()),
+            new CumulativeBudgets(BudgetRules.parse(null), new InMemoryBudgetLedger(), Clock.systemUTC()));
+
+    StepPlan plan(String text, boolean routing, Integer budgetTokens) {
+        StepSettings settings = new StepSettings("summary", new StepDescription("summary", null, "direct:llm", null,
+                ""), Intent.SUMMARIZE, budgetTokens, 200, CompressionLevel.AGGRESSIVE, routing, null, gpt4o,
+                OnBudgetExceeded.DEGRADE);
+        return planner.plan(settings, new Flags(true, routing), new StepInput(text, null, null),
+                new WorkflowExecution("ex-1", 0), m -> true);
+    }
+
+    @Test
+    void theInputIsTokenizedOnce() {
+        String text = BrownSample.byId("ca01").text() + "\n\n" + BrownSample.byId("ch01").text();
+        for (boolean routing : new boolean[] { false, true }) {
+            counter.clear();
+
+            StepPlan plan = plan(text, routing, 100_000);
+
+            TokenCounter exact = new TokenCounter();
+            assertThat(plan.compressed()).isTrue();
+            assertThat(plan.inputCounted()).isTrue();
+            assertThat(plan.inputTokens()).isEqualTo(exact.count(plan.compression().text(), gpt4o.encoding()));
+            assertThat(plan.tokensSaved()).isEqualTo(exact.count(text, gpt4o.encoding()) - plan.inputTokens());
+            assertThat(plan.estimatedTokens()).isEqualTo(plan.inputTokens() + 200L);
+            assertThat(counter.tokenized()).doesNotHaveDuplicates();
+            assertThat(counter.chars()).isLessThan(text.length() + plan.compression().text().length() / 4);
+        }
+    }
+}
