@@ -221,6 +221,14 @@ final class UnitDocument {
 
     /** Units that overlap a protected span; a span across two units (a quotation of several sentences) marks both. */
     boolean[] protectedUnits() {
+        return unitsUnderSpans(false);
+    }
+
+    /**
+     * Marks each unit a protected span overlaps; with {@code crossedOnly}, only those the span starts before or ends
+     * after. Spans and units are both in text order, so one walk serves.
+     */
+    private boolean[] unitsUnderSpans(boolean crossedOnly) {
         boolean[] p = new boolean[units.size()];
         int u = 0;
         for (ProtectedSpans.Span s : spans()) {
@@ -228,7 +236,10 @@ final class UnitDocument {
                 u++;
             }
             for (int k = u; k < p.length && units.get(k).start() < s.end(); k++) {
-                p[k] = true;
+                TextUnits.Unit unit = units.get(k);
+                if (!crossedOnly || s.start() < unit.start() || s.end() > unit.end()) {
+                    p[k] = true;
+                }
             }
         }
         return p;
@@ -246,20 +257,7 @@ final class UnitDocument {
 
     /** Units that a protected span starts before or ends after: dropping one would cut the span. */
     boolean[] crossedBySpans() {
-        boolean[] p = new boolean[units.size()];
-        int u = 0;
-        for (ProtectedSpans.Span s : spans()) {
-            while (u < p.length && units.get(u).end() <= s.start()) {
-                u++;
-            }
-            for (int k = u; k < p.length && units.get(k).start() < s.end(); k++) {
-                TextUnits.Unit unit = units.get(k);
-                if (s.start() < unit.start() || s.end() > unit.end()) {
-                    p[k] = true;
-                }
-            }
-        }
-        return p;
+        return unitsUnderSpans(true);
     }
 
     /** The kept units in their original order: neighbours keep the text between them, others get a space, a line
