@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
@@ -62,6 +63,9 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     /** Single-word cues by stem. */
     private final Map<String, List<Cue>> words;
     private final Set<String> lightVerbs;
+    private final Map<String, double[]> fieldScores = new ConcurrentHashMap<>();
+    /** Field texts remembered; far more than the endpoints of an application. */
+    static final int FIELD_CACHE = 1024;
 
     public KeywordIntentClassifier() {
         this(DEFAULT_MIN_CONFIDENCE);
@@ -150,7 +154,31 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         return Math.round(v * 10) / 10.0;
     }
 
+    /**
+     * A field's scores depend on its text and weight only, and most fields (description, step id, delegate) are the
+     * same for every message of an endpoint: scored once, then added. Bounded, since instructions may come per
+     * message.
+     */
     private void score(double[] scores, String text, double fieldWeight) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String key = fieldWeight + "\u0000" + text;
+        double[] field = fieldScores.get(key);
+        if (field == null) {
+            field = new double[INTENTS.length];
+            scoreField(field, text, fieldWeight);
+            if (fieldScores.size() >= FIELD_CACHE) {
+                fieldScores.clear();
+            }
+            fieldScores.put(key, field);
+        }
+        for (int i = 0; i < field.length; i++) {
+            scores[i] += field[i];
+        }
+    }
+
+    private void scoreField(double[] scores, String text, double fieldWeight) {
         // what a step does is said at the start; an instruction header holding a whole document is not read to the end
         Words ws = Words.of(text != null && text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         if (ws.isEmpty()) {

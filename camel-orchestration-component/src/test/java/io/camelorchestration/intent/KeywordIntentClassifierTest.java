@@ -1,5 +1,7 @@
 package io.camelorchestration.intent;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,24 @@ class KeywordIntentClassifierTest {
 
         assertThat(c.intent()).isEqualTo(Intent.SUMMARIZE);
         assertThat(c.confidence()).isGreaterThanOrEqualTo(KeywordIntentClassifier.DEFAULT_MIN_CONFIDENCE);
+    }
+
+    @Test
+    void aClassifierThatHasSeenOtherStepsAnswersAsANewOne() {
+        // the same texts in different fields (each field has its own weight), and the same step again
+        List<StepDescription> steps = List.of(
+                new StepDescription("summarizeTicket", "condense the customer e-mail", LLM, null, ""),
+                new StepDescription("condense the customer e-mail", "summarizeTicket", LLM, null, ""),
+                new StepDescription("reply", "summarizeTicket", "smtp:mail", "extract the invoice number", ""),
+                new StepDescription("extract the invoice number", "reply", LLM, null, "{\"a\":1}"),
+                new StepDescription("summarizeTicket", "condense the customer e-mail", LLM, null, ""));
+        for (StepDescription step : steps) {
+            assertThat(classifier.classify(step)).as(step.toString())
+                    .isEqualTo(new KeywordIntentClassifier().classify(step));
+        }
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            assertThat(classifier.classify(steps.get(i))).isEqualTo(new KeywordIntentClassifier().classify(steps.get(i)));
+        }
     }
 
     @Test
