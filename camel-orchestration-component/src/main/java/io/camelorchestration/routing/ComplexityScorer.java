@@ -16,31 +16,33 @@ public final class ComplexityScorer {
     /** Above this many input tokens a step needs more than a small model. */
     public static final int LONG_INPUT_TOKENS = 16_000;
 
-    private static final Pattern FENCE = Pattern.compile("```|~~~");
+    // each pattern opens with a look-ahead at the first characters its matches can start with: the same matches,
+    // but most positions of a text are given up after one character instead of trying every alternative there
+
     // lines only code has: declarations, imports, statements ending in ';', SQL
     private static final Pattern CODE_LINE = Pattern.compile(
-            "^\\s*(?:def|class|function|func|fn|interface|struct)\\s+\\w+[^\\n]*[:({]\\s*$"
+            "(?=^|S)(?:^\\s*(?:def|class|function|func|fn|interface|struct)\\s+\\w+[^\\n]*[:({]\\s*$"
                     + "|^\\s*(?:public|private|protected)\\s+[\\w<>\\[\\], ]+[({]"
                     + "|^\\s*(?:import|package)\\s+\\w+(?:\\.[\\w*]+)+;?\\s*$"
                     + "|^\\s*from\\s+[\\w.]+\\s+import\\s+\\w+"
                     + "|^\\s*#include\\s*[<\"]|^\\s*using\\s+[\\w.]+;\\s*$"
                     + "|^[^\\n]*[)\\w\\]\"']\\s*;\\s*$"
-                    + "|\\bSELECT\\s+[\\w*, .]+\\s+FROM\\s+\\w+",
+                    + "|\\bSELECT\\s+[\\w*, .]+\\s+FROM\\s+\\w+)",
             Pattern.MULTILINE);
     private static final int CODE_LINES = 2;
     private static final Pattern MATH = Pattern.compile(
-            "\\b(?:prove|derive|derivation|equations?|theorem|lemma|solve for)\\b"
+            "(?=[pdetlsPDETLS\\\\0-9])(?:\\b(?:prove|derive|derivation|equations?|theorem|lemma|solve for)\\b"
                     + "|\\\\(?:frac|sum|int|sqrt)\\b"
-                    + "|\\d\\s*[*×÷^]\\s*\\d|\\d\\s+[+/=]\\s+\\d",
+                    + "|\\d\\s*[*×÷^]\\s*\\d|\\d\\s+[+/=]\\s+\\d)",
             Pattern.CASE_INSENSITIVE);
     // a question mark that ends a sentence, not one inside a URL
     private static final Pattern QUESTION = Pattern.compile("\\?(?=\\s|$|[\"')\\]])");
     private static final int SEVERAL_QUESTIONS = 3;
     private static final Pattern LONG_FORM = Pattern.compile(
-            "\\b(?:write|draft|compose|produce|create|generate|prepare)\\b[^.?!\\n]{0,40}?"
+            "(?=[wdcpgWDCPG0-9])(?:\\b(?:write|draft|compose|produce|create|generate|prepare)\\b[^.?!\\n]{0,40}?"
                     + "\\b(?:essay|article|report|blog post|white ?paper|story|chapter|detailed|in-depth|in depth"
                     + "|comprehensive|thorough|long-form)\\b"
-                    + "|\\b\\d+\\s+pages?\\s+(?:long|essay|report)\\b",
+                    + "|\\b\\d+\\s+pages?\\s+(?:long|essay|report)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     // "800 words" asks for long-form writing; "under 100 words" or "at most 600 words" asks for the opposite
@@ -76,7 +78,7 @@ public final class ComplexityScorer {
         if (MATH.matcher(in).find() || MATH.matcher(ask).find()) {
             found.add(ComplexityFeature.MATH);
         }
-        if (count(QUESTION, in, SEVERAL_QUESTIONS) >= SEVERAL_QUESTIONS) {
+        if (in.indexOf('?') >= 0 && count(QUESTION, in, SEVERAL_QUESTIONS) >= SEVERAL_QUESTIONS) {
             found.add(ComplexityFeature.SEVERAL_QUESTIONS);
         }
         if (LONG_FORM.matcher(ask).find() || LONG_FORM.matcher(in).find() || asksForManyWords(ask)
@@ -112,13 +114,26 @@ public final class ComplexityScorer {
     }
 
     private static boolean isCode(String in) {
-        return FENCE.matcher(in).find() || count(CODE_LINE, in, CODE_LINES) >= CODE_LINES;
+        return in.contains("```") || in.contains("~~~") || count(CODE_LINE, in, CODE_LINES) >= CODE_LINES;
     }
 
     private static boolean asksForManyWords(String s) {
+        if (!containsWord(s)) {
+            return false;
+        }
         Matcher m = WORD_COUNT.matcher(s);
         while (m.find()) {
             if (m.group(1) == null && Integer.parseInt(m.group(2)) >= LONG_FORM_WORDS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "word" stands anywhere in the text, in any case: every match of {@link #WORD_COUNT} holds it. */
+    private static boolean containsWord(String s) {
+        for (int i = s.length() - 4; i >= 0; i--) {
+            if (s.regionMatches(true, i, "word", 0, 4)) {
                 return true;
             }
         }
