@@ -115,6 +115,12 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " LEFT JOIN g ON g.rule_id = s.rule_id AND g.budget_key = s.budget_key AND g.window_start = s.window_start"
             + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start";
 
+    // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
+    private static final String PG_SETTLE_ONE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(?) RETURNING amount)"
+            + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
+            + " committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+
     private static final String PG_SWEEP = "WITH x AS (DELETE FROM " + RESERVATIONS + " WHERE expires_at < CURRENT_TIMESTAMP"
             + " RETURNING rule_id, budget_key, window_start, amount),"
             + " s AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM x"
@@ -334,6 +340,10 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private void writePg(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
         c.setAutoCommit(true);
         int accounts = byAccount.size();
+        if (accounts == 1) {
+            writePgOne(c, byAccount.entrySet().iterator().next());
+            return;
+        }
         String[] rules = new String[accounts];
         String[] keys = new String[accounts];
         String[] windows = new String[accounts];
@@ -357,6 +367,22 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(3, c.createArrayOf("varchar", windows));
             ps.setArray(4, c.createArrayOf("int8", spent));
             ps.setArray(5, c.createArrayOf("varchar", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void writePgOne(Connection c, Map.Entry<BudgetScope, List<Settlement>> account) throws SQLException {
+        List<Settlement> list = account.getValue();
+        String[] ids = new String[list.size()];
+        long spent = 0;
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = list.get(i).id();
+            spent += list.get(i).spent();
+        }
+        try (PreparedStatement ps = prepare(c, PG_SETTLE_ONE)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setLong(2, spent);
+            bind(ps, account.getKey(), 3);
             ps.executeUpdate();
         }
     }
