@@ -56,7 +56,6 @@ final class WriteBehindSettlements implements AutoCloseable {
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     /** Taken from the queue but not written yet: only touched while holding {@link #writing}. */
     private List<Settlement> unwritten = new ArrayList<>();
-    private volatile boolean holdsUnwritten;
     private volatile long retryAt;
     private volatile Thread thread;
     private volatile boolean closed;
@@ -70,11 +69,6 @@ final class WriteBehindSettlements implements AutoCloseable {
     }
 
     void add(Settlement s) {
-        if (closed) {
-            // a step that finishes while the component stops: nobody is left to write it later
-            writeNow(s);
-            return;
-        }
         int n = waiting.incrementAndGet();
         if (n > capacity) {
             waiting.decrementAndGet();
@@ -83,8 +77,8 @@ final class WriteBehindSettlements implements AutoCloseable {
         }
         queue.add(s);
         if (closed) {
-            // closed while this was being added: the writer may be gone already
-            writeWaiting();
+            // a step that finishes while the component stops: the writer may be gone, nobody writes it later
+            flush();
             return;
         }
         if (n > BACKLOG && retryAt - System.nanoTime() <= 0) {
@@ -109,9 +103,11 @@ final class WriteBehindSettlements implements AutoCloseable {
      */
     void flush() {
         Exception e = writeWaiting();
+        if (e instanceof BudgetStoreException b) {
+            throw b;
+        }
         if (e != null) {
-            throw e instanceof BudgetStoreException b ? b
-                    : new BudgetStoreException("budget store unreachable, " + waiting.get() + " settlements wait: " + e.getMessage(), e);
+            throw new BudgetStoreException("budget store unreachable, " + waiting.get() + " settlements wait: " + e.getMessage(), e);
         }
     }
 
@@ -159,7 +155,7 @@ final class WriteBehindSettlements implements AutoCloseable {
             long wait = retryAt - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(this, wait);
-            } else if (queue.isEmpty() && !holdsUnwritten) {
+            } else if (waiting.get() == 0) {
                 LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
             } else {
                 // a short linger gathers the settlements of concurrent steps into one batch: fewer statements for
@@ -181,7 +177,6 @@ final class WriteBehindSettlements implements AutoCloseable {
                 while (batch.size() < MAX_BATCH && (s = queue.poll()) != null) {
                     batch.add(s);
                 }
-                holdsUnwritten = false;
                 if (batch.isEmpty()) {
                     return null;
                 }
@@ -190,7 +185,6 @@ final class WriteBehindSettlements implements AutoCloseable {
                     waiting.addAndGet(-batch.size());
                 } catch (Exception e) {
                     unwritten = batch;
-                    holdsUnwritten = true;
                     retryAt = System.nanoTime() + retryAfterNanos;
                     failed(e);
                     return e;
@@ -198,16 +192,6 @@ final class WriteBehindSettlements implements AutoCloseable {
             }
         } finally {
             writing.unlock();
-        }
-    }
-
-    private void writeNow(Settlement s) {
-        try {
-            writer.write(List.of(s));
-        } catch (BudgetStoreException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new BudgetStoreException("budget store unreachable: " + e.getMessage(), e);
         }
     }
 
