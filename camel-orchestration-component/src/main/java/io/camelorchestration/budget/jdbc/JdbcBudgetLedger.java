@@ -354,12 +354,10 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             rules[i] = account.getKey().ruleId();
             keys[i] = account.getKey().key();
             windows[i] = account.getKey().windowStart().toString();
-            long sum = 0;
+            spent[i++] = spent(account.getValue());
             for (Settlement s : account.getValue()) {
                 ids.add(s.id());
-                sum += s.spent();
             }
-            spent[i++] = sum;
         }
         try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
             ps.setArray(1, c.createArrayOf("varchar", rules));
@@ -373,18 +371,20 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     private void writePgOne(Connection c, Map.Entry<BudgetScope, List<Settlement>> account) throws SQLException {
         List<Settlement> list = account.getValue();
-        String[] ids = new String[list.size()];
-        long spent = 0;
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = list.get(i).id();
-            spent += list.get(i).spent();
-        }
         try (PreparedStatement ps = prepare(c, PG_SETTLE_ONE)) {
-            ps.setArray(1, c.createArrayOf("varchar", ids));
-            ps.setLong(2, spent);
+            ps.setArray(1, c.createArrayOf("varchar", list.stream().map(Settlement::id).toArray()));
+            ps.setLong(2, spent(list));
             bind(ps, account.getKey(), 3);
             ps.executeUpdate();
         }
+    }
+
+    private static long spent(List<Settlement> account) {
+        long sum = 0;
+        for (Settlement s : account) {
+            sum += s.spent();
+        }
+        return sum;
     }
 
     private void writeTx(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
