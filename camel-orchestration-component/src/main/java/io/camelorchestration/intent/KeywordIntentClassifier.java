@@ -63,7 +63,7 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     /** Single-word cues by stem. */
     private final Map<String, List<Cue>> words;
     private final Set<String> lightVerbs;
-    private final Map<String, double[]> fieldScores = new ConcurrentHashMap<>();
+    private final Map<Field, double[]> fieldScores = new ConcurrentHashMap<>();
     /** Field texts remembered; far more than the endpoints of an application. */
     static final int FIELD_CACHE = 1024;
 
@@ -146,6 +146,10 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         return new Classification(INTENTS[best], confidence, why);
     }
 
+    /** A field's text with its weight: the same text scores differently as a description and as a step id. */
+    private record Field(String text, double weight) {
+    }
+
     /** A phrase found at a word. */
     private record Match(Cue cue, int start) {
     }
@@ -163,7 +167,7 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         if (text == null || text.isEmpty()) {
             return;
         }
-        String key = fieldWeight + "\u0000" + text;
+        Field key = new Field(text, fieldWeight);
         double[] field = fieldScores.get(key);
         if (field == null) {
             field = new double[INTENTS.length];
