@@ -30,7 +30,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
  * <p>A text mostly new (the input) is tokenized in one go, as a whole count would, and its tokens are shared out
  * among its pieces by their bytes; a token across a cut (which the argument above rules out) would leave the
  * pieces unremembered, never the count wrong. A text mostly known (the compressed result) has its new pieces
- * tokenized one by one.
+ * tokenized one by one. In o200k_base every new piece is counted word by word through the counter's
+ * {@link WordTokenCache} instead, which is faster there than tokenizing the text in one go.
  *
  * <p>For the texts of one call: it keeps every piece it has counted. Not thread-safe.
  */
@@ -41,6 +42,7 @@ public final class TokenTally {
     private final Encoding encoding;
     private final TokenCounter.TokenBytes tokenBytes;
     private final boolean cuts;
+    private final WordTokenCache words;
 
     // every piece counted so far, as a range of the text it came from, found again by content through slots
     // (open addressing: piece id + 1, 0 empty)
@@ -66,6 +68,7 @@ public final class TokenTally {
         this.tokenBytes = counter.tokenBytes(encoding);
         String name = encoding.getName();
         this.cuts = EncodingType.CL100K_BASE.getName().equals(name) || EncodingType.O200K_BASE.getName().equals(name);
+        this.words = counter.words(encoding);
     }
 
     /** The same figure as {@link TokenCounter#count(CharSequence, String)}. */
@@ -92,7 +95,7 @@ public final class TokenTally {
         if (newChars == 0) {
             return known;
         }
-        if (newChars * 2 > s.length()) {
+        if (newChars * 2 > s.length() && words == null) {
             return whole(s, pieces);
         }
         int total = 0;
@@ -101,7 +104,8 @@ public final class TokenTally {
             if (id >= 0) {
                 total += counts[id];
             } else {
-                int n = counter.tokenize(encoding, s.substring(from, cutAt[k]));
+                int n = words != null ? words.count(chars, from, cutAt[k])
+                        : counter.tokenize(encoding, s.substring(from, cutAt[k]));
                 add(s, from, cutAt[k], pieceHash[k], n);
                 total += n;
             }
@@ -263,7 +267,7 @@ public final class TokenTally {
     }
 
     /** Never white space, whatever the pattern's flags: printable ASCII but the space, a letter or digit. */
-    private static boolean solid(char c) {
+    static boolean solid(char c) {
         return c > ' ' && c < 0x7F || Character.isLetterOrDigit(c);
     }
 

@@ -29,7 +29,7 @@ class TokenTallyTest {
             for (String encoding : List.of("cl100k_base", "o200k_base", "p50k_base", "r50k_base")) {
                 TokenTally tally = WHOLE.tally(encoding);
                 for (String v : variants) {
-                    assertThat(tally.count(v)).as("%s %s", doc.id(), encoding).isEqualTo(WHOLE.count(v, encoding));
+                    assertThat(tally.count(v)).as("%s %s", doc.id(), encoding).isEqualTo(Jtokkit.count(v, encoding));
                 }
             }
         }
@@ -54,7 +54,7 @@ class TokenTallyTest {
             String text = sb.toString();
             for (String encoding : CUT) {
                 assertThat(WHOLE.tally(encoding).count(text)).as("%s [%s]", encoding, text)
-                        .isEqualTo(WHOLE.count(text, encoding));
+                        .isEqualTo(Jtokkit.count(text, encoding));
             }
         }
     }
@@ -67,25 +67,28 @@ class TokenTallyTest {
             RecordingTokenCounter counter = new RecordingTokenCounter();
             TokenTally tally = counter.tally(encoding);
 
-            assertThat(tally.count(text)).isEqualTo(WHOLE.count(text, encoding));
+            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
             assertThat(counter.chars()).isLessThanOrEqualTo(text.length());
             counter.clear();
 
-            assertThat(tally.count(text)).isEqualTo(WHOLE.count(text, encoding));
+            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
             assertThat(counter.tokenized()).isEmpty();
 
-            assertThat(tally.count(shorter)).isEqualTo(WHOLE.count(shorter, encoding));
+            assertThat(tally.count(shorter)).isEqualTo(Jtokkit.count(shorter, encoding));
             // only the sentences that got a new neighbour (the last one kept in a paragraph, the first one after a
             // dropped paragraph opening) are tokenized again
             assertThat(counter.chars()).isPositive().isLessThan(shorter.length() / 4);
         }
     }
 
-    /** Tokens that do not line up with the cuts (the argument for the cuts failing) cost the memory, not the count. */
+    /**
+     * Tokens that do not line up with the cuts (the argument for the cuts failing) cost the memory, not the count.
+     * Only cl100k_base tokenizes a text in one go; o200k_base counts its pieces word by word.
+     */
     @Test
     void whenTheTokensDoNotLineUpWithThePiecesNothingIsRememberedAndTheCountStaysRight() {
         String text = BrownSample.byId("ca01").text();
-        for (String encoding : CUT) {
+        for (String encoding : List.of("cl100k_base")) {
             List<String> tokenized = new ArrayList<>();
             TokenCounter skewed = new TokenCounter() {
                 @Override
@@ -98,8 +101,8 @@ class TokenTallyTest {
             };
             TokenTally tally = skewed.tally(encoding);
 
-            assertThat(tally.count(text)).isEqualTo(WHOLE.count(text, encoding));
-            assertThat(tally.count(text)).isEqualTo(WHOLE.count(text, encoding));
+            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
+            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
             assertThat(tokenized).hasSize(2);
         }
     }

@@ -1,0 +1,128 @@
+package io.camelorchestration.tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.camelorchestration.compression.BrownSample;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Counting word by word with the counts kept between calls gives jtokkit's own count of the whole text, and a word
+ * met before is not tokenized again.
+ */
+class WordTokenCacheTest {
+
+    static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
+
+    @Test
+    void countsWhatJtokkitCountsOnRealText() {
+        for (String encoding : ENCODINGS) {
+            TokenCounter counter = new TokenCounter();
+            WordTokenCache cache = new WordTokenCache(counter, counter.encoding(encoding));
+            for (BrownSample doc : BrownSample.all()) {
+                String text = doc.text();
+                for (String v : List.of(text, text.replace("\n\n", "\n"), text.replace(". ", ".\n"),
+                        "  " + text + "\n\n", text.replace(" ", "  "), text.replace(" ", "\t"), text.toUpperCase())) {
+                    assertThat(cache.count(v)).as("%s %s", doc.id(), encoding).isEqualTo(Jtokkit.count(v, encoding));
+                }
+            }
+        }
+    }
+
+    /** The characters at which the pre-tokenizers differ, in short random strings, each counted twice (cold, warm). */
+    @Test
+    void countsWhatJtokkitCountsOnAwkwardText() {
+        String alphabet = " \n\n\r\t/..''\"sStTab0123456789\u00E9\u00C9\u4E2D\u0301\u00A0\u2019\u201D\u3000)(-:;,?!\u0085"
+                + "\u2028xyzXYZ";
+        Random random = new Random(11);
+        for (String encoding : ENCODINGS) {
+            TokenCounter counter = new TokenCounter();
+            WordTokenCache cache = new WordTokenCache(counter, counter.encoding(encoding));
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 1 + random.nextInt(60); k > 0; k--) {
+                    if (random.nextInt(30) == 0) {
+                        sb.append("\uD83D\uDE00");
+                    } else {
+                        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+                String text = sb.toString();
+                int expected = Jtokkit.count(text, encoding);
+                assertThat(cache.count(text)).as("%s [%s]", encoding, text).isEqualTo(expected);
+                assertThat(cache.count(text)).as("%s again [%s]", encoding, text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aWordMetBeforeIsNotTokenizedAgain() {
+        RecordingTokenCounter counter = new RecordingTokenCounter();
+        WordTokenCache cache = new WordTokenCache(counter, counter.encoding("o200k_base"));
+        String text = BrownSample.byId("ca01").text();
+
+        cache.count(text);
+
+        assertThat(text.split(" jury", -1).length - 1).isGreaterThan(5);
+        assertThat(counter.tokenized()).filteredOn(" jury"::equals).hasSize(1);
+        assertThat(counter.chars()).isLessThan(text.length() * 2 / 3); // a news story repeats a third of its words
+        counter.clear();
+
+        assertThat(cache.count(text)).isEqualTo(Jtokkit.count(text, "o200k_base"));
+        assertThat(counter.chars()).isLessThan(text.length() / 50); // a few words pushed out of their set
+    }
+
+    @Test
+    void aLongWordIsCountedButNotKept() {
+        RecordingTokenCounter counter = new RecordingTokenCounter();
+        WordTokenCache cache = new WordTokenCache(counter, counter.encoding("o200k_base"));
+        String blob = "data:" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=".repeat(40);
+        String text = "See " + blob + " and " + blob;
+
+        assertThat(cache.count(text)).isEqualTo(Jtokkit.count(text, "o200k_base"));
+        assertThat(counter.tokenized()).filteredOn(w -> w.contains("QUJD")).hasSize(2);
+    }
+
+    @Test
+    void threadsSharingTheCacheEachGetTheExactCount() throws Exception {
+        TokenCounter counter = new TokenCounter();
+        WordTokenCache cache = new WordTokenCache(counter, counter.encoding("o200k_base"));
+        List<BrownSample> docs = BrownSample.all();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                wrong.add(pool.submit(() -> {
+                    int mismatches = 0;
+                    for (int i = 0; i < docs.size() * 3; i++) {
+                        String text = docs.get((i + offset) % docs.size()).text();
+                        if (cache.count(text) != Jtokkit.count(text, "o200k_base")) {
+                            mismatches++;
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (Future<Integer> f : wrong) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyO200kIsCountedThroughTheCache() {
+        TokenCounter counter = new TokenCounter();
+        assertThat(counter.words(counter.encoding("o200k_base"))).isNotNull();
+        assertThat(counter.words(counter.encoding("cl100k_base"))).isNull();
+        assertThat(counter.words(counter.encoding("p50k_base"))).isNull();
+    }
+}
