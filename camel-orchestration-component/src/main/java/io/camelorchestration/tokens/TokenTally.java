@@ -2,9 +2,6 @@ package io.camelorchestration.tokens;
 
 import java.util.Arrays;
 
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
-import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * Counts a text and texts made of its sentences (its compressed form) while tokenizing each piece of text once.
@@ -27,11 +24,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
  * last: a kept sentence that gets a new neighbour in the compressed text (it now ends a paragraph, or opens one)
  * differs from the original piece only in that word, so only that word is tokenized again.
  *
- * <p>A text mostly new (the input) is tokenized in one go, as a whole count would, and its tokens are shared out
- * among its pieces by their bytes; a token across a cut (which the argument above rules out) would leave the
- * pieces unremembered, never the count wrong. A text mostly known (the compressed result) has its new pieces
- * tokenized one by one. In o200k_base every new piece is counted word by word through the counter's
- * {@link WordTokenCache} instead, which is faster there than tokenizing the text in one go.
+ * <p>A new piece is counted word by word through the counter's {@link WordTokenCache}, whose words (cut by the
+ * same argument) are mostly known from earlier texts.
  *
  * <p>For the texts of one call: it keeps every piece it has counted. Not thread-safe.
  */
@@ -39,9 +33,6 @@ public final class TokenTally {
 
     private final TokenCounter counter;
     private final String encodingName;
-    private final Encoding encoding;
-    private final TokenCounter.TokenBytes tokenBytes;
-    private final boolean cuts;
     private final WordTokenCache words;
 
     // every piece counted so far, as a range of the text it came from, found again by content through slots
@@ -55,20 +46,15 @@ public final class TokenTally {
     private int size;
 
     // the text being counted, its characters copied out (scanned without String's checks), and its pieces:
-    // cutAt[k] ends piece k; hash and id (-1 new) of each
+    // cutAt[k] ends piece k, pieceHash[k] is its hash
     private char[] chars = new char[0];
     private int[] cutAt = new int[512];
     private int[] pieceHash = new int[512];
-    private int[] pieceId = new int[512];
 
     TokenTally(TokenCounter counter, String encodingName) {
         this.counter = counter;
         this.encodingName = encodingName;
-        this.encoding = counter.encoding(encodingName);
-        this.tokenBytes = counter.tokenBytes(encoding);
-        String name = encoding.getName();
-        this.cuts = EncodingType.CL100K_BASE.getName().equals(name) || EncodingType.O200K_BASE.getName().equals(name);
-        this.words = counter.words(encoding);
+        this.words = counter.words(counter.encoding(encodingName));
     }
 
     /** The same figure as {@link TokenCounter#count(CharSequence, String)}. */
@@ -76,73 +62,23 @@ public final class TokenTally {
         if (text == null || text.length() == 0) {
             return 0;
         }
-        if (!cuts || text.length() > TokenCounter.EXACT_LIMIT_CHARS) {
+        if (words == null || text.length() > TokenCounter.EXACT_LIMIT_CHARS) {
             return counter.count(text, encodingName);
         }
         String s = text.toString();
         int pieces = cut(s);
-        int known = 0;
-        int newChars = 0;
-        for (int k = 0, from = 0; k < pieces; from = cutAt[k++]) {
-            int id = find(s, from, cutAt[k], pieceHash[k]);
-            pieceId[k] = id;
-            if (id >= 0) {
-                known += counts[id];
-            } else {
-                newChars += cutAt[k] - from;
-            }
-        }
-        if (newChars == 0) {
-            return known;
-        }
-        if (newChars * 2 > s.length() && words == null) {
-            return whole(s, pieces);
-        }
         int total = 0;
         for (int k = 0, from = 0; k < pieces; from = cutAt[k++]) {
-            int id = pieceId[k] >= 0 ? pieceId[k] : find(s, from, cutAt[k], pieceHash[k]); // may repeat a new one
+            int id = find(s, from, cutAt[k], pieceHash[k]);
             if (id >= 0) {
                 total += counts[id];
             } else {
-                int n = words != null ? words.count(chars, from, cutAt[k])
-                        : counter.tokenize(encoding, s.substring(from, cutAt[k]));
+                int n = words.count(chars, from, cutAt[k]);
                 add(s, from, cutAt[k], pieceHash[k], n);
                 total += n;
             }
         }
         return total;
-    }
-
-    /** Tokenizes the text in one go and shares its tokens out among its pieces. */
-    private int whole(String s, int pieces) {
-        IntArrayList tokens = counter.tokens(encoding, s);
-        int[] bytesOf = tokenBytes.known();
-        int t = 0;
-        int byteEnd = 0;
-        int tokenEnd = 0;
-        int[] perPiece = new int[pieces];
-        for (int k = 0, from = 0; k < pieces; from = cutAt[k++]) {
-            byteEnd += utf8Length(from, cutAt[k]);
-            int first = t;
-            while (tokenEnd < byteEnd && t < tokens.size()) {
-                int token = tokens.get(t++);
-                int bytes = token < bytesOf.length ? bytesOf[token] : 0;
-                tokenEnd += bytes != 0 ? bytes : tokenBytes.length(token);
-            }
-            if (tokenEnd != byteEnd) {
-                return tokens.size(); // no token boundary at the cut: count right, pieces not remembered
-            }
-            perPiece[k] = t - first;
-        }
-        if (t != tokens.size()) {
-            return tokens.size();
-        }
-        for (int k = 0, from = 0; k < pieces; from = cutAt[k++]) {
-            if (pieceId[k] < 0) {
-                add(s, from, cutAt[k], pieceHash[k], perPiece[k]); // a repeat within the text is added twice, found once
-            }
-        }
-        return tokens.size();
     }
 
     /** Cuts the text into pieces: their ends go to {@link #cutAt}, their hashes to {@link #pieceHash}. */
@@ -180,7 +116,6 @@ public final class TokenTally {
         if (pieces + 3 > cutAt.length) {
             cutAt = Arrays.copyOf(cutAt, cutAt.length * 2);
             pieceHash = Arrays.copyOf(pieceHash, cutAt.length);
-            pieceId = Arrays.copyOf(pieceId, cutAt.length);
         }
         if (firstWord > 0) {
             pieces = piece(pieces, from, firstWord);
@@ -253,17 +188,6 @@ public final class TokenTally {
             }
             slots[slot] = id + 1;
         }
-    }
-
-    /** UTF-8 bytes of a range; a lone surrogate is counted as half a pair, so it never matches the tokens' bytes. */
-    private int utf8Length(int from, int to) {
-        char[] cs = chars;
-        int bytes = 0;
-        for (int i = from; i < to; i++) {
-            char c = cs[i];
-            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     /** Never white space, whatever the pattern's flags: printable ASCII but the space, a letter or digit. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.IntArrayList;
 
 /** A counter that remembers every text it gave the tokenizer. */
 public final class RecordingTokenCounter extends TokenCounter {
@@ -15,12 +14,6 @@ public final class RecordingTokenCounter extends TokenCounter {
     protected synchronized int tokenize(Encoding encoding, String text) {
         tokenized.add(text);
         return super.tokenize(encoding, text);
-    }
-
-    @Override
-    protected synchronized IntArrayList tokens(Encoding encoding, String text) {
-        tokenized.add(text);
-        return super.tokens(encoding, text);
     }
 
     public synchronized List<String> tokenized() {

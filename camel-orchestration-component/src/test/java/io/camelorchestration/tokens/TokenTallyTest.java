@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.IntArrayList;
 import io.camelorchestration.compression.BrownSample;
 import org.junit.jupiter.api.Test;
 
@@ -78,32 +76,6 @@ class TokenTallyTest {
             // only the sentences that got a new neighbour (the last one kept in a paragraph, the first one after a
             // dropped paragraph opening) are tokenized again
             assertThat(counter.chars()).isPositive().isLessThan(shorter.length() / 4);
-        }
-    }
-
-    /**
-     * Tokens that do not line up with the cuts (the argument for the cuts failing) cost the memory, not the count.
-     * Only cl100k_base tokenizes a text in one go; o200k_base counts its pieces word by word.
-     */
-    @Test
-    void whenTheTokensDoNotLineUpWithThePiecesNothingIsRememberedAndTheCountStaysRight() {
-        String text = BrownSample.byId("ca01").text();
-        for (String encoding : List.of("cl100k_base")) {
-            List<String> tokenized = new ArrayList<>();
-            TokenCounter skewed = new TokenCounter() {
-                @Override
-                protected IntArrayList tokens(Encoding enc, String t) {
-                    tokenized.add(t);
-                    IntArrayList tokens = super.tokens(enc, t);
-                    tokens.set(0, enc.encodeOrdinary(" the").get(0)); // "The" is three bytes, " the" four
-                    return tokens;
-                }
-            };
-            TokenTally tally = skewed.tally(encoding);
-
-            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
-            assertThat(tally.count(text)).isEqualTo(Jtokkit.count(text, encoding));
-            assertThat(tokenized).hasSize(2);
         }
     }
 
