@@ -50,6 +50,13 @@ public final class ComplexityScorer {
             "\\b(under|less than|fewer than|at most|up to|no more than|max(?:imum)?|within)?\\s*(\\d{3,5})[- ]words?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int LONG_FORM_WORDS = 500;
+    // the characters each scan below stops at, all rare in prose: one table look-up per character is a test the
+    // processor guesses right nearly always, where comparing with letters and spaces in turn is guessed wrong at
+    // every few characters of prose
+    private static final boolean[] CODE_ANCHORS = asciiSet(";S\n\r");
+    private static final boolean[] MATH_ANCHORS = asciiSet("\\0123456789vVqQmM");
+    private static final boolean[] LONG_FORM_ANCHORS = asciiSet("0123456789wWfFcCpPgG");
+
     /** Features are looked for in this much text; a longer input is a feature of its own. */
     private static final int SCAN_CHARS = 100_000;
 
@@ -75,14 +82,13 @@ public final class ComplexityScorer {
         if (isCode(in)) {
             found.add(ComplexityFeature.CODE);
         }
-        if (MATH.matcher(in).find() || MATH.matcher(ask).find()) {
+        if (hasMath(in) || hasMath(ask)) {
             found.add(ComplexityFeature.MATH);
         }
-        if (in.indexOf('?') >= 0 && count(QUESTION, in, SEVERAL_QUESTIONS) >= SEVERAL_QUESTIONS) {
+        if (hasSeveralQuestions(in)) {
             found.add(ComplexityFeature.SEVERAL_QUESTIONS);
         }
-        if (LONG_FORM.matcher(ask).find() || LONG_FORM.matcher(in).find() || asksForManyWords(ask)
-                || asksForManyWords(in)) {
+        if (asksForLongForm(ask) || asksForLongForm(in) || asksForManyWords(ask) || asksForManyWords(in)) {
             found.add(ComplexityFeature.LONG_FORM);
         }
         if (inputTokens > LONG_INPUT_TOKENS) {
@@ -113,12 +119,68 @@ public final class ComplexityScorer {
         }
     }
 
+    // The patterns below stay the definition of each feature. Each is guarded by a hand-written scan that only proves
+    // a match impossible: prose rarely holds any feature, and a full regex scan of a long document costs many times
+    // what one pass over its characters does. A scan may call a place a candidate too often, never too rarely.
+
     private static boolean isCode(String in) {
-        return in.contains("```") || in.contains("~~~") || count(CODE_LINE, in, CODE_LINES) >= CODE_LINES;
+        // two matches are two disjoint spans, each holding a place codeLineAnchors counts, so fewer places mean
+        // fewer than two matches
+        return in.contains("```") || in.contains("~~~")
+                || codeLineAnchors(in, CODE_LINES) >= CODE_LINES && count(CODE_LINE, in, CODE_LINES) >= CODE_LINES;
+    }
+
+    private static boolean hasMath(String s) {
+        // every match holds a character by which mathStartAround finds where it starts, so trying the pattern at
+        // those places alone decides as find() does
+        Matcher m = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int start = c < 128 && MATH_ANCHORS[c] ? mathStartAround(s, i) : -1;
+            if (start >= 0) {
+                m = m == null ? MATH.matcher(s) : m;
+                if (matchesAt(m, start)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSeveralQuestions(String in) {
+        return questionMarks(in, SEVERAL_QUESTIONS) >= SEVERAL_QUESTIONS
+                && count(QUESTION, in, SEVERAL_QUESTIONS) >= SEVERAL_QUESTIONS;
+    }
+
+    private static boolean asksForLongForm(String s) {
+        // as in hasMath
+        Matcher m = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int start = c < 128 && LONG_FORM_ANCHORS[c] ? longFormStartAround(s, i) : -1;
+            if (start >= 0) {
+                m = m == null ? LONG_FORM.matcher(s) : m;
+                if (matchesAt(m, start)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether m's pattern matches starting at i, as find() would try there: the bounds of a region starting at i are
+     * made transparent and not anchoring, so {@code \b} and {@code ^} still see the text before i. Trying every place
+     * a match can start is thus the same as find() over the whole text.
+     */
+    private static boolean matchesAt(Matcher m, int i) {
+        return m.useTransparentBounds(true).useAnchoringBounds(false).region(i, m.regionEnd()).lookingAt();
     }
 
     private static boolean asksForManyWords(String s) {
-        if (!containsWord(s)) {
+        // a match's limit word ("under", "at most") may stand far before its number, so the matches are walked from
+        // the start as before, once a number of words is known to be there
+        if (!mayCountWords(s)) {
             return false;
         }
         Matcher m = WORD_COUNT.matcher(s);
@@ -130,14 +192,255 @@ public final class ComplexityScorer {
         return false;
     }
 
-    /** Whether "word" stands anywhere in the text, in any case: every match of {@link #WORD_COUNT} holds it. */
-    private static boolean containsWord(String s) {
-        for (int i = s.length() - 4; i >= 0; i--) {
-            if (s.regionMatches(true, i, "word", 0, 4)) {
-                return true;
+    /**
+     * Up to {@code enough} places a {@link #CODE_LINE} match needs one of, each inside the match: a keyword that only
+     * {@code \s} separates from a line start, a ';' that only {@code \s} separates from a line end, or "SELECT".
+     */
+    private static int codeLineAnchors(String s, int enough) {
+        // '^' holds at the start and after every line terminator (MULTILINE), and the '\s*' after it may cross blank
+        // lines, since \n and \r are \s; so a keyword may open a match where only blanks separate it from the start
+        // or from the last terminator before it, which counts it once
+        int n = startsCodeKeyword(s, skipBlanks(s, 0)) ? 1 : 0;
+        for (int i = 0; i < s.length() && n < enough; i++) {
+            char c = s.charAt(i);
+            if (c < 128 && !CODE_ANCHORS[c]) {
+                continue;
+            }
+            if (c == ';' ? endsLine(s, i + 1)
+                    : c == 'S' ? startsWithSpaceAfter(s, i, "SELECT")
+                    : isLineTerminator(c) && startsCodeKeyword(s, skipBlanks(s, i + 1))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether MULTILINE {@code \s*$} can match at i: blanks, then a line terminator or the end. */
+    private static boolean endsLine(String s, int i) {
+        int end = skipBlanks(s, i);
+        return end == s.length() || isLineTerminator(s.charAt(end));
+    }
+
+    /** The keywords {@link #CODE_LINE} wants first on a line, case-sensitive as the pattern is. */
+    private static boolean startsCodeKeyword(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        switch (s.charAt(i)) {
+            case 'd':
+                return startsWithSpaceAfter(s, i, "def");
+            case 'c':
+                return startsWithSpaceAfter(s, i, "class");
+            case 'f':
+                return startsWithSpaceAfter(s, i, "function") || startsWithSpaceAfter(s, i, "func")
+                        || startsWithSpaceAfter(s, i, "fn") || startsWithSpaceAfter(s, i, "from");
+            case 'i':
+                return startsWithSpaceAfter(s, i, "interface") || startsWithSpaceAfter(s, i, "import");
+            case 's':
+                return startsWithSpaceAfter(s, i, "struct");
+            case 'p':
+                return startsWithSpaceAfter(s, i, "public") || startsWithSpaceAfter(s, i, "private")
+                        || startsWithSpaceAfter(s, i, "protected") || startsWithSpaceAfter(s, i, "package");
+            case 'u':
+                return startsWithSpaceAfter(s, i, "using");
+            case '#':
+                return s.startsWith("#include", i);
+            default:
+                return false;
+        }
+    }
+
+    /** Every keyword of {@link #CODE_LINE} but #include is followed by {@code \s+}. */
+    private static boolean startsWithSpaceAfter(String s, int i, String word) {
+        int end = i + word.length();
+        return s.startsWith(word, i) && end < s.length() && isRegexSpace(s.charAt(end));
+    }
+
+    /**
+     * Where a {@link #MATH} match would start that is found by the character at i, or -1 if none can be. A backslash
+     * or a digit opens its match; a word is found by its v, q or m (any case), letters prose has few of. Words found
+     * by the same letter differ in the letters before it, so at most one of them fits.
+     */
+    private static int mathStartAround(String s, int i) {
+        switch (s.charAt(i)) {
+            case '\\':
+                return i;
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                return startsArithmetic(s, i) ? i : -1;
+            case 'v': case 'V':
+                return isWordAt(s, i - 3, "prove") || isWordAt(s, i - 3, "solve for") ? i - 3
+                        : isWordAt(s, i - 4, "derive") || isWordAt(s, i - 4, "derivation") ? i - 4 : -1;
+            case 'q': case 'Q':
+                return isWordAt(s, i - 1, "equation") || isWordAt(s, i - 1, "equations") ? i - 1 : -1;
+            case 'm': case 'M':
+                return isWordAt(s, i - 6, "theorem") ? i - 6 : isWordAt(s, i - 2, "lemma") ? i - 2 : -1;
+            default:
+                return -1;
+        }
+    }
+
+    /** {@code \d\s*[*×÷^]\s*\d} or {@code \d\s+[+/=]\s+\d} at i, a digit. */
+    private static boolean startsArithmetic(String s, int i) {
+        int op = skipSpace(s, i + 1);
+        if (op == s.length()) {
+            return false;
+        }
+        char c = s.charAt(op);
+        boolean spaced;
+        if (c == '*' || c == '×' || c == '÷' || c == '^') {
+            spaced = false;
+        } else if (c == '+' || c == '/' || c == '=') {
+            spaced = true;
+        } else {
+            return false;
+        }
+        int next = skipSpace(s, op + 1);
+        return (!spaced || op > i + 1 && next > op + 1) && next < s.length() && isDigit(s.charAt(next));
+    }
+
+    /**
+     * Where a {@link #LONG_FORM} match would start that is found by the character at i, or -1 if none can be: a count
+     * of pages by its first digit, a verb asking for writing by its first letter, or "draft" by its f, the letters
+     * being w, f, c, p and g.
+     */
+    private static int longFormStartAround(String s, int i) {
+        switch (s.charAt(i)) {
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                return startsPageCount(s, i) ? i : -1;
+            case 'w': case 'W':
+                return isWordAt(s, i, "write") ? i : -1;
+            case 'f': case 'F':
+                return isWordAt(s, i - 3, "draft") ? i - 3 : -1;
+            case 'c': case 'C':
+                return isWordAt(s, i, "compose") || isWordAt(s, i, "create") ? i : -1;
+            case 'p': case 'P':
+                return isWordAt(s, i, "produce") || isWordAt(s, i, "prepare") ? i : -1;
+            case 'g': case 'G':
+                return isWordAt(s, i, "generate") ? i : -1;
+            default:
+                return -1;
+        }
+    }
+
+    /** {@code \b\d+\s+page} at i, a digit: the whole run of digits, as {@code \d+\s+} leaves no other split. */
+    private static boolean startsPageCount(String s, int i) {
+        if (i > 0 && isAsciiWordChar(s.charAt(i - 1))) {
+            return false;
+        }
+        int end = i;
+        while (end < s.length() && isDigit(s.charAt(end))) {
+            end++;
+        }
+        int page = skipSpace(s, end);
+        return page > end && regionMatchesAscii(s, page, "page");
+    }
+
+    /** Whether three or more digits stand before '-' or ' ' and "word", as in every {@link #WORD_COUNT} match. */
+    private static boolean mayCountWords(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                digits++;
+            } else {
+                if (digits >= 3 && (c == '-' || c == ' ') && regionMatchesAscii(s, i + 1, "word")) {
+                    return true;
+                }
+                digits = 0;
             }
         }
         return false;
+    }
+
+    /** Up to {@code enough} '?' that {@link #QUESTION} may take: before {@code \s}, a line end, the end or a closer. */
+    private static int questionMarks(String s, int enough) {
+        int n = 0;
+        for (int i = s.indexOf('?'); i >= 0 && n < enough; i = s.indexOf('?', i + 1)) {
+            if (i + 1 == s.length()) {
+                n++;
+            } else {
+                char c = s.charAt(i + 1);
+                if (isRegexSpace(c) || isLineTerminator(c) || c == '"' || c == '\'' || c == ')' || c == ']') {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether a case-insensitive {@code \bword\b} can match at i. A letter, digit or '_' in ASCII beside the word rules
+     * a boundary out under any reading of {@code \b}; anything else is left for the pattern to judge.
+     */
+    private static boolean isWordAt(String s, int i, String word) {
+        int end = i + word.length();
+        return regionMatchesAscii(s, i, word) && (i == 0 || !isAsciiWordChar(s.charAt(i - 1)))
+                && (end == s.length() || !isAsciiWordChar(s.charAt(end)));
+    }
+
+    /**
+     * Whether {@code lower} (lower case ASCII) stands at i as CASE_INSENSITIVE without UNICODE_CASE matches it: only
+     * ASCII letters fold, unlike {@link String#regionMatches(boolean, int, String, int, int)}.
+     */
+    private static boolean regionMatchesAscii(String s, int i, String lower) {
+        if (i < 0 || i + lower.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (lowerAscii(s.charAt(i + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static int skipBlanks(String s, int i) {
+        while (i < s.length() && isBlank(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A word character for {@code \b} in any Java version: Java 17 adds other letters and digits, later ones don't. */
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
+    }
+
+    /** {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** {@code \s} but the line terminators \n and \r. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean[] asciiSet(String chars) {
+        boolean[] set = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            set[chars.charAt(i)] = true;
+        }
+        return set;
     }
 
     private static int count(Pattern p, String s, int enough) {
