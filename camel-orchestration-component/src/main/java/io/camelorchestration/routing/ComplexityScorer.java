@@ -131,20 +131,7 @@ public final class ComplexityScorer {
     }
 
     private static boolean hasMath(String s) {
-        // every match holds a character by which mathStartAround finds where it starts, so trying the pattern at
-        // those places alone decides as find() does
-        Matcher m = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int start = c < 128 && MATH_ANCHORS[c] ? mathStartAround(s, i) : -1;
-            if (start >= 0) {
-                m = m == null ? MATH.matcher(s) : m;
-                if (matchesAt(m, start)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return matchesAtAnchors(MATH, s, MATH_ANCHORS, ComplexityScorer::mathStartAround);
     }
 
     private static boolean hasSeveralQuestions(String in) {
@@ -153,14 +140,27 @@ public final class ComplexityScorer {
     }
 
     private static boolean asksForLongForm(String s) {
-        // as in hasMath
+        return matchesAtAnchors(LONG_FORM, s, LONG_FORM_ANCHORS, ComplexityScorer::longFormStartAround);
+    }
+
+    /** Where a match of a pattern would start that is found by the character at i, or -1 if none can be. */
+    @FunctionalInterface
+    private interface MatchStart {
+        int around(String s, int i);
+    }
+
+    /**
+     * Whether the pattern matches anywhere in s. Every match holds an anchor character by which {@code start} finds
+     * where the match starts, so trying the pattern at those places alone decides as find() does.
+     */
+    private static boolean matchesAtAnchors(Pattern p, String s, boolean[] anchors, MatchStart start) {
         Matcher m = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            int start = c < 128 && LONG_FORM_ANCHORS[c] ? longFormStartAround(s, i) : -1;
-            if (start >= 0) {
-                m = m == null ? LONG_FORM.matcher(s) : m;
-                if (matchesAt(m, start)) {
+            int at = c < 128 && anchors[c] ? start.around(s, i) : -1;
+            if (at >= 0) {
+                m = m == null ? p.matcher(s) : m;
+                if (matchesAt(m, at)) {
                     return true;
                 }
             }
