@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelorchestration.tokens.TokenCounter;
-import io.camelorchestration.tokens.TokenTally;
 
 /**
  * The built-in compressor: its strategies in order, each seeing the previous one's output, with a floor below which
@@ -70,9 +69,8 @@ public final class CompressionPipeline implements Compressor {
         if (request.level() == CompressionLevel.OFF) {
             return CompressionResult.unchanged(text, tokens.count(text, request.encoding()));
         }
-        // the result keeps whole sentences of the input: counted by sentence, only what is new in it is tokenized
-        TokenTally tally = tokens.tally(request.encoding());
-        int before = tally.count(text);
+        // counted word by word, each word's count kept: the result, made of the input's words, is hardly tokenized
+        int before = tokens.count(text, request.encoding());
         if (before < minTokens || text.length() > maxChars) {
             return CompressionResult.unchanged(text, before);
         }
@@ -94,7 +92,7 @@ public final class CompressionPipeline implements Compressor {
         } finally {
             UnitDocument.forget();
         }
-        int after = current == text ? before : tally.count(current);
+        int after = current == text ? before : tokens.count(current, request.encoding());
         if (after >= before) {
             return CompressionResult.unchanged(text, before);
         }

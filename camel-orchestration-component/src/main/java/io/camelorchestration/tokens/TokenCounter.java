@@ -44,14 +44,6 @@ public class TokenCounter {
     }
 
     /**
-     * Counts for one compression call: the input and its compressed form share most sentences, and a tally
-     * tokenizes each of them once. Keeps what it counted, so it lives as long as the call.
-     */
-    public TokenTally tally(String encoding) {
-        return new TokenTally(this, encoding);
-    }
-
-    /**
      * Runs the tokenizer. The only place that does, so a subclass can watch what is tokenized (tests assert that
      * nothing is tokenized twice).
      */
@@ -61,7 +53,7 @@ public class TokenCounter {
 
     /**
      * The word cache of an encoding whose texts can be cut into words without changing the count (cl100k_base,
-     * o200k_base; see {@link TokenTally}), or null for the others, which are counted whole.
+     * o200k_base; see {@link WordTokenCache}), or null for the others, which are counted whole.
      */
     WordTokenCache words(Encoding encoding) {
         String name = encoding.getName();

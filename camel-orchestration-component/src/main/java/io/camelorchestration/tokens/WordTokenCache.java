@@ -8,15 +8,23 @@ import com.knuddels.jtokkit.api.Encoding;
  * Counts a text word by word, keeping each word's count between calls: the words of real text repeat (Zipf), so
  * most of a document is counted by a table lookup, and only words not met before are given to the tokenizer.
  *
- * <p>Why the sum is exact: a word here runs from one cut to the next, and the cuts are the ones {@link TokenTally}
- * proves no pre-token of cl100k_base or o200k_base can straddle (before a space that follows a character that is
- * not white space; before a character that is neither white space nor '/' and follows a line break). BPE merges only
- * within pre-tokens, and each side of such a cut pre-tokenizes as it does within the whole text, so the count of the
- * text is the sum of its words' counts. One more cut keeps " word," and " word" one entry apart: before a
- * {@link #closesWord(char) closing punctuation mark} that follows an ASCII letter. A pre-token holding a letter is
- * one of the letter alternatives, which end at the last letter (or mark, in o200k_base) or at a contraction
- * starting with an apostrophe; none takes in a comma, full stop, colon, semicolon, '!', '?', ')', ']' or '"'. So a
- * pre-token ends before the mark, and the pattern starts afresh there.
+ * <p>Why the sum is exact: BPE merges only within the pre-tokens the encoding's pattern cuts a text into, and the
+ * pattern (no look-behind) starts afresh wherever a pre-token ends. So a text can be cut wherever no pre-token can
+ * straddle the cut: each side then pre-tokenizes as it did within the whole, and the count of the text is the sum of
+ * its words' counts. In cl100k_base and o200k_base a pre-token holds white space only at its start or when it is all
+ * white space, and a line break only at its end (before a '/' too, in o200k_base) or among white space. No
+ * pre-token therefore straddles
+ * <ul>
+ * <li>a space preceded by a character that is not white space, nor</li>
+ * <li>a character that is neither white space nor '/' preceded by a line break: the white space alternatives reach
+ * the last line break of a run whatever follows it, nor</li>
+ * <li>a {@link #closesWord(char) closing punctuation mark} that follows an ASCII letter: a pre-token holding a
+ * letter is one of the letter alternatives, which end at the last letter (or mark, in o200k_base) or at a
+ * contraction starting with an apostrophe; none takes in a comma, full stop, colon, semicolon, '!', '?', ')', ']'
+ * or '"'. This cut keeps " word," and " word" one entry apart.</li>
+ * </ul>
+ * p50k_base and r50k_base have no line-break alternative (a run of line breaks ending a text pre-tokenizes
+ * differently from the same run followed by a word), so their texts are counted whole, without this cache.
  *
  * <p>This matters most for o200k_base, whose pre-tokenizer in jtokkit is a {@code java.util.regex} pattern about
  * twice as slow as the hand-written one of cl100k_base.
@@ -65,8 +73,8 @@ final class WordTokenCache {
         char prev = 0;
         for (int p = from; p < to; p++) {
             char c = cs[p];
-            if (p > start && (c == ' ' ? TokenTally.solid(prev)
-                    : prev == '\n' ? c != '/' && TokenTally.solid(c) : closesWord(c) && asciiLetter(prev))) {
+            if (p > start && (c == ' ' ? solid(prev)
+                    : prev == '\n' ? c != '/' && solid(c) : closesWord(c) && asciiLetter(prev))) {
                 total += word(cs, start, p);
                 start = p;
             }
@@ -115,6 +123,11 @@ final class WordTokenCache {
         t[slot + 1] = e;
         t[slot] = new Entry(h, len, n, a, b, c, d, len > PACKED ? word.toCharArray() : null);
         return n;
+    }
+
+    /** Never white space, whatever the pattern's flags: printable ASCII but the space, a letter or digit. */
+    private static boolean solid(char c) {
+        return c > ' ' && c < 0x7F || Character.isLetterOrDigit(c);
     }
 
     private static boolean asciiLetter(char c) {

@@ -38,22 +38,12 @@ class WordTokenCacheTest {
     /** The characters at which the pre-tokenizers differ, in short random strings, each counted twice (cold, warm). */
     @Test
     void countsWhatJtokkitCountsOnAwkwardText() {
-        String alphabet = " \n\n\r\t/..''\"sStTab0123456789\u00E9\u00C9\u4E2D\u0301\u00A0\u2019\u201D\u3000)(-:;,?!\u0085"
-                + "\u2028xyzXYZ";
         Random random = new Random(11);
         for (String encoding : ENCODINGS) {
             TokenCounter counter = new TokenCounter();
             WordTokenCache cache = new WordTokenCache(counter, counter.encoding(encoding));
             for (int i = 0; i < 20_000; i++) {
-                StringBuilder sb = new StringBuilder();
-                for (int k = 1 + random.nextInt(60); k > 0; k--) {
-                    if (random.nextInt(30) == 0) {
-                        sb.append("\uD83D\uDE00");
-                    } else {
-                        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-                    }
-                }
-                String text = sb.toString();
+                String text = AwkwardText.next(random, 60);
                 int expected = Jtokkit.count(text, encoding);
                 assertThat(cache.count(text)).as("%s [%s]", encoding, text).isEqualTo(expected);
                 assertThat(cache.count(text)).as("%s again [%s]", encoding, text).isEqualTo(expected);
