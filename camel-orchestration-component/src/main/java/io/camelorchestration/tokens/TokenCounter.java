@@ -44,11 +44,14 @@ public class TokenCounter {
     }
 
     /**
-     * Runs the tokenizer. The only place that does, so a subclass can watch what is tokenized (tests assert that
-     * nothing is tokenized twice).
+     * Runs the tokenizer: a word of ASCII letters through {@link AsciiWordBpe}, anything else through jtokkit. The
+     * only place that tokenizes, so a subclass can watch what is tokenized (tests assert that nothing is tokenized
+     * twice).
      */
     protected int tokenize(Encoding encoding, String text) {
-        return encoding.countTokensOrdinary(text);
+        AsciiWordBpe words = AsciiWordBpe.of(encoding);
+        int n = words == null ? AsciiWordBpe.NOT_A_WORD : words.count(text);
+        return n != AsciiWordBpe.NOT_A_WORD ? n : encoding.countTokensOrdinary(text);
     }
 
     /**
