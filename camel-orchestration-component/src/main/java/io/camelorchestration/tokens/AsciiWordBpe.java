@@ -16,20 +16,21 @@ import java.util.Map;
 import com.knuddels.jtokkit.api.Encoding;
 
 /**
- * Counts the tokens of one word of ASCII letters, with or without its leading space, in cl100k_base or o200k_base:
- * the byte-pair merges jtokkit makes, over the same ranks, read once from jtokkit's own vocabulary file.
+ * Counts the tokens of one ASCII word in cl100k_base or o200k_base: the byte-pair merges jtokkit makes, over the
+ * same ranks, read once from jtokkit's own vocabulary file.
  *
  * <p>Why not jtokkit itself: a word the {@link WordTokenCache} has not met costs jtokkit about 2 µs, most of it
  * waiting on memory. Each candidate pair is a {@code HashMap} lookup of a byte-array key among 100,000-200,000
- * entries spread over some 30 MB. The tokens a word of letters can merge into are themselves letters (with a
- * leading space), 69,000 in cl100k_base and 106,000 in o200k_base; here they sit packed in one open-addressed
- * {@code long[]} of 2-4 MB, and the two-letter pairs every merge starts from in a table of 11 kB. A word then costs
- * a third of the time or less. Counts are jtokkit's: the tests compare the two on every word of the test corpus and
- * on random words.
+ * entries spread over some 30 MB. The tokens an ASCII word can merge into are themselves printable ASCII, 90,000 in
+ * cl100k_base and 125,000 in o200k_base; here they sit packed in one open-addressed {@code long[]} of 4 MB, and the
+ * two-character pairs every merge starts from in a table of 64 kB. A word then costs a third of the time or less.
+ * Counts are jtokkit's: the tests compare the two on every word of the test corpus and on random words.
  *
  * <p>Only a word the encoding's pattern takes as one pre-token qualifies, since BPE merges within a pre-token:
- * {@code ␣?[A-Za-z]+} in cl100k_base; in o200k_base, whose pattern splits "camelCase" before the capital, only
- * {@code ␣?[A-Z]*[a-z]*}. {@link #count} returns -1 for anything else, which jtokkit then counts.
+ * letters after an optional space or punctuation mark ({@code "Hello}, {@code -based}; not after an apostrophe in
+ * cl100k_base, whose pattern takes {@code 's} apart), and in o200k_base a contraction after them ({@code  don't}),
+ * but its letters only capitals then small ones: its pattern splits "camelCase" before the capital. {@link #count}
+ * returns -1 for anything else, which jtokkit then counts.
  */
 final class AsciiWordBpe {
 
@@ -38,23 +39,50 @@ final class AsciiWordBpe {
     static final int LONGEST = 64;
 
     private static final int NONE = Integer.MAX_VALUE;
-    // symbols: the space 1, 'A'-'Z' 2-27, 'a'-'z' 28-53; six bits each, never 0, so a packed key needs no length
-    private static final int LOW = 10;
-    private static final int HIGH = 7;
+    // symbols: the space 1, the other printable ASCII but digits 2-; seven bits each, never 0, so a packed key needs
+    // no length
+    private static final byte[] CODES = new byte[128];
+    private static final int SPACE = 1;
+    private static final int APOSTROPHE;
+    private static final int FIRST_LETTER;
+    private static final int FIRST_SMALL;
+
+    static {
+        int next = 1;
+        CODES[' '] = (byte) next++;
+        for (char c = '!'; c < 0x7F; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                CODES[c] = (byte) next++;
+            }
+        }
+        FIRST_LETTER = next;
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CODES[c] = (byte) next++;
+        }
+        FIRST_SMALL = next;
+        for (char c = 'a'; c <= 'z'; c++) {
+            CODES[c] = (byte) next++;
+        }
+        APOSTROPHE = CODES['\''];
+    }
+
+    private static final int BITS = 7;
+    private static final int LOW = 9;
+    private static final int HIGH = 6;
     /** Pieces up to this long are keys in {@link #table}; the few longer tokens are in {@link #longer}. */
     private static final int PACKED = LOW + HIGH;
-    private static final int RANK_SHIFT = 6 * HIGH;
+    private static final int RANK_SHIFT = BITS * HIGH;
     private static final long HIGH_MASK = (1L << RANK_SHIFT) - 1;
 
-    private final boolean casePattern;
-    /** Per slot two longs: the first ten symbols, then the next seven with the rank above them. */
+    private final boolean o200k;
+    /** Per slot two longs: the first nine symbols, then the next six with the rank above them. */
     private final long[] table;
     private final int mask;
-    private final int[] pairs = new int[1 << 12];
+    private final int[] pairs = new int[1 << 2 * BITS];
     private final Map<String, Integer> longer = new HashMap<>();
 
-    private AsciiWordBpe(boolean casePattern, List<long[]> tokens) {
-        this.casePattern = casePattern;
+    private AsciiWordBpe(boolean o200k, List<long[]> tokens) {
+        this.o200k = o200k;
         int slots = Integer.highestOneBit(Math.max(16, tokens.size() * 5 / 3)) << 1; // load under 0.6
         this.table = new long[2 * slots];
         this.mask = slots - 1;
@@ -66,7 +94,7 @@ final class AsciiWordBpe {
             }
             table[2 * slot] = t[0];
             table[2 * slot + 1] = t[1] | t[2] << RANK_SHIFT;
-            if (t[0] < 1 << 12 && t[0] >= 1 << 6) {
+            if (t[0] < 1 << 2 * BITS && t[0] >= 1 << BITS) {
                 pairs[(int) t[0]] = (int) t[2];
             }
         }
@@ -91,7 +119,7 @@ final class AsciiWordBpe {
     }
 
     /**
-     * The tokens of {@code word}, or {@link #NOT_A_WORD} when it is not one pre-token of ASCII letters, or longer
+     * The tokens of {@code word}, or {@link #NOT_A_WORD} when it is not one pre-token of the shapes above, or longer
      * than {@link #LONGEST}.
      */
     int count(String word) {
@@ -100,25 +128,73 @@ final class AsciiWordBpe {
             return NOT_A_WORD;
         }
         byte[] s = new byte[n];
-        boolean lower = false;
         for (int i = 0; i < n; i++) {
-            int code = code(word.charAt(i));
-            if (code == 0 || code == 1 && i > 0) {
+            char c = word.charAt(i);
+            int code = c < 128 ? CODES[c] : 0;
+            if (code == 0) {
                 return NOT_A_WORD;
-            }
-            if (casePattern && code > 1) {
-                if (code >= 28) {
-                    lower = true;
-                } else if (lower) {
-                    return NOT_A_WORD; // a capital after a small letter starts another pre-token
-                }
             }
             s[i] = (byte) code;
         }
-        if (n == 1 || rank(s, 0, n) != NONE) {
-            return 1;
+        if (n == 1) {
+            return 1; // every byte is a token
         }
-        return merge(s, n);
+        if (!(o200k ? o200kPreToken(s, n) : cl100kPreToken(s, n))) {
+            return NOT_A_WORD;
+        }
+        return rank(s, 0, n) != NONE ? 1 : merge(s, n);
+    }
+
+    /** {@code [^\r\n\p{L}\p{N}]?+\p{L}+}, without the apostrophe the contraction alternative comes first for. */
+    private static boolean cl100kPreToken(byte[] s, int n) {
+        int i = s[0] < FIRST_LETTER && s[0] != APOSTROPHE ? 1 : 0;
+        if (i == n) {
+            return false;
+        }
+        for (; i < n; i++) {
+            if (s[i] < FIRST_LETTER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code [^\r\n\p{L}\p{N}]?}, capitals then small letters (one at least), then {@code (?i:'s|'t|'re|'ve|'m|'ll|'d)?}:
+     * the two letter alternatives of the pattern, for ASCII.
+     */
+    private static boolean o200kPreToken(byte[] s, int n) {
+        int i = s[0] < FIRST_LETTER ? 1 : 0;
+        int letters = i;
+        while (i < n && s[i] >= FIRST_LETTER && s[i] < FIRST_SMALL) {
+            i++;
+        }
+        while (i < n && s[i] >= FIRST_SMALL) {
+            i++;
+        }
+        if (i == letters) {
+            return false;
+        }
+        return i == n || s[i] == APOSTROPHE && contraction(s, i + 1, n);
+    }
+
+    /** s, t, m, d, re, ve or ll, in either case, and nothing after. */
+    private static boolean contraction(byte[] s, int from, int n) {
+        int left = n - from;
+        if (left == 1) {
+            int c = small(s[from]);
+            return c == 's' || c == 't' || c == 'm' || c == 'd';
+        }
+        if (left == 2) {
+            int a = small(s[from]);
+            int b = small(s[from + 1]);
+            return b == 'e' && (a == 'r' || a == 'v') || a == 'l' && b == 'l';
+        }
+        return false;
+    }
+
+    private static int small(byte code) {
+        return code >= FIRST_SMALL ? 'a' + code - FIRST_SMALL : code >= FIRST_LETTER ? 'a' + code - FIRST_LETTER : 0;
     }
 
     /**
@@ -132,7 +208,7 @@ final class AsciiWordBpe {
             bound[i] = i;
         }
         for (int i = 0; i + 1 < n; i++) {
-            rank[i] = pairs[s[i] << 6 | s[i + 1]];
+            rank[i] = pairs[s[i] << BITS | s[i + 1]];
         }
         int parts = n;
         while (parts > 1) {
@@ -171,10 +247,10 @@ final class AsciiWordBpe {
         long high = 0;
         int split = Math.min(to, from + LOW);
         for (int i = from; i < split; i++) {
-            low = low << 6 | s[i];
+            low = low << BITS | s[i];
         }
         for (int i = split; i < to; i++) {
-            high = high << 6 | s[i];
+            high = high << BITS | s[i];
         }
         for (int slot = slot(low, high);; slot = (slot + 1) & mask) {
             long key = table[2 * slot];
@@ -194,15 +270,15 @@ final class AsciiWordBpe {
     }
 
     private static int code(char c) {
-        return c >= 'a' && c <= 'z' ? c - 'a' + 28 : c >= 'A' && c <= 'Z' ? c - 'A' + 2 : c == ' ' ? 1 : 0;
+        return c < 128 ? CODES[c] : 0;
     }
 
     /**
-     * Reads jtokkit's vocabulary file (a token in base64 and its rank per line) and keeps the tokens made of
-     * letters. Null when the file is not there, as it would be after jtokkit moved it: jtokkit then counts every
+     * Reads jtokkit's vocabulary file (a token in base64 and its rank per line) and keeps the tokens an ASCII word
+     * can merge into. Null when the file is not there, as it would be after jtokkit moved it: jtokkit then counts every
      * word, which is slower, never wrong.
      */
-    static AsciiWordBpe load(String encoding, boolean casePattern) {
+    static AsciiWordBpe load(String encoding, boolean o200k) {
         String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
         try (InputStream in = Encoding.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -216,7 +292,7 @@ final class AsciiWordBpe {
                 int space = line.indexOf(' ');
                 byte[] token = base64.decode(line.substring(0, space));
                 int rank = Integer.parseInt(line, space + 1, line.length(), 10);
-                if (!letters(token)) {
+                if (!printable(token)) {
                     continue;
                 }
                 if (token.length > PACKED) {
@@ -227,14 +303,14 @@ final class AsciiWordBpe {
                 long high = 0;
                 for (int i = 0; i < token.length; i++) {
                     if (i < LOW) {
-                        low = low << 6 | code((char) token[i]);
+                        low = low << BITS | code((char) token[i]);
                     } else {
-                        high = high << 6 | code((char) token[i]);
+                        high = high << BITS | code((char) token[i]);
                     }
                 }
                 tokens.add(new long[] {low, high, rank});
             }
-            AsciiWordBpe bpe = new AsciiWordBpe(casePattern, tokens);
+            AsciiWordBpe bpe = new AsciiWordBpe(o200k, tokens);
             longer.forEach((token, rank) -> bpe.longer.put(symbols(token), rank));
             return bpe;
         } catch (IOException e) {
@@ -242,8 +318,8 @@ final class AsciiWordBpe {
         }
     }
 
-    /** A token of ASCII letters, the first of which may be a space. */
-    private static boolean letters(byte[] token) {
+    /** A token of printable ASCII but digits, the first of which may be a space: all an ASCII word merges into. */
+    private static boolean printable(byte[] token) {
         for (int i = 0; i < token.length; i++) {
             int c = token[i];
             if (code((char) c) == 0 || c == ' ' && i > 0) {

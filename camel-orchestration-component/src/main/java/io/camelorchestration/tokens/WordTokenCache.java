@@ -18,10 +18,18 @@ import com.knuddels.jtokkit.api.Encoding;
  * <li>a space preceded by a character that is not white space, nor</li>
  * <li>a character that is neither white space nor '/' preceded by a line break: the white space alternatives reach
  * the last line break of a run whatever follows it, nor</li>
- * <li>a {@link #closesWord(char) closing punctuation mark} that follows an ASCII letter: a pre-token holding a
- * letter is one of the letter alternatives, which end at the last letter (or mark, in o200k_base) or at a
- * contraction starting with an apostrophe; none takes in a comma, full stop, colon, semicolon, '!', '?', ')', ']'
- * or '"'. This cut keeps " word," and " word" one entry apart.</li>
+ * <li>an ASCII punctuation mark that follows an ASCII letter, unless it is an apostrophe in o200k_base: a
+ * pre-token holding a letter is one of the letter alternatives, which end at the last letter (or mark, in
+ * o200k_base) or, in o200k_base only, at a contraction starting with an apostrophe. cl100k_base matches its
+ * contractions ('s, 't, ...) as pre-tokens of their own. This cut keeps " word," and " word" one entry apart, and
+ * makes "self-made" two common words.</li>
+ * <li>an ASCII letter that follows an ASCII punctuation mark that follows a space or another ASCII punctuation mark
+ * but '/' (the {@code "} before {@code Hello} in {@code  "Hello}): no letter alternative can start at the space or
+ * the first mark, as it takes one non-letter at most before its letters, so the pre-token that holds them runs over
+ * the marks and ends before the letter ({@code  ?[^\s\p{L}\p{N}]+}). The white space alternatives stop before the
+ * last space before a non-space, and a run of marks goes on over the next mark. Not after '/': in o200k_base a
+ * line break and a '/' may end a run of marks ({@code [\r\n/]*}), and the next mark then opens the word, as it
+ * does after a line break, a tab or a digit.</li>
  * </ul>
  * p50k_base and r50k_base have no line-break alternative (a run of line breaks ending a text pre-tokenizes
  * differently from the same run followed by a word), so their texts are counted whole, without this cache.
@@ -56,11 +64,14 @@ final class WordTokenCache {
 
     private final TokenCounter counter;
     private final Encoding encoding;
+    /** cl100k_base: an apostrophe after a letter starts a pre-token (a contraction, or a mark and letters). */
+    private final boolean apostropheEndsWord;
     private final Entry[] table = new Entry[SLOTS];
 
     WordTokenCache(TokenCounter counter, Encoding encoding) {
         this.counter = counter;
         this.encoding = encoding;
+        this.apostropheEndsWord = "cl100k_base".equals(encoding.getName());
     }
 
     /**
@@ -71,13 +82,17 @@ final class WordTokenCache {
         int total = 0;
         int start = from;
         char prev = 0;
+        char beforePrev = 0;
         for (int p = from; p < to; p++) {
             char c = cs[p];
             if (p > start && (c == ' ' ? solid(prev)
-                    : prev == '\n' ? c != '/' && solid(c) : closesWord(c) && asciiLetter(prev))) {
+                    : prev == '\n' ? c != '/' && solid(c)
+                    : asciiLetter(prev) ? mark(c) && (c != '\'' || apostropheEndsWord)
+                    : asciiLetter(c) && mark(prev) && (beforePrev == ' ' || beforePrev != '/' && mark(beforePrev)))) {
                 total += word(cs, start, p);
                 start = p;
             }
+            beforePrev = prev;
             prev = c;
         }
         return to > start ? total + word(cs, start, to) : total;
@@ -134,9 +149,9 @@ final class WordTokenCache {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 
-    /** Punctuation that often follows a word; not the apostrophe, which can start a contraction of the word. */
-    private static boolean closesWord(char c) {
-        return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '"';
+    /** An ASCII punctuation mark: printable, not a space, letter or digit. */
+    private static boolean mark(char c) {
+        return c > ' ' && c < 0x7F && !asciiLetter(c) && (c < '0' || c > '9');
     }
 
     /** Up to four characters from {@code at} (fewer at the word's end), sixteen bits each. */
