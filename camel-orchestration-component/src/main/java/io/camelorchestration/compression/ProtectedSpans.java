@@ -24,24 +24,24 @@ public final class ProtectedSpans {
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
             + "|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
-    private static final Pattern CODE = Pattern.compile("```[\\s\\S]*?```|`[^`\\n]{1,200}`");
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern CODE = Pattern.compile("```[\\s\\S]*?```|`[^`\\n]{1,200}`");
+    static final Pattern URL = Pattern.compile(
             "(?:(?:https?|ftp)://|www\\.)[^\\s<>\"')\\]]*[^\\s<>\"')\\].,;:!?]");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
-    private static final Pattern QUOTE = Pattern.compile("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D");
-    private static final Pattern DATE = Pattern.compile(
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
+    static final Pattern QUOTE = Pattern.compile("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D");
+    static final Pattern DATE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"
             + "|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b"
             + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b"
             + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?\\b"
             + "|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?");
-    private static final Pattern AMOUNT = Pattern.compile(
+    static final Pattern AMOUNT = Pattern.compile(
             "[$\u20AC\u00A3\u00A5]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:million|billion|thousand|[mMkKbB]n?)\\b)?"
             + "|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b|USD\\b|EUR\\b|GBP\\b|dollars\\b|cents\\b)");
-    private static final Pattern IDENTIFIER = Pattern.compile("#\\d[\\w-]*"
+    static final Pattern IDENTIFIER = Pattern.compile("#\\d[\\w-]*"
             + "|(?=[A-Za-z0-9_-]*\\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*\\b"
             + "|[A-Z]{2,}[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*\\b");
+    static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*\\b");
 
     private static final ProtectedSpans INSTANCE = new ProtectedSpans();
 
@@ -79,6 +79,8 @@ public final class ProtectedSpans {
     /** One scan of one text; holds its matchers, so it is used by one thread once. */
     private static final class Scan {
         private final CharSequence text;
+        /** The characters, for the hand-written look-ahead: a {@code char[]} read is cheaper than charAt. */
+        private final char[] cs;
         private final int n;
         private final Matcher code;
         private final Matcher url;
@@ -91,7 +93,8 @@ public final class ProtectedSpans {
 
         Scan(CharSequence text) {
             this.text = text;
-            this.n = text.length();
+            this.cs = text.toString().toCharArray();
+            this.n = cs.length;
             this.code = matcher(CODE);
             this.url = matcher(URL);
             this.email = matcher(EMAIL);
@@ -112,7 +115,7 @@ public final class ProtectedSpans {
         void run(List<Span> out, boolean firstOnly) {
             int i = 0;
             while (i < n) {
-                char c = text.charAt(i);
+                char c = cs[i];
                 int end = -1;
                 Kind kind = null;
                 if (c == '`') {
@@ -127,29 +130,30 @@ public final class ProtectedSpans {
                 } else if (c == '#') {
                     end = at(identifier, i);
                     kind = Kind.IDENTIFIER;
-                } else if (isWord(c) && (i == 0 || !isWord(text.charAt(i - 1)))) {
+                } else if (isWord(c) && (i == 0 || !isWord(cs[i - 1]))) {
                     int wordEnd = i;
                     boolean digit = false;
-                    boolean letter = false;
-                    while (wordEnd < n && isWord(text.charAt(wordEnd))) {
-                        char w = text.charAt(wordEnd);
+                    boolean underscore = false;
+                    for (char w; wordEnd < n && isWord(w = cs[wordEnd]); wordEnd++) {
                         digit |= w >= '0' && w <= '9';
-                        letter |= Character.isLetter(w);
-                        wordEnd++;
+                        underscore |= w == '_';
                     }
-                    char next = wordEnd < n ? text.charAt(wordEnd) : ' ';
-                    if ((c == 'h' || c == 'f' || c == 'w') && (end = at(url, i)) > 0) {
+                    char next = wordEnd < n ? cs[wordEnd] : ' ';
+                    boolean digitFirst = c >= '0' && c <= '9';
+                    // a pattern is tried only where its first characters allow a match: most words are prose
+                    if (urlAt(i) && (end = at(url, i)) > 0) {
                         kind = Kind.URL;
                     } else if ((next == '@' || next == '.' || next == '-' || next == '+' || next == '%')
-                            && (end = at(email, i)) > 0) {
+                            && atSignAfter(wordEnd) && (end = at(email, i)) > 0) {
                         kind = Kind.EMAIL;
-                    } else if ((digit || Character.isUpperCase(c)) && (end = at(date, i)) > 0) {
+                    } else if ((digitFirst || monthAt(i)) && (end = at(date, i)) > 0) {
                         kind = Kind.DATE;
-                    } else if (digit && (end = at(amount, i)) > 0) {
+                    } else if (digitFirst && (end = at(amount, i)) > 0) {
                         kind = Kind.AMOUNT;
-                    } else if ((digit && letter || next == '-' || next == '_') && (end = at(identifier, i)) > 0) {
+                    } else if ((digit || underscore || next == '-') && identifierAt(i)
+                            && (end = at(identifier, i)) > 0) {
                         kind = Kind.IDENTIFIER;
-                    } else if (digit && c >= '0' && c <= '9' && (end = at(number, i)) > 0) {
+                    } else if (digitFirst && (end = at(number, i)) > 0) {
                         kind = Kind.NUMBER;
                     } else {
                         i = wordEnd;
@@ -166,6 +170,88 @@ public final class ProtectedSpans {
                     i++;
                 }
             }
+        }
+
+        /** {@link #URL} starts with one of its schemes or "www.". */
+        private boolean urlAt(int i) {
+            return startsWith(i, "http") || startsWith(i, "ftp://") || startsWith(i, "www.");
+        }
+
+        /**
+         * {@link #EMAIL} needs an '@' at the end of the run of address characters from the word's start; the word's
+         * own characters are all of them or end the run early, so the scan starts after the word.
+         */
+        private boolean atSignAfter(int wordEnd) {
+            int j = wordEnd;
+            while (j < n && isAddress(cs[j])) {
+                j++;
+            }
+            return j < n && cs[j] == '@';
+        }
+
+        private static boolean isAddress(char c) {
+            return c < 128 && (isWord(c) || c == '.' || c == '%' || c == '+' || c == '-');
+        }
+
+        /** Only the month alternative of {@link #DATE} starts with a letter: with a month's first three letters. */
+        private boolean monthAt(int i) {
+            if (i + 3 > n) {
+                return false;
+            }
+            return switch (cs[i]) {
+                case 'J' -> startsWith(i, "Jan") || startsWith(i, "Jun") || startsWith(i, "Jul");
+                case 'F' -> startsWith(i, "Feb");
+                case 'M' -> startsWith(i, "Mar") || startsWith(i, "May");
+                case 'A' -> startsWith(i, "Apr") || startsWith(i, "Aug");
+                case 'S' -> startsWith(i, "Sep");
+                case 'O' -> startsWith(i, "Oct");
+                case 'N' -> startsWith(i, "Nov");
+                case 'D' -> startsWith(i, "Dec");
+                default -> false;
+            };
+        }
+
+        /**
+         * {@link #IDENTIFIER} at a word's start needs a digit and a letter in the run of {@code [A-Za-z0-9_-]} from
+         * there, or capitals and a '_' or '-' after them.
+         */
+        private boolean identifierAt(int i) {
+            int caps = i;
+            while (caps < n && isCapital(cs[caps])) {
+                caps++;
+            }
+            if (caps - i >= 2 && caps < n && (cs[caps] == '_' || cs[caps] == '-')) {
+                return true;
+            }
+            boolean digit = false;
+            boolean letter = false;
+            for (int j = i; j < n && !(digit && letter); j++) {
+                char c = cs[j];
+                if (c >= '0' && c <= '9') {
+                    digit = true;
+                } else if (c >= 'a' && c <= 'z' || isCapital(c)) {
+                    letter = true;
+                } else if (c != '_' && c != '-') {
+                    break;
+                }
+            }
+            return digit && letter;
+        }
+
+        private static boolean isCapital(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
+        private boolean startsWith(int i, String prefix) {
+            if (i + prefix.length() > n) {
+                return false;
+            }
+            for (int k = 0; k < prefix.length(); k++) {
+                if (cs[i + k] != prefix.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** End of the pattern's match starting exactly at {@code i}, or -1. */
