@@ -262,6 +262,12 @@ public class OrchestrateComponent extends DefaultComponent {
         return r != null && r.audit().active();
     }
 
+    /** Whether the tokenizer encodings of the catalog's models have been loaded since start-up, for the health check. */
+    public boolean tokenizersReady() {
+        OrchestrationRuntime r = runtime;
+        return r != null && r.tokenizersReady();
+    }
+
     /**
      * The budget store in use (the bound ledger, or the one the ledger option built), for the health check; null until
      * the first orchestrate: endpoint has started, so asking never builds the runtime before the options are bound.

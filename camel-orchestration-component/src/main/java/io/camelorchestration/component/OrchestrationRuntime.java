@@ -47,12 +47,17 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
     private final JdbcAuditSink jdbcAudit;
+    /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
+    private TokenizerWarmUp tokenizers;
     /** Built here from the options (not the user's bean): stopped with the component. */
     private final boolean ownsLedger;
 
-    private OrchestrationRuntime(ModelCatalog catalog, ModelInfo defaultModel, StepPlanner planner,
-            CumulativeBudgets budgets, boolean ownsLedger, OrchestrationMeters meters, AuditPublisher audit,
-            JdbcAuditSink jdbcAudit) {
+    private final OrchestrateComponent component;
+
+    private OrchestrationRuntime(OrchestrateComponent component, ModelCatalog catalog, ModelInfo defaultModel,
+            StepPlanner planner, CumulativeBudgets budgets, boolean ownsLedger, OrchestrationMeters meters,
+            AuditPublisher audit, JdbcAuditSink jdbcAudit) {
+        this.component = component;
         this.jdbcAudit = jdbcAudit;
         this.ownsLedger = ownsLedger;
         this.catalog = catalog;
@@ -113,7 +118,7 @@ final class OrchestrationRuntime extends ServiceSupport {
             sinks.add(jdbcAudit);
         }
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
-        return new OrchestrationRuntime(catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
+        return new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
                 jdbcAudit);
     }
 
@@ -157,6 +162,9 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        if (component.isEnabled()) {
+            tokenizers = TokenizerWarmUp.start(component.getCamelContext(), component, catalog.models());
+        }
         if (jdbcAudit != null) {
             jdbcAudit.start();
         }
@@ -181,6 +189,12 @@ final class OrchestrationRuntime extends ServiceSupport {
             // after the publisher has handed over its queue: the sink then drains its own buffer
             jdbcAudit.close();
         }
+    }
+
+    /** Whether the tokenizer encodings of the catalog's models are loaded (see {@link TokenizerWarmUp}). */
+    boolean tokenizersReady() {
+        TokenizerWarmUp t = tokenizers;
+        return t != null && t.ready();
     }
 
     /** The built-in JDBC audit trail, when audit-jdbc is on. */

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -275,8 +274,8 @@ final class AsciiWordBpe {
 
     /**
      * Reads jtokkit's vocabulary file (a token in base64 and its rank per line) and keeps the tokens an ASCII word
-     * can merge into. Null when the file is not there, as it would be after jtokkit moved it: jtokkit then counts every
-     * word, which is slower, never wrong.
+     * can merge into. Null when the file is not there, as it would be after jtokkit moved it, or cannot be read:
+     * jtokkit then counts every word, which is slower, never wrong.
      */
     static AsciiWordBpe load(String encoding, boolean o200k) {
         String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
@@ -313,8 +312,8 @@ final class AsciiWordBpe {
             AsciiWordBpe bpe = new AsciiWordBpe(o200k, tokens);
             longer.forEach((token, rank) -> bpe.longer.put(symbols(token), rank));
             return bpe;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read jtokkit's " + encoding + " vocabulary", e);
+        } catch (IOException | RuntimeException e) {
+            return null; // as if the file were not there: a holder class that failed to load would fail every count
         }
     }
 

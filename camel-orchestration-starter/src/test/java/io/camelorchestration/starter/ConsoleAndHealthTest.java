@@ -102,6 +102,19 @@ class ConsoleAndHealthTest {
         }
     }
 
+    /**
+     * The tokenizers of the catalog's models are loaded while the application starts, not by the first exchange
+     * that counts tokens; the health check says when they are ready.
+     */
+    @Test
+    void tokenizersAreLoadedAtStartUp() throws Exception {
+        try (StarterApp app = new StarterApp()) {
+            waitFor(() -> Boolean.TRUE.equals(orchestrateReadiness(app).getDetails().get("tokenizers.ready")));
+
+            assertThat(app.template().requestBody("direct:ticket", TICKET, String.class)).isNotBlank();
+        }
+    }
+
     /** An audit store whose connection can be cut. */
     static final class SwitchableAuditSink implements AuditSink {
         final AtomicLong received = new AtomicLong();

@@ -71,6 +71,7 @@ public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
             return builder.message("orchestrate: component not in use").build();
         }
         builder.detail("enabled", c.isEnabled());
+        builder.detail("tokenizers.ready", c.tokenizersReady());
         checkBudgetStore(c, builder);
         checkAudit(c, builder);
         return builder.build();
