@@ -38,10 +38,9 @@ final class AsciiWordBpe {
     static final int LONGEST = 64;
 
     private static final int NONE = Integer.MAX_VALUE;
-    // symbols: the space 1, the other printable ASCII but digits 2-; seven bits each, never 0, so a packed key needs
-    // no length
+    // symbols: 1 the space, then the printable ASCII marks, the capitals and the small letters (digits have none);
+    // seven bits each and never 0, so a packed key needs no length
     private static final byte[] CODES = new byte[128];
-    private static final int SPACE = 1;
     private static final int APOSTROPHE;
     private static final int FIRST_LETTER;
     private static final int FIRST_SMALL;
