@@ -146,9 +146,9 @@ public final class ProtectedSpans {
                     } else if ((next == '@' || next == '.' || next == '-' || next == '+' || next == '%')
                             && atSignAfter(wordEnd) && (end = at(email, i)) > 0) {
                         kind = Kind.EMAIL;
-                    } else if ((digitFirst || monthAt(i)) && (end = at(date, i)) > 0) {
+                    } else if ((digitFirst ? dateAfterDigits(i) : monthAt(i)) && (end = at(date, i)) > 0) {
                         kind = Kind.DATE;
-                    } else if (digitFirst && (end = at(amount, i)) > 0) {
+                    } else if (digitFirst && unitAfterNumber(i) && (end = at(amount, i)) > 0) {
                         kind = Kind.AMOUNT;
                     } else if ((digit || underscore || next == '-') && identifierAt(i)
                             && (end = at(identifier, i)) > 0) {
@@ -209,6 +209,57 @@ public final class ProtectedSpans {
                 case 'D' -> startsWith(i, "Dec");
                 default -> false;
             };
+        }
+
+        /**
+         * The {@link #DATE} alternatives that start with a digit: four digits and '-', or one or two digits and then
+         * '/', '.', ':', white space or an ordinal's "st", "nd", "rd", "th".
+         */
+        private boolean dateAfterDigits(int i) {
+            int k = i;
+            while (k < n && cs[k] >= '0' && cs[k] <= '9') {
+                k++;
+            }
+            int digits = k - i;
+            if (digits == 4) {
+                return k < n && cs[k] == '-';
+            }
+            if (digits > 2 || k == n) {
+                return false;
+            }
+            char c = cs[k];
+            return c == '/' || c == '.' || c == ':' || isSpace(c) || c == 's' || c == 'n' || c == 'r' || c == 't';
+        }
+
+        /**
+         * The {@link #AMOUNT} alternative that starts with a digit: after the number ({@code [\d,]*}, then a
+         * fraction), at most one white space, then '%' or the first letter of a unit (percent, per cent, USD, EUR,
+         * GBP, dollars, cents).
+         */
+        private boolean unitAfterNumber(int i) {
+            int k = i;
+            while (k < n && (cs[k] >= '0' && cs[k] <= '9' || cs[k] == ',')) {
+                k++;
+            }
+            if (k + 1 < n && cs[k] == '.' && cs[k + 1] >= '0' && cs[k + 1] <= '9') {
+                k++;
+                while (k < n && cs[k] >= '0' && cs[k] <= '9') {
+                    k++;
+                }
+            }
+            if (k < n && isSpace(cs[k])) {
+                k++;
+            }
+            if (k >= n) {
+                return false;
+            }
+            char c = cs[k];
+            return c == '%' || c == 'p' || c == 'U' || c == 'E' || c == 'G' || c == 'd' || c == 'c';
+        }
+
+        /** {@code \s} as the patterns mean it. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
         }
 
         /**

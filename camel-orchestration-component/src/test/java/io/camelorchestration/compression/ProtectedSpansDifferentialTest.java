@@ -26,7 +26,10 @@ class ProtectedSpansDifferentialTest {
             "Ja", "Jane", "March 5", "5 May", "3rd of Oct", ", 2024", "12:30", "9:15 p.m.", "2025-03-05", "1/2/25",
             "$", "$5", "\u20AC", "\u00A3 3", "5%", "3 percent", "10 USD", "dollars", "1,250.00", "0", "7", "42",
             "123", ".", ",", ":", "/", "\"", "\"quoted\"", "\u201C", "\u201D", "`", "`code`", "```", "\n", " ",
-            " ", " ", "the", "The", "é", "É5", "\u4E2D", "a", "Z", "x", "Mr", "s", "million", "k", "bn", "T"};
+            " ", " ", "the", "The", "é", "É5", "\u4E2D", "a", "Z", "x", "Mr", "s", "million", "k", "bn", "T",
+            "1961", "12", "123", "12345", "2024-", "3.5", ".5", ",000", "st", "nd", "rd", "th", "of", " of ", "\t",
+            "percent", "per cent", "cents", "USD", "EUR", "GBP", "%", "p", "d", "c", "U", "E", "G", "4th", "21st",
+            "12 pm", "1-2", "1/", "/2", ":15", "12.5%", "1,000,000", "7 dollars", "\r\n", "\f", "\u000B"};
 
     @Test
     void findsWhatTryingEveryPatternFindsOnRandomText() {
