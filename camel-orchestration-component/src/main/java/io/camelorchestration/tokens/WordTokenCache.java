@@ -1,5 +1,7 @@
 package io.camelorchestration.tokens;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 import com.knuddels.jtokkit.api.Encoding;
@@ -37,8 +39,9 @@ import com.knuddels.jtokkit.api.Encoding;
  * <p>This matters most for o200k_base, whose pre-tokenizer in jtokkit is a {@code java.util.regex} pattern about
  * twice as slow as the hand-written one of cl100k_base.
  *
- * <p>The table is direct-mapped and shared between threads without locks: an entry is an immutable record, so a
- * thread sees a whole entry or another one, and a lost race only means a word is tokenized once more. Words longer
+ * <p>The tables are two-way set-associative and shared between threads without locks: an entry is an immutable
+ * record, or for a word of up to {@link #SHORT} ASCII characters a single long, so a thread sees a whole entry or
+ * another one, and a lost race only means a word is tokenized once more. Words longer
  * than {@link #LONGEST_KEPT} characters are counted but not kept, so an odd document cannot fill the table with
  * blobs. Memory stays under a few megabytes.
  */
@@ -105,6 +108,12 @@ final class WordTokenCache {
 
     private int word(char[] cs, int from, int to) {
         int len = to - from;
+        if (len <= SHORT) {
+            long key = shortKey(cs, from, to);
+            if (key != 0) {
+                return shortWord(key, cs, from, len);
+            }
+        }
         if (len > LONGEST_KEPT) {
             return counter.tokenize(encoding, new String(cs, from, len));
         }
@@ -137,6 +146,52 @@ final class WordTokenCache {
         int n = counter.tokenize(encoding, word);
         t[slot + 1] = e;
         t[slot] = new Entry(h, len, n, a, b, c, d, len > PACKED ? word.toCharArray() : null);
+        return n;
+    }
+
+    /**
+     * A word of up to {@link #SHORT} ASCII characters (" the", ",", " said") and its count in one long: seven bits a
+     * character, never 0, then the count. Such words are most of the lookups, and one long per word keeps their
+     * table at 512 kB, small enough to stay in the processor's cache between documents. A long is read and written
+     * whole, so threads share the table without locks, as they do the entries.
+     */
+    private static final int SHORT = 6;
+    private static final int SHORT_SLOTS = 1 << 16;
+    private static final int COUNT_SHIFT = 7 * SHORT;
+    private static final long KEY_MASK = (1L << COUNT_SHIFT) - 1;
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private final long[] shortWords = new long[SHORT_SLOTS];
+
+    /** The word packed seven bits a character, or 0 when a character is not ASCII or is NUL. */
+    private static long shortKey(char[] cs, int from, int to) {
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            char c = cs[i];
+            if (c == 0 || c >= 0x80) {
+                return 0;
+            }
+            key = key << 7 | c;
+        }
+        return key;
+    }
+
+    private int shortWord(long key, char[] cs, int from, int len) {
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        int slot = (int) (mixed >>> 40) & (SHORT_SLOTS - 2);
+        long[] t = shortWords;
+        long first = (long) LONGS.getOpaque(t, slot);
+        if ((first & KEY_MASK) == key) {
+            return (int) (first >>> COUNT_SHIFT);
+        }
+        long second = (long) LONGS.getOpaque(t, slot + 1);
+        if ((second & KEY_MASK) == key) {
+            LONGS.setOpaque(t, slot + 1, first); // the one just used goes first
+            LONGS.setOpaque(t, slot, second);
+            return (int) (second >>> COUNT_SHIFT);
+        }
+        int n = counter.tokenize(encoding, new String(cs, from, len));
+        LONGS.setOpaque(t, slot + 1, first);
+        LONGS.setOpaque(t, slot, key | (long) n << COUNT_SHIFT);
         return n;
     }
 
