@@ -53,6 +53,18 @@ final class WordTokenCache {
     // two ways per set: a common word is rarely pushed out by a rare one landing in its slot
     private static final int SLOTS = 1 << 16;
 
+    /**
+     * A word of up to {@link #SHORT} ASCII characters (" the", ",", " said") and its count in one long: seven bits a
+     * character, never 0, then the count. Such words are most of the lookups, and one long per word keeps their
+     * table at 512 kB, small enough to stay in the processor's cache between documents. A long is read and written
+     * whole, so threads share the table without locks, as they do the entries.
+     */
+    private static final int SHORT = 6;
+    private static final int SHORT_SLOTS = 1 << 16;
+    private static final int COUNT_SHIFT = 7 * SHORT;
+    private static final long KEY_MASK = (1L << COUNT_SHIFT) - 1;
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+
     /** A word and its count; its characters packed four to a long, or in {@code longer} past {@link #PACKED}. */
     private record Entry(int hash, int length, int count, long a, long b, long c, long d, char[] longer) {
 
@@ -70,6 +82,7 @@ final class WordTokenCache {
     /** cl100k_base: an apostrophe after a letter starts a pre-token (a contraction, or a mark and letters). */
     private final boolean apostropheEndsWord;
     private final Entry[] table = new Entry[SLOTS];
+    private final long[] shortWords = new long[SHORT_SLOTS];
 
     WordTokenCache(TokenCounter counter, Encoding encoding) {
         this.counter = counter;
@@ -148,19 +161,6 @@ final class WordTokenCache {
         t[slot] = new Entry(h, len, n, a, b, c, d, len > PACKED ? word.toCharArray() : null);
         return n;
     }
-
-    /**
-     * A word of up to {@link #SHORT} ASCII characters (" the", ",", " said") and its count in one long: seven bits a
-     * character, never 0, then the count. Such words are most of the lookups, and one long per word keeps their
-     * table at 512 kB, small enough to stay in the processor's cache between documents. A long is read and written
-     * whole, so threads share the table without locks, as they do the entries.
-     */
-    private static final int SHORT = 6;
-    private static final int SHORT_SLOTS = 1 << 16;
-    private static final int COUNT_SHIFT = 7 * SHORT;
-    private static final long KEY_MASK = (1L << COUNT_SHIFT) - 1;
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    private final long[] shortWords = new long[SHORT_SLOTS];
 
     /** The word packed seven bits a character, or 0 when a character is not ASCII or is NUL. */
     private static long shortKey(char[] cs, int from, int to) {
