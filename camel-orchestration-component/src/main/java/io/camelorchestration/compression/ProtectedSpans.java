@@ -24,6 +24,7 @@ public final class ProtectedSpans {
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
             + "|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
+    // package-private: ProtectedSpansDifferentialTest tries each of them everywhere, as the scan's reference
     static final Pattern CODE = Pattern.compile("```[\\s\\S]*?```|`[^`\\n]{1,200}`");
     static final Pattern URL = Pattern.compile(
             "(?:(?:https?|ftp)://|www\\.)[^\\s<>\"')\\]]*[^\\s<>\"')\\].,;:!?]");
