@@ -79,7 +79,7 @@ public final class ProtectedSpans {
 
     /** One scan of one text; holds its matchers, so it is used by one thread once. */
     private static final class Scan {
-        private final CharSequence text;
+        private final String text;
         /** The characters, for the hand-written look-ahead: a {@code char[]} read is cheaper than charAt. */
         private final char[] cs;
         private final int n;
@@ -93,8 +93,8 @@ public final class ProtectedSpans {
         private final Matcher number;
 
         Scan(CharSequence text) {
-            this.text = text;
-            this.cs = text.toString().toCharArray();
+            this.text = text.toString();
+            this.cs = this.text.toCharArray();
             this.n = cs.length;
             this.code = matcher(CODE);
             this.url = matcher(URL);
@@ -162,7 +162,7 @@ public final class ProtectedSpans {
                     }
                 }
                 if (end > i) {
-                    out.add(new Span(kind, i, end, text.subSequence(i, end).toString()));
+                    out.add(new Span(kind, i, end, text.substring(i, end)));
                     if (firstOnly) {
                         return;
                     }
@@ -175,7 +175,7 @@ public final class ProtectedSpans {
 
         /** {@link #URL} starts with one of its schemes or "www.". */
         private boolean urlAt(int i) {
-            return startsWith(i, "http") || startsWith(i, "ftp://") || startsWith(i, "www.");
+            return text.startsWith("http", i) || text.startsWith("ftp://", i) || text.startsWith("www.", i);
         }
 
         /**
@@ -196,18 +196,15 @@ public final class ProtectedSpans {
 
         /** Only the month alternative of {@link #DATE} starts with a letter: with a month's first three letters. */
         private boolean monthAt(int i) {
-            if (i + 3 > n) {
-                return false;
-            }
             return switch (cs[i]) {
-                case 'J' -> startsWith(i, "Jan") || startsWith(i, "Jun") || startsWith(i, "Jul");
-                case 'F' -> startsWith(i, "Feb");
-                case 'M' -> startsWith(i, "Mar") || startsWith(i, "May");
-                case 'A' -> startsWith(i, "Apr") || startsWith(i, "Aug");
-                case 'S' -> startsWith(i, "Sep");
-                case 'O' -> startsWith(i, "Oct");
-                case 'N' -> startsWith(i, "Nov");
-                case 'D' -> startsWith(i, "Dec");
+                case 'J' -> text.startsWith("Jan", i) || text.startsWith("Jun", i) || text.startsWith("Jul", i);
+                case 'F' -> text.startsWith("Feb", i);
+                case 'M' -> text.startsWith("Mar", i) || text.startsWith("May", i);
+                case 'A' -> text.startsWith("Apr", i) || text.startsWith("Aug", i);
+                case 'S' -> text.startsWith("Sep", i);
+                case 'O' -> text.startsWith("Oct", i);
+                case 'N' -> text.startsWith("Nov", i);
+                case 'D' -> text.startsWith("Dec", i);
                 default -> false;
             };
         }
@@ -292,18 +289,6 @@ public final class ProtectedSpans {
 
         private static boolean isCapital(char c) {
             return c >= 'A' && c <= 'Z';
-        }
-
-        private boolean startsWith(int i, String prefix) {
-            if (i + prefix.length() > n) {
-                return false;
-            }
-            for (int k = 0; k < prefix.length(); k++) {
-                if (cs[i + k] != prefix.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** End of the pattern's match starting exactly at {@code i}, or -1. */

@@ -77,10 +77,11 @@ final class AsciiWordBpe {
     private final long[] table;
     private final int mask;
     private final int[] pairs = new int[1 << 2 * BITS];
-    private final Map<String, Integer> longer = new HashMap<>();
+    private final Map<String, Integer> longer;
 
-    private AsciiWordBpe(boolean o200k, List<long[]> tokens) {
+    private AsciiWordBpe(boolean o200k, List<long[]> tokens, Map<String, Integer> longer) {
         this.o200k = o200k;
+        this.longer = longer;
         int slots = Integer.highestOneBit(Math.max(16, tokens.size() * 5 / 3)) << 1; // load under 0.6
         this.table = new long[2 * slots];
         this.mask = slots - 1;
@@ -236,20 +237,12 @@ final class AsciiWordBpe {
     }
 
     private int rank(byte[] s, int from, int to) {
-        int n = to - from;
-        if (n > PACKED) {
-            Integer r = longer.get(new String(s, from, n, StandardCharsets.ISO_8859_1));
+        if (to - from > PACKED) {
+            Integer r = longer.get(longKey(s, from, to));
             return r == null ? NONE : r;
         }
-        long low = 0;
-        long high = 0;
-        int split = Math.min(to, from + LOW);
-        for (int i = from; i < split; i++) {
-            low = low << BITS | s[i];
-        }
-        for (int i = split; i < to; i++) {
-            high = high << BITS | s[i];
-        }
+        long low = low(s, from, to);
+        long high = high(s, from, to);
         for (int slot = slot(low, high);; slot = (slot + 1) & mask) {
             long key = table[2 * slot];
             if (key == 0) {
@@ -260,6 +253,29 @@ final class AsciiWordBpe {
                 return (int) (rest >>> RANK_SHIFT);
             }
         }
+    }
+
+    /** The first {@link #LOW} symbols of {@code s[from, to)}, packed. */
+    private static long low(byte[] s, int from, int to) {
+        long low = 0;
+        for (int i = from, end = Math.min(to, from + LOW); i < end; i++) {
+            low = low << BITS | s[i];
+        }
+        return low;
+    }
+
+    /** The symbols of {@code s[from, to)} after the first {@link #LOW}, packed. */
+    private static long high(byte[] s, int from, int to) {
+        long high = 0;
+        for (int i = from + LOW; i < to; i++) {
+            high = high << BITS | s[i];
+        }
+        return high;
+    }
+
+    /** A piece longer than {@link #PACKED} symbols, as its key in {@link #longer}. */
+    private static String longKey(byte[] s, int from, int to) {
+        return new String(s, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private int slot(long low, long high) {
@@ -293,24 +309,18 @@ final class AsciiWordBpe {
                 if (!printable(token)) {
                     continue;
                 }
-                if (token.length > PACKED) {
-                    longer.put(new String(token, StandardCharsets.ISO_8859_1), rank);
-                    continue;
-                }
-                long low = 0;
-                long high = 0;
+                byte[] symbols = new byte[token.length];
                 for (int i = 0; i < token.length; i++) {
-                    if (i < LOW) {
-                        low = low << BITS | code((char) token[i]);
-                    } else {
-                        high = high << BITS | code((char) token[i]);
-                    }
+                    symbols[i] = (byte) code((char) token[i]);
                 }
-                tokens.add(new long[] {low, high, rank});
+                int n = symbols.length;
+                if (n > PACKED) {
+                    longer.put(longKey(symbols, 0, n), rank);
+                } else {
+                    tokens.add(new long[] {low(symbols, 0, n), high(symbols, 0, n), rank});
+                }
             }
-            AsciiWordBpe bpe = new AsciiWordBpe(o200k, tokens);
-            longer.forEach((token, rank) -> bpe.longer.put(symbols(token), rank));
-            return bpe;
+            return new AsciiWordBpe(o200k, tokens, longer);
         } catch (IOException | RuntimeException e) {
             return null; // as if the file were not there: a holder class that failed to load would fail every count
         }
@@ -325,14 +335,5 @@ final class AsciiWordBpe {
             }
         }
         return token.length > 0;
-    }
-
-    /** A long token as the symbol string {@link #rank} builds for it. */
-    private static String symbols(String token) {
-        char[] cs = new char[token.length()];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = (char) code(token.charAt(i));
-        }
-        return new String(cs);
     }
 }

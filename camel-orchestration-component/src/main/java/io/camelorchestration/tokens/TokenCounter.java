@@ -44,9 +44,9 @@ public class TokenCounter {
     }
 
     /**
-     * Runs the tokenizer: a word of ASCII letters through {@link AsciiWordBpe}, anything else through jtokkit. The
-     * only place that tokenizes, so a subclass can watch what is tokenized (tests assert that nothing is tokenized
-     * twice).
+     * Runs the tokenizer: an ASCII word that is one pre-token through {@link AsciiWordBpe}, anything else through
+     * jtokkit. The only place that tokenizes, so a subclass can watch what is tokenized (tests assert that nothing
+     * is tokenized twice).
      */
     protected int tokenize(Encoding encoding, String text) {
         AsciiWordBpe words = AsciiWordBpe.of(encoding);
