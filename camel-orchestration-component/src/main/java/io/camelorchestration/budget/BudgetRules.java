@@ -42,9 +42,16 @@ public final class BudgetRules {
             return none();
         }
         List<BudgetRule> out = new ArrayList<>();
-        for (String part : spec.split(";")) {
+        String[] parts = spec.split(";", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
             if (part.isBlank()) {
-                continue;
+                if (i == parts.length - 1 && i > 0 && !parts[i - 1].isBlank()) {
+                    continue; // one ';' after the last rule
+                }
+                throw new IllegalArgumentException("empty budget rule (rule " + (i + 1) + " of '" + spec.trim()
+                        + "'); expected rules separated by a single ';', each <key-glob>=<limit>"
+                        + " <tokens|usd>/<minute|hour|day|month> [hard|soft], e.g. acme-*=200000 tokens/day hard");
             }
             Matcher m = RULE.matcher(part);
             if (!m.matches()) {

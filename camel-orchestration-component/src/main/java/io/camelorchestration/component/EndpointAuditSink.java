@@ -14,19 +14,17 @@ import org.apache.camel.FluentProducerTemplate;
 final class EndpointAuditSink implements AuditSink {
 
     private final CamelContext context;
-    private final String uri;
-    private volatile Endpoint endpoint;
+    private final Endpoint endpoint;
     private volatile FluentProducerTemplate template;
 
-    EndpointAuditSink(CamelContext context, String uri) {
+    EndpointAuditSink(CamelContext context, Endpoint endpoint) {
         this.context = context;
-        this.uri = uri;
+        this.endpoint = endpoint;
     }
 
     @Override
     public void publish(AuditEvent event) throws Exception {
         if (template == null) {
-            endpoint = context.getEndpoint(uri);
             FluentProducerTemplate t = context.createFluentProducerTemplate();
             t.start();
             template = t;
@@ -42,6 +40,6 @@ final class EndpointAuditSink implements AuditSink {
 
     @Override
     public String toString() {
-        return "audit-uri " + uri;
+        return "audit-uri " + endpoint.getEndpointBaseUri();
     }
 }

@@ -17,6 +17,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.spi.annotations.Component;
@@ -86,6 +87,8 @@ public class OrchestrateComponent extends DefaultComponent {
 
     private final UsageTotals totals = new UsageTotals();
     private volatile OrchestrationRuntime runtime;
+    private PropertyConfigurer checkedComponentConfigurer;
+    private PropertyConfigurer checkedEndpointConfigurer;
     private Map<String, Object> skippedByCamelMain;
 
     public OrchestrateComponent() {
@@ -103,7 +106,12 @@ public class OrchestrateComponent extends DefaultComponent {
         PropertiesComponent pc = getCamelContext().getPropertiesComponent();
         Optional<String> flag = pc.resolveProperty(PROPERTY_PREFIX + "enabled");
         if (flag.isPresent()) {
-            boolean on = Boolean.parseBoolean(flag.get().trim());
+            String text = flag.get().trim();
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("Invalid value '" + flag.get() + "' for option '" + PROPERTY_PREFIX
+                        + "enabled'; allowed values: true, false");
+            }
+            boolean on = Boolean.parseBoolean(text);
             if (!on) {
                 // bound with the runtime, after the endpoints have been created with their own options
                 skippedByCamelMain = pc.loadPropertiesAsMap(k -> k.startsWith(PROPERTY_PREFIX));
@@ -124,8 +132,28 @@ public class OrchestrateComponent extends DefaultComponent {
         }
         if (!others.isEmpty()) {
             PropertyBindingSupport.build().withCamelContext(getCamelContext()).withTarget(this)
-                    .withProperties(others).withRemoveParameters(false).withIgnoreCase(true).bind();
+                    .withConfigurer(getComponentPropertyConfigurer()).withProperties(others).withRemoveParameters(false).withIgnoreCase(true).bind();
         }
+    }
+
+    /**
+     * The generated configurer behind a strict check of numbers and flags (see {@link CheckedConfigurer}); null, like
+     * Camel's, until the component has resolved its own.
+     */
+    @Override
+    public synchronized PropertyConfigurer getComponentPropertyConfigurer() {
+        if (checkedComponentConfigurer == null) {
+            checkedComponentConfigurer = CheckedConfigurer.forComponent(super.getComponentPropertyConfigurer());
+        }
+        return checkedComponentConfigurer;
+    }
+
+    @Override
+    public synchronized PropertyConfigurer getEndpointPropertyConfigurer() {
+        if (checkedEndpointConfigurer == null) {
+            checkedEndpointConfigurer = CheckedConfigurer.forEndpoint(super.getEndpointPropertyConfigurer());
+        }
+        return checkedEndpointConfigurer;
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.camelorchestration.workflow.UsageTotals;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -79,6 +80,10 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (stepId == null || stepId.isBlank()) {
+            throw new IllegalArgumentException("Invalid endpoint '" + URISupport.sanitizeUri(getEndpointUri())
+                    + "': the step id is empty; allowed values: a name for the step, as in orchestrate:summarize?delegate=...");
+        }
         OrchestrationRuntime rt = getComponent().runtime();
         ModelCatalog catalog = rt.catalog();
         OrchestrateConfiguration c = configuration;
@@ -145,12 +150,12 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        delegate = getCamelContext().getEndpoint(unwrapRaw(configuration.getDelegate())).createAsyncProducer();
+        delegate = resolve("option 'delegate'", unwrapRaw(configuration.getDelegate())).createAsyncProducer();
         ServiceHelper.startService(delegate);
         for (ModelInfo m : getComponent().runtime().catalog().models()) {
             String uri = m.delegate() == null ? null : modelDelegateUri(m.delegate());
             if (uri != null) {
-                AsyncProducer p = getCamelContext().getEndpoint(uri).createAsyncProducer();
+                AsyncProducer p = resolve("the delegate of model " + m.name() + " in the catalog", uri).createAsyncProducer();
                 ServiceHelper.startService(p);
                 modelDelegates.put(m.name(), p);
             }
@@ -179,6 +184,16 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
             return base.replaceAll("([?&]chatModel=)[^&]*", "$1" + java.util.regex.Matcher.quoteReplacement(modelDelegate));
         }
         return null;
+    }
+
+    private Endpoint resolve(String option, String uri) {
+        try {
+            return getCamelContext().getEndpoint(uri);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value '" + URISupport.sanitizeUri(uri) + "' for " + option
+                    + " of endpoint orchestrate:" + stepId + ": " + e.getMessage()
+                    + "; allowed values: the URI of an endpoint whose component is on the classpath", e);
+        }
     }
 
     private static String unwrapRaw(String uri) {

@@ -27,7 +27,9 @@ import io.camelorchestration.routing.ComplexityScorer;
 import io.camelorchestration.routing.ModelRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +109,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
         List<AuditSink> sinks = new ArrayList<>(2);
         if (c.getAuditUri() != null && !c.getAuditUri().isBlank()) {
-            sinks.add(new EndpointAuditSink(ctx, c.getAuditUri().trim()));
+            sinks.add(new EndpointAuditSink(ctx, auditEndpoint(ctx, c.getAuditUri().trim())));
         }
         if (c.getAuditSink() != null) {
             sinks.add(c.getAuditSink());
@@ -120,6 +122,18 @@ final class OrchestrationRuntime extends ServiceSupport {
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
         return new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
                 jdbcAudit);
+    }
+
+    /** Resolved at start-up, so that a misspelt scheme or a component missing from the classpath stops the start. */
+    private static Endpoint auditEndpoint(CamelContext ctx, String uri) {
+        try {
+            return ctx.getEndpoint(uri);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value '" + URISupport.sanitizeUri(uri)
+                    + "' for option 'camel.component.orchestrate.audit-uri': " + e.getMessage()
+                    + "; allowed values: the URI of an endpoint whose component is on the classpath, e.g. log:audit,"
+                    + " seda:audit, kafka:audit or jms:queue:audit", e);
+        }
     }
 
     private static BudgetLedger ledger(OrchestrateComponent c) {

@@ -145,4 +145,61 @@ class OrchestrateStartupErrorTest {
         assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setDefaultModel("gpt-17-ultra")))
                 .contains("default-model").contains("gpt-17-ultra").contains("gpt-4o");
     }
+
+    @Test
+    void budgetTokensThatIsNoNumber() {
+        // Camel alone reads "abc" as a duration of 0 ms for an integer option, and the step would start with 0 tokens
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&budgetTokens=abc"))
+                .contains("'budgetTokens' of endpoint orchestrate:s").contains("'abc'").contains("a whole number of tokens");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&maxOutputTokens=1.5"))
+                .contains("'maxOutputTokens' of endpoint orchestrate:s").contains("'1.5'").contains("a whole number of tokens");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&budgetTokens=99999999999"))
+                .contains("'budgetTokens'").contains("up to " + Integer.MAX_VALUE);
+    }
+
+    @Test
+    void emptyStepId() {
+        assertThat(startupError("orchestrate:?delegate=direct:llm"))
+                .contains("the step id is empty").contains("orchestrate:summarize");
+    }
+
+    @Test
+    void delegateOfAComponentThatIsNotThere() {
+        assertThat(startupError("orchestrate:s?delegate=RAW(openai-chat:gpt?model=gpt-4o)"))
+                .contains("option 'delegate' of endpoint orchestrate:s").contains("openai-chat:gpt")
+                .contains("component is on the classpath");
+    }
+
+    @Test
+    void budgetsWithoutARule() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets(";;")))
+                .contains("camel.component.orchestrate.budgets").contains("empty budget rule").contains("';;'");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setBudgets("a=10 tokens/day;;b=5 usd/month")))
+                .contains("empty budget rule (rule 2");
+    }
+
+    @Test
+    void oneSemicolonAfterTheLastRuleIsFine() throws Exception {
+        context = new DefaultCamelContext();
+        OrchestrateComponent orchestrate = new OrchestrateComponent();
+        orchestrate.setEnabled(true);
+        orchestrate.setBudgets("a=10 tokens/day; b=5 usd/month;");
+        context.addComponent("orchestrate", orchestrate);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("orchestrate:s?delegate=direct:llm");
+                from("direct:llm").setBody(constant("ok"));
+            }
+        });
+        context.start();
+        assertThat(context.createProducerTemplate().requestBody("direct:in", "hi", String.class)).isEqualTo("ok");
+    }
+
+    @Test
+    void auditUriOfAComponentThatIsNotThere() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setAuditUri("kafak:audit")))
+                .contains("camel.component.orchestrate.audit-uri").contains("kafak:audit")
+                .contains("component is on the classpath");
+    }
 }

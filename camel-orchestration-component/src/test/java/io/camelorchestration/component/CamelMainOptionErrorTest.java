@@ -1,0 +1,133 @@
+package io.camelorchestration.component;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Component options set in application properties: a wrong value stops camel-main with the property's own name
+ * ({@code camel.component.orchestrate.<option>}) and what it takes; a number of any Java type is taken as a number.
+ */
+class CamelMainOptionErrorTest {
+
+    private static Main main(Properties properties) {
+        Main main = new Main();
+        main.setInitialProperties(properties);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("orchestrate:answer?intent=generate&delegate=direct:llm");
+                from("direct:llm").setBody(constant("ok"));
+            }
+        });
+        return main;
+    }
+
+    private static Properties props(Object... keysAndValues) {
+        Properties p = new Properties();
+        p.put("camel.component.orchestrate.enabled", "true");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            p.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return p;
+    }
+
+    private static String startupError(Properties properties) {
+        Main main = main(properties);
+        Throwable t = catchThrowable(main::start);
+        main.stop();
+        assertThat(t).as("start-up must fail for " + properties).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            messages.append(c.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void aWorkflowBudgetThatIsNoNumber() {
+        assertThat(startupError(props("camel.component.orchestrate.workflow-budget-tokens", "abc")))
+                .contains("option 'camel.component.orchestrate.workflow-budget-tokens'").contains("'abc'")
+                .contains("a whole number of tokens");
+    }
+
+    @Test
+    void aDefaultStepBudgetThatIsNoNumber() {
+        assertThat(startupError(props("camel.component.orchestrate.budget-tokens", "12k")))
+                .contains("option 'camel.component.orchestrate.budget-tokens'").contains("'12k'");
+    }
+
+    @Test
+    void aFlagThatIsNeitherTrueNorFalse() {
+        assertThat(startupError(props("camel.component.orchestrate.compression-enabled", "yes")))
+                .contains("option 'camel.component.orchestrate.compression-enabled'").contains("true, false");
+        assertThat(startupError(props("camel.component.orchestrate.enabled", "on")))
+                .contains("option 'camel.component.orchestrate.enabled'").contains("true, false");
+    }
+
+    @Test
+    void aNegativeWorkflowBudget() {
+        assertThat(startupError(props("camel.component.orchestrate.workflow-budget-tokens", "-1")))
+                .contains("camel.component.orchestrate.workflow-budget-tokens").contains("0 (none) or a positive number");
+    }
+
+    @Test
+    void aFractionOfATokenIsNoWholeNumber() {
+        assertThat(startupError(props("camel.component.orchestrate.workflow-budget-tokens", "2.5")))
+                .contains("camel.component.orchestrate.workflow-budget-tokens").contains("'2.5'");
+    }
+
+    /**
+     * Typed values, as a Spring Boot configuration class or a map of options hands them over through the component's
+     * configurer (camel-main's own properties are text): any Number that is a whole number of tokens is taken, a
+     * fraction is refused by name.
+     */
+    @Test
+    void numbersOfAnyJavaTypeAreTaken() throws Exception {
+        Map<Object, Long> values = Map.of(50_000, 50_000L, 60_000L, 60_000L, (short) 700, 700L,
+                new BigDecimal("80000.0"), 80_000L, new AtomicLong(90_000), 90_000L, 1.0e5, 100_000L);
+        for (Map.Entry<Object, Long> e : values.entrySet()) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                OrchestrateComponent c = new OrchestrateComponent();
+                context.addComponent("orchestrate", c);
+                Map<String, Object> options = new HashMap<>();
+                options.put("enabled", true);
+                options.put("workflowBudgetTokens", e.getKey());
+                options.put("maxOutputTokens", e.getKey() instanceof Integer ? 300L : 300);
+                PropertyBindingSupport.setPropertiesOnTarget(context, c, options);
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:in").to("orchestrate:answer?intent=generate&delegate=direct:llm");
+                        from("direct:llm").setBody(constant("ok"));
+                    }
+                });
+                context.start();
+                assertThat(c.getWorkflowBudgetTokens()).as(e.getKey().getClass().getSimpleName()).isEqualTo(e.getValue());
+                assertThat(c.getConfiguration().getMaxOutputTokens()).isEqualTo(300);
+                assertThat(context.createProducerTemplate().requestBody("direct:in", "hi", String.class)).isEqualTo("ok");
+            }
+        }
+        try (CamelContext context = new DefaultCamelContext()) {
+            OrchestrateComponent c = new OrchestrateComponent();
+            context.addComponent("orchestrate", c);
+            Throwable t = catchThrowable(() -> PropertyBindingSupport.setPropertiesOnTarget(context, c,
+                    new HashMap<>(Map.of("workflowBudgetTokens", 2.5d))));
+            assertThat(t).hasRootCauseMessage("Invalid value '2.5' (Double) for option"
+                    + " 'camel.component.orchestrate.workflow-budget-tokens'; allowed values: a whole number of tokens up to "
+                    + Long.MAX_VALUE);
+        }
+    }
+}
