@@ -97,7 +97,7 @@ final class StepRun {
             return returned();
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
-            fallback("orchestration failed before the call: " + describe(t), t);
+            fallback("orchestration failed before the call (" + describe(t) + ")", t);
             return returned();
         }
         overheadNanos += System.nanoTime() - t0;
@@ -214,8 +214,10 @@ final class StepRun {
             if (exchange.getException() != null) {
                 if (firstCall == null && !plan.unoptimised() && (plan.routing().routed() || plan.compressed())) {
                     // the call failed on what the pipeline changed: the original path decides
+                    LOG.debug("Step {}: the optimised call failed, the original path decides", settings.stepId(),
+                            exchange.getException());
                     cascade(new UsageReader.Usage(0, 0, "failed call"), CheckResult.fail(
-                            "the call failed: " + describe(exchange.getException())));
+                            "the call failed (" + describe(exchange.getException()) + ")"));
                     return;
                 }
                 delegateFailed();
@@ -242,7 +244,7 @@ final class StepRun {
         } catch (Throwable t) {
             // the delegate has answered: keep its answer, only the bookkeeping is lost
             LOG.debug("Orchestration bookkeeping failed after the call", t);
-            markFallback("orchestration failed after the call: " + describe(t));
+            markFallback("orchestration failed after the call (" + describe(t) + ")");
             safeRecordFallback(t);
         } finally {
             overheadNanos += System.nanoTime() - t0;
@@ -498,8 +500,13 @@ final class StepRun {
         return id != null ? id : exchange.getFromRouteId() != null ? exchange.getFromRouteId() : "unknown";
     }
 
+    /**
+     * The exception's class only: a message can quote the data it failed on (a parser's snippet of the body, a URL
+     * with a query, a header value), and the reason travels in a header and in the audit trail. The message itself is
+     * in the DEBUG log of this class.
+     */
     private static String describe(Throwable t) {
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return t.getClass().getName();
     }
 
     private static boolean present(String className) {
