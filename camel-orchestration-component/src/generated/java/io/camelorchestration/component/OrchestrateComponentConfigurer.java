@@ -62,6 +62,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxinputsize":
+        case "maxInputSize": getOrCreateConfiguration(target).setMaxInputSize(property(camelContext, int.class, value)); return true;
         case "maxoutputtokens":
         case "maxOutputTokens": getOrCreateConfiguration(target).setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "meterregistry":
@@ -121,6 +123,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return java.lang.String.class;
+        case "maxinputsize":
+        case "maxInputSize": return int.class;
         case "maxoutputtokens":
         case "maxOutputTokens": return java.lang.Integer.class;
         case "meterregistry":
@@ -176,6 +180,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();
+        case "maxinputsize":
+        case "maxInputSize": return getOrCreateConfiguration(target).getMaxInputSize();
         case "maxoutputtokens":
         case "maxOutputTokens": return getOrCreateConfiguration(target).getMaxOutputTokens();
         case "meterregistry":

@@ -33,6 +33,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "intent": target.getConfiguration().setIntent(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinputsize":
+        case "maxInputSize": target.getConfiguration().setMaxInputSize(property(camelContext, int.class, value)); return true;
         case "maxoutputtokens":
         case "maxOutputTokens": target.getConfiguration().setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -56,6 +58,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "intent": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinputsize":
+        case "maxInputSize": return int.class;
         case "maxoutputtokens":
         case "maxOutputTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
@@ -80,6 +84,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "intent": return target.getConfiguration().getIntent();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinputsize":
+        case "maxInputSize": return target.getConfiguration().getMaxInputSize();
         case "maxoutputtokens":
         case "maxOutputTokens": return target.getConfiguration().getMaxOutputTokens();
         case "model": return target.getConfiguration().getModel();

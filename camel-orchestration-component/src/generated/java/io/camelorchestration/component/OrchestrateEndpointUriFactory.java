@@ -23,7 +23,7 @@ public class OrchestrateEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(12);
+        Set<String> props = new HashSet<>(13);
         props.add("budgetKey");
         props.add("budgetTokens");
         props.add("compression");
@@ -31,6 +31,7 @@ public class OrchestrateEndpointUriFactory extends org.apache.camel.support.comp
         props.add("description");
         props.add("intent");
         props.add("lazyStartProducer");
+        props.add("maxInputSize");
         props.add("maxOutputTokens");
         props.add("model");
         props.add("onBudgetExceeded");

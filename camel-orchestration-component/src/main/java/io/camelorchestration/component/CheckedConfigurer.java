@@ -21,13 +21,15 @@ import org.apache.camel.util.TimeUtils;
  * Puts a strict check in front of the generated configurer for numbers and flags. Camel's own conversion reads a
  * string such as {@code abc} as a duration of 0 for any integer option (so {@code budgetTokens=abc} would start with 0),
  * and hands an {@code Integer} to a {@code long} option uncast (a ClassCastException that names nothing). Here a
- * string must be a number of the option's type (or, for a non-token integer option, a duration such as {@code 50ms}),
+ * string must be a number of the option's type (or, for a timeout, interval or delay, a duration such as {@code 50ms}),
  * any {@link Number} is converted to the option's exact type when it fits, and a flag must be true or false; otherwise
  * start-up fails with the option's name as the user wrote it and the values it takes.
  */
 final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
     private static final Pattern DURATION = Pattern.compile("(?i)\\s*(\\d+\\s*[a-z]+\\s*)+");
+    /** Options that take Camel's duration syntax besides a number of milliseconds. */
+    private static final Pattern DURATION_OPTION = Pattern.compile("(?i).*(timeout|interval|delay|period|ttl|backoff|duration)");
 
     private final PropertyConfigurer delegate;
     private final PropertyConfigurerGetter getter;
@@ -102,6 +104,7 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
             return value;
         }
         boolean tokens = option.toLowerCase(Locale.ROOT).contains("tokens");
+        boolean duration = whole && DURATION_OPTION.matcher(option).matches();
         String allowed = whole ? (tokens ? "a whole number of tokens" : "a whole number") : "a number";
         BigDecimal number;
         if (value instanceof Number n) {
@@ -114,10 +117,10 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
             try {
                 number = new BigDecimal(s);
             } catch (NumberFormatException e) {
-                if (whole && !tokens && DURATION.matcher(s).matches() && durationMillis(s) >= 0) {
+                if (duration && DURATION.matcher(s).matches() && durationMillis(s) >= 0) {
                     return value; // Camel's own duration syntax, e.g. 500ms or 2s
                 }
-                throw invalid(target, option, value, allowed + (whole && !tokens ? " or a duration such as 500ms" : ""));
+                throw invalid(target, option, value, allowed + (duration ? " of milliseconds or a duration such as 500ms" : ""));
             }
         } else {
             return value;

@@ -1,12 +1,16 @@
 package io.camelorchestration.component;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
+import io.camelorchestration.tokens.TokenCounter;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.InputStreamCache;
@@ -47,6 +51,75 @@ final class MessageText {
             byte[] bytes = in.readAllBytes();
             message.setBody(new InputStreamCache(bytes));
             return utf8(bytes);
+        }
+        return null;
+    }
+
+    /**
+     * A body over the size limit, measured without copying it: characters of text, bytes of a byte[] or a stream.
+     * {@code sizeKnown} is false for a stream that could not tell its length: it was read no further than one byte
+     * over the limit.
+     */
+    record Oversize(long size, boolean sizeKnown, CharSequence text, byte[] sample) {
+
+        /**
+         * Tokens in the body, from a sample of its first {@link TokenCounter#EXACT_LIMIT_CHARS} characters (or
+         * bytes) scaled to its size: the memory used is the sample's, whatever the body's size. For a stream whose end
+         * was not read, the count covers what was read, so it is a lower bound.
+         */
+        long estimateTokens(String encoding) {
+            TokenCounter counter = TokenCounter.shared();
+            if (text != null) {
+                return counter.count(text, encoding);
+            }
+            if (sample == null || sample.length == 0) {
+                return 0;
+            }
+            String head = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(sample)).toString();
+            return (long) Math.ceil((double) counter.count(head, encoding) * size / sample.length);
+        }
+    }
+
+    /**
+     * Measures the body against {@code limit}. Nothing is copied to find out, except that a stream that cannot tell
+     * its length is read up to {@code limit + 1} bytes and put back whole: as a re-readable cache when it ended
+     * within the limit, else as those bytes followed by the rest of the stream, unread.
+     *
+     * @return null when the body is within the limit (or is not text, bytes or a stream)
+     */
+    static Oversize oversize(Message message, long limit) throws IOException {
+        Object body = message.getBody();
+        int sampleSize = TokenCounter.EXACT_LIMIT_CHARS;
+        if (body instanceof CharSequence cs) {
+            return cs.length() > limit ? new Oversize(cs.length(), true, cs, null) : null;
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes.length > limit
+                    ? new Oversize(bytes.length, true, null, Arrays.copyOf(bytes, Math.min(bytes.length, sampleSize)))
+                    : null;
+        }
+        if (body instanceof StreamCache cache) {
+            long length = cache.length();
+            if (length <= limit) {
+                return null;
+            }
+            byte[] sample = null;
+            if (cache instanceof InputStream in) {
+                cache.reset();
+                sample = in.readNBytes(sampleSize);
+                cache.reset();
+            }
+            return new Oversize(length, true, null, sample);
+        }
+        if (body instanceof InputStream in) {
+            int max = (int) Math.min(Integer.MAX_VALUE - 8, limit + 1);
+            byte[] head = in.readNBytes(max);
+            if (head.length < max) {
+                message.setBody(new InputStreamCache(head));
+                return null;
+            }
+            message.setBody(new SequenceInputStream(new ByteArrayInputStream(head), in));
+            return new Oversize(head.length, false, null, Arrays.copyOf(head, Math.min(head.length, sampleSize)));
         }
         return null;
     }

@@ -38,6 +38,11 @@ public class OrchestrateConfiguration implements Cloneable {
     private String onBudgetExceeded = "degrade";
     @UriParam(description = "Simple expression naming the cumulative budget this step draws on, e.g. ${header.tenant}.")
     private String budgetKey;
+    @UriParam(defaultValue = "1000000",
+              description = "Largest input the pipeline reads, in characters of text (bytes of a byte array or stream body)."
+                            + " A larger one goes to the delegate as it came, unoptimised, with a fallback reason that says"
+                            + " so; its tokens are estimated from a sample. Bounds the memory a step uses whatever the body.")
+    private int maxInputSize = 1_000_000;
 
     public String getDelegate() {
         return delegate;
@@ -117,6 +122,14 @@ public class OrchestrateConfiguration implements Cloneable {
 
     public void setBudgetKey(String budgetKey) {
         this.budgetKey = budgetKey;
+    }
+
+    public int getMaxInputSize() {
+        return maxInputSize;
+    }
+
+    public void setMaxInputSize(int maxInputSize) {
+        this.maxInputSize = maxInputSize;
     }
 
     public OrchestrateConfiguration copy() {

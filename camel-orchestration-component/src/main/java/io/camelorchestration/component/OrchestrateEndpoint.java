@@ -104,6 +104,9 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         if (c.getMaxOutputTokens() != null && c.getMaxOutputTokens() < 0) {
             throw invalid("maxOutputTokens", c.getMaxOutputTokens(), "a number of tokens >= 0");
         }
+        if (c.getMaxInputSize() <= 0) {
+            throw invalid("maxInputSize", c.getMaxInputSize(), "a number of characters > 0");
+        }
         CompressionLevel compression = null;
         if (c.getCompression() != null && !"auto".equalsIgnoreCase(c.getCompression().trim())) {
             try {
@@ -213,6 +216,11 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     StepSettings settings() {
         return settings;
+    }
+
+    /** Characters (or bytes) of input above which the step passes the message through unoptimised. */
+    int maxInputSize() {
+        return configuration.getMaxInputSize();
     }
 
     Expression budgetKeyExpression() {

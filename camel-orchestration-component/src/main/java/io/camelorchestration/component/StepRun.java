@@ -74,6 +74,8 @@ final class StepRun {
     private UsageReader.Usage firstCall;
     private ModelInfo firstModel;
     private String cascadeReason;
+    /** The body was over maxInputSize: passed through, never read whole. */
+    private MessageText.Oversize oversize;
 
     StepRun(OrchestrateEndpoint endpoint, OrchestrationRuntime rt, Exchange exchange, AsyncCallback callback) {
         this.endpoint = endpoint;
@@ -90,6 +92,10 @@ final class StepRun {
         try {
             prepare();
             target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
+        } catch (InputTooLarge e) {
+            overheadNanos += System.nanoTime() - t0;
+            fallback(e.getMessage(), null);
+            return returned();
         } catch (BudgetExceededException e) {
             refused(e);
             overheadNanos += System.nanoTime() - t0;
@@ -111,6 +117,14 @@ final class StepRun {
         routeId = routeId(exchange);
         Message msg = exchange.getMessage();
         userId = msg.getHeader(OrchestrateConstants.USER_ID, String.class);
+        int limit = endpoint.maxInputSize();
+        oversize = MessageText.oversize(msg, limit);
+        if (oversize != null) {
+            originalBody = msg.getBody();
+            throw new InputTooLarge("input of " + (oversize.sizeKnown() ? String.valueOf(oversize.size()) : "more than " + limit)
+                    + (oversize.text() != null ? " characters" : " bytes") + " is over maxInputSize (" + limit
+                    + "): passed through unoptimised");
+        }
         originalText = MessageText.read(msg);
         originalBody = msg.getBody();
         if (originalText == null && LANGCHAIN4J) {
@@ -376,8 +390,11 @@ final class StepRun {
                 ModelInfo model = settings.originalModel();
                 String output = MessageText.output(msg);
                 // like the main path: the input is counted only if the delegate reports no usage
-                UsageReader.Usage u = UsageReader.read(msg, output, -1, originalText == null ? "" : originalText,
-                        encoding(model), captured());
+                MessageText.Oversize big = oversize;
+                UsageReader.Usage u = big != null
+                        ? UsageReader.read(msg, output, () -> big.estimateTokens(encoding(model)), encoding(model), captured())
+                        : UsageReader.read(msg, output, -1, originalText == null ? "" : originalText, encoding(model),
+                                captured());
                 record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
                         cost(model, u), 0, StepOutcome.FALLBACK);
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
@@ -507,6 +524,13 @@ final class StepRun {
      */
     private static String describe(Throwable t) {
         return t.getClass().getName();
+    }
+
+    /** The input is over maxInputSize: its fixed reason, no cause to log. */
+    private static final class InputTooLarge extends Exception {
+        InputTooLarge(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static boolean present(String className) {

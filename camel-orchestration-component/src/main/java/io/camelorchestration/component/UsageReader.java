@@ -1,6 +1,7 @@
 package io.camelorchestration.component;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,22 @@ final class UsageReader {
      */
     static Usage read(Message m, String outputText, long countedInput, String inputText, String encoding,
             Usage captured) {
+        Usage reported = reported(m, outputText, captured);
+        if (reported != null) {
+            return reported;
+        }
+        long input = countedInput >= 0 ? countedInput : TokenCounter.shared().count(inputText, encoding);
+        return new Usage(input, TokenCounter.shared().count(outputText, encoding), "tokenizer");
+    }
+
+    /** As {@link #read(Message, String, long, String, String, Usage)}, the input counted by {@code input} if need be. */
+    static Usage read(Message m, String outputText, LongSupplier input, String encoding, Usage captured) {
+        Usage reported = reported(m, outputText, captured);
+        return reported != null ? reported
+                : new Usage(input.getAsLong(), TokenCounter.shared().count(outputText, encoding), "tokenizer");
+    }
+
+    private static Usage reported(Message m, String outputText, Usage captured) {
         for (String[] pair : HEADER_PAIRS) {
             Long in = number(m.getHeader(pair[0]));
             Long out = number(m.getHeader(pair[1]));
@@ -52,15 +69,7 @@ final class UsageReader {
                 return new Usage(in == null ? 0 : in, out == null ? 0 : out, pair[0]);
             }
         }
-        if (captured != null) {
-            return captured;
-        }
-        Usage fromBody = fromJson(outputText);
-        if (fromBody != null) {
-            return fromBody;
-        }
-        long input = countedInput >= 0 ? countedInput : TokenCounter.shared().count(inputText, encoding);
-        return new Usage(input, TokenCounter.shared().count(outputText, encoding), "tokenizer");
+        return captured != null ? captured : fromJson(outputText);
     }
 
     private static Usage fromJson(String text) {

@@ -202,4 +202,12 @@ class OrchestrateStartupErrorTest {
                 .contains("camel.component.orchestrate.audit-uri").contains("kafak:audit")
                 .contains("component is on the classpath");
     }
+
+    @Test
+    void maxInputSizeMustBePositive() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&maxInputSize=0"))
+                .contains("'maxInputSize'").contains("> 0");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&maxInputSize=1MB"))
+                .contains("'maxInputSize' of endpoint orchestrate:s").contains("a whole number");
+    }
 }
