@@ -39,6 +39,8 @@ public final class OrchestrateConstants {
     public static final String METRICS_PROPERTY = "CamelOrchestrationMetrics";
     /** Exchange property holding the workflow execution (internal). */
     static final String WORKFLOW_PROPERTY = "CamelOrchestrationWorkflow";
+    /** The usage capture of the step now calling its delegate: the model's listener reports to it on any thread. */
+    static final String USAGE_CAPTURE_PROPERTY = "CamelOrchestrationUsageCapture";
 
     /** camel-openai's per-message model header. */
     public static final String OPENAI_MODEL = "CamelOpenAIModel";

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 final class OrchestrationRuntime extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrchestrationRuntime.class);
+    /** The listener that reports a langchain4j model's usage can only be there with langchain4j. */
+    private static final boolean LANGCHAIN4J = present("dev.langchain4j.model.chat.listener.ChatModelListener");
 
     private final ModelCatalog catalog;
     private final ModelInfo defaultModel;
@@ -51,6 +53,7 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final JdbcAuditSink jdbcAudit;
     /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
     private TokenizerWarmUp tokenizers;
+    private ModelCallBinding modelCalls;
     /** Built here from the options (not the user's bean): stopped with the component. */
     private final boolean ownsLedger;
 
@@ -176,6 +179,14 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        if (LANGCHAIN4J) {
+            modelCalls = new ModelCallBinding();
+            CamelContext ctx = component.getCamelContext();
+            ctx.getManagementStrategy().addEventNotifier(modelCalls);
+            // Camel skips creating exchange events when no notifier was there at start-up
+            ctx.getCamelContextExtension().setEventNotificationApplicable(true);
+            modelCalls.start();
+        }
         if (component.isEnabled()) {
             tokenizers = TokenizerWarmUp.start(component.getCamelContext(), component, catalog.models());
         }
@@ -187,6 +198,11 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        if (modelCalls != null) {
+            component.getCamelContext().getManagementStrategy().removeEventNotifier(modelCalls);
+            modelCalls.stop();
+            modelCalls = null;
+        }
         // the routes have stopped, so no step settles any more: what the ledger writes behind is written now
         BudgetLedger ledger = budgets.ledger();
         try {
@@ -202,6 +218,15 @@ final class OrchestrationRuntime extends ServiceSupport {
         if (jdbcAudit != null) {
             // after the publisher has handed over its queue: the sink then drains its own buffer
             jdbcAudit.close();
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, OrchestrationRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

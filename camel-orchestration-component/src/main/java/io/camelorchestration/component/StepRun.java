@@ -74,6 +74,8 @@ final class StepRun {
     private UsageReader.Usage firstCall;
     private ModelInfo firstModel;
     private String cascadeReason;
+    private UsageCapture.Capture capture;
+    private Object outerCapture;
     /** The body was over maxInputSize: passed through, never read whole. */
     private MessageText.Oversize oversize;
 
@@ -172,19 +174,40 @@ final class StepRun {
         ChatRequestBody.apply(msg, model.name(), maxOutputTokens);
     }
 
-    /** Calls a delegate with a usage capture open, for chat models that report usage to a listener on this thread. */
+    /**
+     * Calls a delegate with this step's usage capture on the exchange, for chat models that report their usage to a
+     * listener: bound to this thread for the length of the call (a model called right here, from a bean or processor),
+     * and to whichever thread sends the exchange to a langchain4j endpoint (see {@link ModelCallBinding}).
+     */
     private void call(AsyncProducer target, AsyncCallback then) {
-        UsageCapture.begin();
+        if (capture == null) {
+            capture = new UsageCapture.Capture();
+            outerCapture = exchange.getProperty(OrchestrateConstants.USAGE_CAPTURE_PROPERTY);
+        }
+        exchange.setProperty(OrchestrateConstants.USAGE_CAPTURE_PROPERTY, capture);
+        UsageCapture.Capture before = UsageCapture.bind(capture);
         try {
             target.process(exchange, then);
         } finally {
-            UsageCapture.end();
+            UsageCapture.restore(before);
         }
     }
 
-    private static UsageReader.Usage captured() {
-        CapturedUsage c = UsageCapture.take();
+    private UsageReader.Usage captured() {
+        CapturedUsage c = capture == null ? null : capture.take();
         return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener");
+    }
+
+    /** Gives the exchange back the capture of an enclosing step (a step inside another step's delegate route). */
+    private void closeCapture() {
+        if (capture != null) {
+            capture.close();
+            if (outerCapture != null) {
+                exchange.setProperty(OrchestrateConstants.USAGE_CAPTURE_PROPERTY, outerCapture);
+            } else {
+                exchange.removeProperty(OrchestrateConstants.USAGE_CAPTURE_PROPERTY);
+            }
+        }
     }
 
     private WorkflowExecution workflow() {
@@ -545,6 +568,11 @@ final class StepRun {
     // ---- async completion: done(true) only when everything finished on the caller's thread inside run()
 
     private void finish() {
+        try {
+            closeCapture();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the usage capture failed", e);
+        }
         if (Thread.currentThread() == runThread && state.compareAndSet(RUNNING, DONE_SYNC)) {
             callback.done(true);
         } else {

@@ -1,53 +1,86 @@
 package io.camelorchestration.component.langchain4j;
 
 /**
- * Carries what a chat model reports back to the orchestrated step that called it. camel-langchain4j-chat calls its
- * model on the caller's thread and, in Camel 4.17, puts no token counts on the message; so the step opens a capture on
- * its thread around the delegate call, and {@link OrchestrationChatModelListener} on the model bean fills it in.
+ * Carries what a chat model reports back to the orchestrated step that called it. camel-langchain4j-chat (4.17) puts
+ * no token counts on the message, so {@link OrchestrationChatModelListener} on the model bean records them here.
+ * <p>
+ * The step opens one {@link Capture} per exchange and keeps it on the exchange, not on a thread: the model may be
+ * called on another thread than the step's ({@code threads()}, an async delegate, a thread pool in the user's route).
+ * A capture is bound to a thread only around a model call, on the thread making it: by the step on its own thread
+ * while it calls the delegate (a model called from a bean or processor on that thread), and by the component around
+ * every send to a {@code langchain4j-*} endpoint of the exchange, on whichever thread that send runs.
  * <p>
  * This class has no langchain4j types on purpose: the component calls it whether or not langchain4j is on the
  * classpath.
  */
 public final class UsageCapture {
 
-    private static final ThreadLocal<long[]> OPEN = new ThreadLocal<>();
+    private static final ThreadLocal<Capture> BOUND = new ThreadLocal<>();
 
     private UsageCapture() {
     }
 
-    /** Opens a capture on this thread, dropping anything an earlier call left behind. */
-    public static void begin() {
-        OPEN.set(new long[3]);
-    }
+    /** The usage a step's model calls reported, kept on the step's exchange. */
+    public static final class Capture {
+        private long input;
+        private long output;
+        private long calls;
+        private boolean closed;
 
-    /** Called by a listener: adds a model call's usage to the capture open on this thread, if any. */
-    public static void record(long inputTokens, long outputTokens) {
-        long[] c = OPEN.get();
-        if (c != null) {
-            c[0] += Math.max(0, inputTokens);
-            c[1] += Math.max(0, outputTokens);
-            c[2]++;
+        synchronized void add(long inputTokens, long outputTokens) {
+            if (!closed) {
+                input += Math.max(0, inputTokens);
+                output += Math.max(0, outputTokens);
+                calls++;
+            }
+        }
+
+        /**
+         * @return the usage recorded since the last take, or null when no model reported any; a second call (a
+         *         cascade) is then counted on its own
+         */
+        public synchronized CapturedUsage take() {
+            if (calls == 0) {
+                return null;
+            }
+            CapturedUsage u = new CapturedUsage(input, output);
+            input = 0;
+            output = 0;
+            calls = 0;
+            return u;
+        }
+
+        /** No more usage is taken in: a thread still bound to it by mistake cannot add to a finished step. */
+        public synchronized void close() {
+            closed = true;
         }
     }
 
     /**
-     * @return the usage recorded on this thread since {@link #begin()}, or null when no model reported any; the capture
-     *         stays open but empty, so a second call (a cascade) is counted on its own
+     * Binds a capture to this thread for the length of a model call.
+     *
+     * @return the capture bound before, to give back to {@link #restore}
      */
-    public static CapturedUsage take() {
-        long[] c = OPEN.get();
-        if (c == null || c[2] == 0) {
-            return null;
-        }
-        CapturedUsage u = new CapturedUsage(c[0], c[1]);
-        c[0] = 0;
-        c[1] = 0;
-        c[2] = 0;
-        return u;
+    public static Capture bind(Capture capture) {
+        Capture before = BOUND.get();
+        BOUND.set(capture);
+        return before;
     }
 
-    /** Closes the capture of this thread. */
-    public static void end() {
-        OPEN.remove();
+    /** Undoes {@link #bind}. */
+    public static void restore(Capture before) {
+        if (before == null) {
+            BOUND.remove();
+        } else {
+            BOUND.set(before);
+        }
+    }
+
+    /** Called by a listener: adds a model call's usage to the capture bound to this thread, if any. */
+    public static void record(long inputTokens, long outputTokens) {
+        Capture c = BOUND.get();
+        if (c != null) {
+            c.add(inputTokens, outputTokens);
+        }
     }
 }
