@@ -11,6 +11,7 @@ import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
+import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
@@ -546,6 +547,11 @@ final class StepRun {
      * in the DEBUG log of this class.
      */
     private static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BudgetStoreException) {
+                return "budget store unreachable; " + c.getClass().getName();
+            }
+        }
         return t.getClass().getName();
     }
 

@@ -76,6 +76,10 @@ public final class JdbcTestDatabase implements AutoCloseable, BeforeAllCallback,
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] { "localhost" });
