@@ -99,7 +99,12 @@ final class OrchestrationRuntime extends ServiceSupport {
             throw new IllegalArgumentException("Invalid value '" + c.getOnBudgetStoreUnavailable()
                     + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
         }
-        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger(c), Clock.systemUTC(), storePolicy);
+        BudgetLedger ledger = ledger(c);
+        if (ledger instanceof JdbcBudgetLedger jdbc && !rules.isEmpty()) {
+            // swept at start-up and on a timer, probed while down: the ledger's state follows the store
+            jdbc.start();
+        }
+        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
                 c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,14 +42,17 @@ import io.camelorchestration.budget.jdbc.WriteBehindSettlements.Settlement;
  * trip for its bookkeeping, and the settlements of concurrent steps share statements. Until written, a reservation
  * still counts, so a limit is never passed by writing late. {@link #close()} writes what is waiting.
  * <p>
- * A reservation left by an instance that died is given back once it expires: a sweep, run by any instance at most
- * every {@code sweepEvery}, deletes expired reservation rows and subtracts their amounts in one statement. A commit
+ * A reservation left by an instance that died is given back once it expires: a sweep deletes expired reservation
+ * rows and subtracts their amounts in one statement. Once {@link #start() started} (the component starts the ledger
+ * it uses) a timer sweeps right away, so a restarted instance does not wait behind its dead predecessor's expired
+ * holds, and then every quarter of the TTL (200 ms to a minute) whether or not anyone reserves. A commit
  * that arrives after its reservation expired still books what was spent. Expiry uses the database's clock, so the
  * instances' clocks do not matter.
  * <p>
  * After a failure the store counts as down for {@code retryAfter} (1 s by default): calls in that time fail at
- * once, so exchanges do not each wait for a connection timeout. Give the ledger's connection pool a short
- * connection timeout too.
+ * once, so exchanges do not each wait for a connection timeout. While marked down, the timer probes the store
+ * every {@value #PROBE_EVERY_MS} ms ({@link Connection#isValid}) and clears the mark, and retries the waiting
+ * settlements, as soon as it answers. Give the ledger's connection pool a short connection timeout too.
  * <p>
  * Other databases get the same tables and the same guarantees through short transactions (conditional UPDATE, then
  * INSERT of the reservation row); only PostgreSQL gets the single-statement form.
@@ -148,7 +153,13 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private static final String SPENT = "SELECT committed + reserved FROM " + ACCOUNTS
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
 
+    /** How often the timer looks whether a sweep is due or, while the store is marked down, probes it. */
+    public static final long PROBE_EVERY_MS = 100;
+
     private final DataSource dataSource;
+    private final Object timerLock = new Object();
+    private ScheduledExecutorService timer;
+    private boolean closed;
     private final Duration ttl;
     private final long sweepEveryNanos;
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
@@ -316,7 +327,72 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     /** Writes the settlements still waiting and stops the thread that writes them. */
     @Override
     public void close() {
+        synchronized (timerLock) {
+            closed = true;
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         settlements.close();
+    }
+
+    /**
+     * Starts the timer: sweeps expired holds now (at start-up), then whenever a sweep is due, and probes the store
+     * while it is marked down. Idempotent; a store that is down at start-up is swept once it answers.
+     */
+    public void start() {
+        synchronized (timerLock) {
+            if (timer != null || closed) {
+                return;
+            }
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "orchestrate-budget-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.execute(this::sweepQuietly);
+            timer.scheduleWithFixedDelay(this::tick, PROBE_EVERY_MS, PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether the store counts as down (a failure less than {@code retryAfter} ago, no successful probe since). */
+    public boolean markedDown() {
+        return downUntil - System.nanoTime() > 0;
+    }
+
+    private void tick() {
+        if (markedDown()) {
+            probe();
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        if (now - last >= sweepEveryNanos && lastSweep.compareAndSet(last, now)) {
+            sweepQuietly();
+        }
+    }
+
+    private void probe() {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.isValid(Math.max(1, queryTimeoutSeconds))) {
+                downUntil = System.nanoTime();
+                settlements.retryNow();
+                if (!schemaReady) {
+                    sweepQuietly();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // still down: the next tick asks again
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            lastSweep.set(System.nanoTime());
+            sweepExpired();
+        } catch (RuntimeException e) {
+            // the store is down (now marked so): the probe notices when it is back
+        }
     }
 
     private void write(List<Settlement> batch) {

@@ -111,6 +111,15 @@ final class WriteBehindSettlements implements AutoCloseable {
         }
     }
 
+    /** The store answers again: what is kept is written now, not after the rest of {@code retryAfter}. */
+    void retryNow() {
+        retryAt = System.nanoTime();
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
     /** Settlements not written yet. */
     int waiting() {
         return waiting.get();
