@@ -59,6 +59,10 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": target.setEnabled(property(camelContext, boolean.class, value)); return true;
         case "intent": getOrCreateConfiguration(target).setIntent(property(camelContext, java.lang.String.class, value)); return true;
+        case "journaldirectory":
+        case "journalDirectory": target.setJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "journalmaxbytes":
+        case "journalMaxBytes": target.setJournalMaxBytes(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, java.lang.String.class, value)); return true;
@@ -120,6 +124,10 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "description": return java.lang.String.class;
         case "enabled": return boolean.class;
         case "intent": return java.lang.String.class;
+        case "journaldirectory":
+        case "journalDirectory": return java.lang.String.class;
+        case "journalmaxbytes":
+        case "journalMaxBytes": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return java.lang.String.class;
@@ -177,6 +185,10 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "description": return getOrCreateConfiguration(target).getDescription();
         case "enabled": return target.isEnabled();
         case "intent": return getOrCreateConfiguration(target).getIntent();
+        case "journaldirectory":
+        case "journalDirectory": return target.getJournalDirectory();
+        case "journalmaxbytes":
+        case "journalMaxBytes": return target.getJournalMaxBytes();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();

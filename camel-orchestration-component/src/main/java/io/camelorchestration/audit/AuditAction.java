@@ -8,5 +8,7 @@ public enum AuditAction {
     ORCHESTRATION_STEP_EXECUTED,
     ORCHESTRATION_STEP_FAILED,
     ORCHESTRATION_BUDGET_EXCEEDED,
-    ORCHESTRATION_COMPLETED
+    ORCHESTRATION_COMPLETED,
+    /** The pending-settlement journal is full: steps that run without a budget reservation go unbooked. */
+    ORCHESTRATION_BUDGET_JOURNAL_FULL
 }

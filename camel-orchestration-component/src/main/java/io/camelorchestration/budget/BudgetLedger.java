@@ -1,5 +1,7 @@
 package io.camelorchestration.budget;
 
+import java.util.List;
+
 /**
  * Where cumulative budgets live. Each call is atomic: two instances on one store never both get the last tokens.
  * Implementations: {@link InMemoryBudgetLedger} (one JVM) and a JDBC ledger (several instances on one database).
@@ -30,5 +32,25 @@ public interface BudgetLedger {
      * every settlement at once has nothing to do.
      */
     default void flush() {
+    }
+
+    /**
+     * Books amounts spent without a reservation (the store was down when the steps reserved), each at most once per
+     * id: a ledger keeps the ids it booked, so a retry after a lost answer never books twice. Called off the
+     * exchanges' threads by {@link PendingSettlements}. The default reserves over any limit and commits, which books
+     * a retried id again: a ledger of your own that can be down should override it.
+     *
+     * @throws BudgetStoreException when the store cannot take them (none of the batch, or only some, are booked; the
+     *                              caller retries them all)
+     */
+    default void book(List<Booking> bookings) {
+        for (Booking b : bookings) {
+            Reservation r = reserve(b.scope(), b.amount(), Long.MAX_VALUE);
+            commit(r, b.amount());
+        }
+    }
+
+    /** An amount spent in a scope, booked once under its id. */
+    record Booking(String id, BudgetScope scope, long amount) {
     }
 }

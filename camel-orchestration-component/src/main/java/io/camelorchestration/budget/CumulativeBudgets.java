@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * When the ledger's store cannot be reached, a matching hard rule follows the {@link BudgetStorePolicy}: closed
  * (the default) refuses the step as over budget, open lets the step go down the original path; a soft rule never
- * stops a step, so the step goes down the original path. A settlement the ledger refuses is counted and dropped: the
- * reservation expires in the store and its amount comes back by itself (the JDBC ledger keeps settlements while its
- * store is down and only refuses past its limit).
+ * stops a step, so the step goes down the original path. A step that goes ahead that way holds no reservation: its
+ * hold names the rules it ran {@link Hold#unbooked() unbooked} on, and its settlement journals the real spend as a
+ * {@link PendingSettlements pending settlement}, booked when the store is back. A settlement the ledger refuses is
+ * counted and dropped: the reservation expires in the store (the JDBC ledger keeps settlements while its store is
+ * down and only refuses past its limit).
  */
 public final class CumulativeBudgets {
 
@@ -30,6 +33,7 @@ public final class CumulativeBudgets {
     private final BudgetStorePolicy storePolicy;
     private final AtomicLong storeFailures = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private volatile PendingSettlements pending;
 
     public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock) {
         this(rules, ledger, clock, BudgetStorePolicy.CLOSED);
@@ -57,6 +61,15 @@ public final class CumulativeBudgets {
 
     public BudgetLedger ledger() {
         return ledger;
+    }
+
+    /** Where steps that ran without a reservation keep their spend until the ledger books it; none: not booked. */
+    public void pending(PendingSettlements p) {
+        this.pending = p;
+    }
+
+    public PendingSettlements pending() {
+        return pending;
     }
 
     /**
@@ -91,7 +104,7 @@ public final class CumulativeBudgets {
                 if (r == null) {
                     release(held);
                     long spent = ledger.spent(scope);
-                    return new Hold(List.of(), rule, null, spent, amount, false);
+                    return new Hold(List.of(), rule, null, spent, amount, false, List.of());
                 }
                 held.add(new Held(rule, r));
                 if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
@@ -100,28 +113,63 @@ public final class CumulativeBudgets {
             } catch (BudgetStoreException e) {
                 storeFailed(e);
                 release(held);
+                // whatever the step does now, it runs without a reservation: its spend is booked later
+                List<Unbooked> unbooked = new ArrayList<>(matching.size());
+                for (BudgetRule m : matching) {
+                    unbooked.add(new Unbooked(m, new BudgetScope(m.id(), key, m.window().start(now))));
+                }
                 if (force) {
-                    // the step goes ahead by its own policy; what it spends cannot be booked
-                    return Hold.EMPTY;
+                    // the step goes ahead by its own policy (degrade, fallback)
+                    return new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked));
                 }
                 BudgetRule closed = storePolicy == BudgetStorePolicy.CLOSED
                         ? matching.stream().filter(BudgetRule::hard).findFirst().orElse(null) : null;
                 if (closed != null) {
-                    return new Hold(List.of(), closed, null, 0, closed.unit() == BudgetUnit.TOKENS ? tokens : costMicros, true);
+                    return new Hold(List.of(), closed, null, 0, closed.unit() == BudgetUnit.TOKENS ? tokens : costMicros, true,
+                            List.of());
                 }
-                throw e;
+                throw new UnbookedStepException(e, new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked)));
             }
         }
-        return new Hold(List.copyOf(held), null, softOver, 0, 0, false);
+        return new Hold(List.copyOf(held), null, softOver, 0, 0, false, List.of());
     }
 
-    public void commit(Hold hold, long tokens, long costMicros) {
+    /**
+     * Books the real spend in place of the hold's reservations. A hold that ran without reservations (the store was
+     * down) has its spend journalled as a pending settlement instead, booked when the store is back.
+     *
+     * @return null when everything was held; else the pending settlement, whose id is null when it could not be
+     *         kept (no journal, or the journal is full)
+     */
+    public PendingSettlement commit(Hold hold, long tokens, long costMicros) {
         for (Held h : hold.held()) {
             try {
                 ledger.commit(h.reservation(), h.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros);
             } catch (BudgetStoreException e) {
                 storeFailed(e);
             }
+        }
+        if (hold.unbooked().isEmpty()) {
+            return null;
+        }
+        PendingSettlements p = pending;
+        if (p == null) {
+            return PendingSettlement.NOT_KEPT;
+        }
+        List<BudgetScope> scopes = new ArrayList<>(hold.unbooked().size());
+        long[] amounts = new long[hold.unbooked().size()];
+        for (int i = 0; i < amounts.length; i++) {
+            Unbooked u = hold.unbooked().get(i);
+            scopes.add(u.scope());
+            amounts[i] = u.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros;
+        }
+        try {
+            String id = p.record(scopes, amounts);
+            return id == null ? PendingSettlement.NOT_KEPT : new PendingSettlement(id);
+        } catch (RuntimeException e) {
+            // the journal's disk failed: the step keeps its answer, its spend is not kept
+            LOG.warn("Pending budget settlement not journalled: {}", e.toString());
+            return PendingSettlement.NOT_KEPT;
         }
     }
 
@@ -151,14 +199,28 @@ public final class CumulativeBudgets {
     public record Held(BudgetRule rule, Reservation reservation) {
     }
 
+    /** A rule the step draws on but holds nothing of: the store was down when it reserved. */
+    public record Unbooked(BudgetRule rule, BudgetScope scope) {
+    }
+
+    /** A step's spend kept to be booked later: {@code id} null when it could not be kept. */
+    public record PendingSettlement(String id) {
+        static final PendingSettlement NOT_KEPT = new PendingSettlement(null);
+
+        public boolean kept() {
+            return id != null;
+        }
+    }
+
     /**
      * What a reservation got: the reservations held, and the hard rule that refused (then nothing is held) or the
-     * soft rule that is over its limit.
+     * soft rule that is over its limit; {@code unbooked}: the rules the step draws on without a reservation, because
+     * the store was down (its spend is journalled as a pending settlement when it settles).
      */
     public record Hold(List<Held> held, BudgetRule refusedBy, BudgetRule softExceeded, long spent, long requested,
-            boolean storeUnreachable) {
+            boolean storeUnreachable, List<Unbooked> unbooked) {
 
-        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false);
+        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false, List.of());
 
         public boolean refused() {
             return refusedBy != null;

@@ -62,8 +62,17 @@ public class OrchestrateComponent extends DefaultComponent {
     @Metadata(defaultValue = "closed", enums = "closed,open",
               description = "What a hard cumulative budget does while the budget store is unreachable: closed (the step is"
                             + " treated as over budget and handled by its onBudgetExceeded) or open (the step goes down the"
-                            + " original path, unbooked). Soft budgets never stop a step.")
+                            + " original path). Either way a step that runs without a reservation keeps its spend in a local journal"
+                            + " and it is booked when the store is back. Soft budgets never stop a step.")
     private String onBudgetStoreUnavailable = "closed";
+    @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
+                            + " while a store is down: the spend of steps that ran without a budget reservation until"
+                            + " the ledger books it. Default: camel-orchestration under java.io.tmpdir.")
+    private String journalDirectory;
+    @Metadata(defaultValue = "67108864",
+              description = "Bound, in bytes, of the pending-settlement journal. When full, a step's unbooked spend is not"
+                            + " kept (reported: health DOWN, a meter, an audit event); the step never waits.")
+    private long journalMaxBytes = 64L * 1024 * 1024;
     @Metadata(defaultValue = "false",
               description = "Also write every audit event to the table audit_trail of the DataSource (at least once, buffered"
                             + " and retried while the database is down). The table is created when missing.")
@@ -355,6 +364,28 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setBudgets(String budgets) {
         this.budgets = budgets;
+    }
+
+    public String getJournalDirectory() {
+        return journalDirectory;
+    }
+
+    public void setJournalDirectory(String journalDirectory) {
+        this.journalDirectory = journalDirectory;
+    }
+
+    public long getJournalMaxBytes() {
+        return journalMaxBytes;
+    }
+
+    public void setJournalMaxBytes(long journalMaxBytes) {
+        this.journalMaxBytes = journalMaxBytes;
+    }
+
+    /** The spend of steps that ran unbooked, waiting for the ledger (for the health check); null when none is kept. */
+    public io.camelorchestration.budget.PendingSettlements pendingSettlements() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? null : r.budgets().pending();
     }
 
     public String getOnBudgetStoreUnavailable() {

@@ -23,6 +23,11 @@ public final class OrchestrateConstants {
     public static final String COMPRESSION_APPLIED = "CamelOrchestrationCompressionApplied";
     @Metadata(description = "Why the original path was taken, when it was.", javaType = "String")
     public static final String FALLBACK_REASON = "CamelOrchestrationFallbackReason";
+    /**
+     * Set on a step that ran without a reservation because the budget store was down: the id of the pending
+     * settlement its spend waits in (booked when the store is back), or {@code not-kept} when the journal was full.
+     */
+    public static final String PENDING_SETTLEMENT = "CamelOrchestrationPendingSettlement";
     @Metadata(description = "This message's instruction or question: overrides the description for classification"
                             + " and question-aware compression.", javaType = "String")
     public static final String INSTRUCTION = "CamelOrchestrationInstruction";

@@ -99,6 +99,20 @@ class OrchestrationMeters {
         }
     }
 
+    /** The pending settlements' figures, read from it when scraped. */
+    void pending(io.camelorchestration.budget.PendingSettlements p) {
+        if (registry == null) {
+            return;
+        }
+        Gauge.builder("orchestration.budget.pending", p, x -> x.waiting())
+                .description("Unbooked spend waiting in the journal for the budget store (entries: one per rule of a step)")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("orchestration.budget.pending.booked", p, x -> x.booked())
+                .description("Pending settlements booked in the ledger").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("orchestration.budget.pending.refused", p, x -> x.refused())
+                .description("Steps whose unbooked spend the full journal could not keep: never booked").register(registry);
+    }
+
     record StepKey(String route, String step, String intent) {
     }
 

@@ -1,6 +1,7 @@
 package io.camelorchestration.component;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.camelorchestration.budget.BudgetRules;
 import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.InMemoryBudgetLedger;
+import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelCatalogLoader;
@@ -105,6 +107,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbc.start();
         }
         CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
+        if (c.getJournalMaxBytes() <= 0) {
+            throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
+                    + "' for option 'camel.component.orchestrate.journal-max-bytes'; allowed values: a positive number of bytes");
+        }
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
                 c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),
@@ -128,6 +134,16 @@ final class OrchestrationRuntime extends ServiceSupport {
             sinks.add(jdbcAudit);
         }
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
+        Path journals = journalDirectory(c);
+        if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
+            // a ledger that can be down: what steps spend without a reservation waits on disk until it is booked.
+            // Opened last, so that no other option's error leaves the journal's file locked
+            PendingSettlements pending = PendingSettlements.open(journals, "budget-pending-" + journalName(ctx.getName()),
+                    c.getJournalMaxBytes(), ledger);
+            budgets.pending(pending);
+            meters.pending(pending);
+            pending.listener(new JournalFullReport(audit, pending));
+        }
         return new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
                 jdbcAudit);
     }
@@ -142,6 +158,25 @@ final class OrchestrationRuntime extends ServiceSupport {
                     + "; allowed values: the URI of an endpoint whose component is on the classpath, e.g. log:audit,"
                     + " seda:audit, kafka:audit or jms:queue:audit", e);
         }
+    }
+
+    private static Path journalDirectory(OrchestrateComponent c) {
+        String dir = c.getJournalDirectory();
+        if (dir == null || dir.isBlank()) {
+            return Path.of(System.getProperty("java.io.tmpdir"), "camel-orchestration");
+        }
+        try {
+            return Path.of(dir.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value '" + dir + "' for option 'camel.component.orchestrate.journal-directory';"
+                    + " allowed values: a directory path", e);
+        }
+    }
+
+    /** The context's name as a file name: stable over restarts, so a restarted instance finds what it left. */
+    private static String journalName(String contextName) {
+        String n = contextName == null ? "camel" : contextName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return n.length() > 64 ? n.substring(0, 64) : n;
     }
 
     private static BudgetLedger ledger(OrchestrateComponent c) {
@@ -199,6 +234,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit.start();
         }
         audit.start();
+        if (budgets.pending() != null) {
+            // books what waits, what a dead predecessor left in the journal as well
+            budgets.pending().start();
+        }
     }
 
     @Override
@@ -218,6 +257,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             }
         } catch (RuntimeException e) {
             LOG.warn("Budget settlements could not be written while stopping: {}", e.getMessage());
+        }
+        if (budgets.pending() != null) {
+            // what is not booked yet stays in the journal for the next start
+            budgets.pending().close();
         }
         audit.stop();
         if (jdbcAudit != null) {

@@ -13,6 +13,8 @@ import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.BudgetUnit;
+import io.camelorchestration.budget.CumulativeBudgets;
+import io.camelorchestration.budget.UnbookedStepException;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
 import io.camelorchestration.component.langchain4j.ChatMessagesBody;
@@ -79,6 +81,8 @@ final class StepRun {
     private Object outerCapture;
     /** The body was over maxInputSize: passed through, never read whole. */
     private MessageText.Oversize oversize;
+    /** The budget store was down and the step went down the original path unbooked: booked later. */
+    private CumulativeBudgets.Hold unbookedHold;
 
     StepRun(OrchestrateEndpoint endpoint, OrchestrationRuntime rt, Exchange exchange, AsyncCallback callback) {
         this.endpoint = endpoint;
@@ -106,6 +110,9 @@ final class StepRun {
             return returned();
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
+            if (t instanceof UnbookedStepException u) {
+                unbookedHold = u.hold();
+            }
             fallback("orchestration failed before the call (" + describe(t) + ")", t);
             return returned();
         }
@@ -310,7 +317,7 @@ final class StepRun {
         // what the step would have cost as the user wrote it: the original model, the uncompressed input
         double baseline = original == null ? cost : original.cost(usage.input() + saved, usage.output());
         double costSaved = Math.max(0, baseline - cost);
-        rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
+        CumulativeBudgets.PendingSettlement pending = rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
         reservedGauge.addAndGet(-plan.estimatedTokens());
         StepOutcome outcome = firstCall != null ? StepOutcome.FALLBACK
                 : plan.budgetExceeded() != null ? StepOutcome.BUDGET_EXCEEDED
@@ -337,12 +344,15 @@ final class StepRun {
         msg.setHeader(OrchestrateConstants.TOKENS_USED, in + out);
         msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
         msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, saved > 0);
-        if (!orchestrated) {
-            msg.setHeader(OrchestrateConstants.FALLBACK_REASON,
-                    firstCall != null ? cascadeReason : "budget exceeded (" + plan.budgetExceeded() + "): fallback policy");
+        String reason = !orchestrated
+                ? firstCall != null ? cascadeReason : "budget exceeded (" + plan.budgetExceeded() + "): fallback policy"
+                : pending != null ? "budget exceeded (" + plan.budgetExceeded() + "): degraded" : null;
+        if (reason != null) {
+            msg.setHeader(OrchestrateConstants.FALLBACK_REASON, reason + unbookedNote(pending));
         } else {
             msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
         }
+        markPending(msg, pending);
         exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
 
         if (!rt.audit().active()) {
@@ -358,6 +368,7 @@ final class StepRun {
         d.put("tokensSaved", saved);
         d.put("model", model == null ? null : model.name());
         d.put("routed", plan.routing().routed() && firstCall == null);
+        pendingDetails(d, pending);
         if (firstCall != null) {
             d.put("fallback", "original model");
             d.put("reason", cascadeReason);
@@ -407,6 +418,7 @@ final class StepRun {
     }
 
     private void afterFallback(String reason) {
+        CumulativeBudgets.PendingSettlement pending = null;
         try {
             markFallback(reason);
             if (exchange.getException() == null) {
@@ -421,6 +433,12 @@ final class StepRun {
                                 captured());
                 record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
                         cost(model, u), 0, StepOutcome.FALLBACK);
+                if (unbookedHold != null) {
+                    pending = rt.planner().settleUnbooked(unbookedHold, u.total(), BudgetUnit.toMicros(cost(model, u)));
+                    reason = reason + unbookedNote(pending);
+                    markFallback(reason);
+                    markPending(msg, pending);
+                }
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
                 msg.setHeader(OrchestrateConstants.TOKENS_SAVED, 0L);
                 msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, false);
@@ -433,11 +451,42 @@ final class StepRun {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("reason", reason);
             d.put("fallback", "original path");
+            pendingDetails(d, pending);
             audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
         } catch (Throwable t) {
             LOG.debug("Bookkeeping after fallback failed", t);
         }
         finish();
+    }
+
+    /**
+     * What the reason says of a step that ran without a reservation: its spend is booked when the store is back, or,
+     * when the journal could not keep it, never.
+     */
+    private static String unbookedNote(CumulativeBudgets.PendingSettlement pending) {
+        if (pending == null) {
+            return "";
+        }
+        return pending.kept()
+                ? "; ran unbooked (budget store unreachable): spend kept as pending settlement " + pending.id()
+                        + ", booked when the store is back"
+                : "; ran unbooked (budget store unreachable): spend not kept (pending-settlement journal full or off),"
+                        + " never booked";
+    }
+
+    private static void markPending(Message msg, CumulativeBudgets.PendingSettlement pending) {
+        if (pending != null) {
+            msg.setHeader(OrchestrateConstants.PENDING_SETTLEMENT, pending.kept() ? pending.id() : "not-kept");
+        } else {
+            msg.removeHeader(OrchestrateConstants.PENDING_SETTLEMENT);
+        }
+    }
+
+    private static void pendingDetails(Map<String, Object> d, CumulativeBudgets.PendingSettlement pending) {
+        if (pending != null) {
+            d.put("booked", false);
+            d.put("pendingSettlement", pending.kept() ? pending.id() : "not-kept");
+        }
     }
 
     private void markFallback(String reason) {

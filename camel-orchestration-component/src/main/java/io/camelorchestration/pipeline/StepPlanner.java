@@ -104,7 +104,14 @@ public final class StepPlanner {
             return new Refusal("workflow-budget-tokens", wf.limit(), wf.used() + wf.reserved(), null);
         }
         if (in.budgetKey() != null && !budgets.isEmpty()) {
-            CumulativeBudgets.Hold hold = budgets.reserve(in.budgetKey(), estimate, cost);
+            CumulativeBudgets.Hold hold;
+            try {
+                hold = budgets.reserve(in.budgetKey(), estimate, cost);
+            } catch (RuntimeException e) {
+                // the step goes down the original path (store down, policy open): it holds nothing of the workflow's
+                wf.release(estimate);
+                throw e;
+            }
             if (hold.refused()) {
                 wf.release(estimate);
                 return new Refusal(hold.refusedBy().toString() + " (key " + in.budgetKey() + ")"
@@ -165,14 +172,23 @@ public final class StepPlanner {
         }
     }
 
-    /** Books the real usage in place of the plan's reservations. */
-    public void settle(StepPlan plan, WorkflowExecution workflow, long tokensUsed, long costMicros) {
+    /**
+     * Books the real usage in place of the plan's reservations.
+     *
+     * @return the pending settlement of a step that ran without a reservation (see {@link CumulativeBudgets#commit}),
+     *         else null
+     */
+    public CumulativeBudgets.PendingSettlement settle(StepPlan plan, WorkflowExecution workflow, long tokensUsed,
+            long costMicros) {
         if (plan.workflowReserved()) {
             workflow.budget().settle(plan.estimatedTokens(), tokensUsed);
         }
-        if (plan.hold() != null) {
-            budgets.commit(plan.hold(), tokensUsed, costMicros);
-        }
+        return plan.hold() != null ? budgets.commit(plan.hold(), tokensUsed, costMicros) : null;
+    }
+
+    /** Books the spend of a step that went down the original path unbooked (store down, policy open). */
+    public CumulativeBudgets.PendingSettlement settleUnbooked(CumulativeBudgets.Hold hold, long tokensUsed, long costMicros) {
+        return budgets.commit(hold, tokensUsed, costMicros);
     }
 
     private CompressionResult compress(StepInput in, CompressionLevel level, Classification c, StepSettings s,

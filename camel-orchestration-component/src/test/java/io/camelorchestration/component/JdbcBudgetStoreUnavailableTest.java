@@ -1,5 +1,6 @@
 package io.camelorchestration.component;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcBudgetStoreUnavailableTest {
 
     private CamelContext context;
+    /** The steps' unbooked spend waits here: never booked, the store never comes back. */
+    @TempDir
+    Path journals;
     private final List<String> delegateBodies = new ArrayList<>();
 
     private void start(String budgets, String onExceeded, Consumer<OrchestrateComponent> options) throws Exception {
@@ -31,6 +36,7 @@ class JdbcBudgetStoreUnavailableTest {
         orchestrate.setLedger("jdbc");
         orchestrate.setDataSource(JdbcTestDatabase.unreachable());
         orchestrate.setBudgets(budgets);
+        orchestrate.setJournalDirectory(journals.toString());
         options.accept(orchestrate);
         context.addComponent("orchestrate", orchestrate);
         context.addRoutes(new RouteBuilder() {
@@ -136,6 +142,7 @@ class JdbcBudgetStoreUnavailableTest {
         main.addInitialProperty("camel.component.orchestrate.ledger", "jdbc");
         main.addInitialProperty("camel.component.orchestrate.budgets", "acme-*=100000 tokens/day hard");
         main.addInitialProperty("camel.component.orchestrate.on-budget-store-unavailable", "open");
+        main.addInitialProperty("camel.component.orchestrate.journal-directory", journals.toString());
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {

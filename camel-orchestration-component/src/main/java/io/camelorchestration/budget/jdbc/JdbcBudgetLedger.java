@@ -61,6 +61,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     public static final String ACCOUNTS = "orchestration_budget";
     public static final String RESERVATIONS = "orchestration_budget_reservation";
+    /** One row per amount booked without a reservation (a pending settlement): its id is what makes a retry a no-op. */
+    public static final String SETTLEMENTS = "orchestration_budget_settlement";
     /** Long enough for a slow LLM call; a reservation still open after this is assumed abandoned. */
     public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(10);
     /** Settlements kept while the store is down before new ones are dropped (their reservations then expire). */
@@ -80,7 +82,11 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
                 + "id VARCHAR(36) NOT NULL PRIMARY KEY, rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
                 + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL,"
                 + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS " + RESERVATIONS + "_expires ON " + RESERVATIONS + " (expires_at)"
+        "CREATE INDEX IF NOT EXISTS " + RESERVATIONS + "_expires ON " + RESERVATIONS + " (expires_at)",
+        "CREATE TABLE IF NOT EXISTS " + SETTLEMENTS + " ("
+                + "id VARCHAR(80) NOT NULL PRIMARY KEY, rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL, kind VARCHAR(16) NOT NULL,"
+                + " booked_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)"
     };
 
     // ---- PostgreSQL: one statement per operation
@@ -134,6 +140,22 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " FROM s WHERE b.rule_id = s.rule_id AND b.budget_key = s.budget_key AND b.window_start = s.window_start"
             + " RETURNING s.amount";
 
+    // a batch of pending settlements in one statement: only ids not booked before are added to the accounts, so a
+    // batch retried after its answer was lost books nothing twice. Accounts in key order, as everywhere.
+    private static final String PG_BOOK = "WITH s AS (SELECT id, rule_id, budget_key,"
+            + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, amount"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+            + " CAST(? AS BIGINT[])) AS t(id, rule_id, budget_key, window_start, amount)),"
+            + " ins AS (INSERT INTO " + SETTLEMENTS + " (id, rule_id, budget_key, window_start, amount, kind)"
+            + " SELECT id, rule_id, budget_key, window_start, amount, 'unreserved' FROM s"
+            + " ON CONFLICT (id) DO NOTHING RETURNING rule_id, budget_key, window_start, amount),"
+            + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM ins"
+            + " GROUP BY rule_id, budget_key, window_start)"
+            + " INSERT INTO " + ACCOUNTS + " AS b (rule_id, budget_key, window_start, committed, reserved)"
+            + " SELECT rule_id, budget_key, window_start, amount, 0 FROM g ORDER BY rule_id, budget_key, window_start"
+            + " ON CONFLICT (rule_id, budget_key, window_start) DO UPDATE"
+            + " SET committed = b.committed + EXCLUDED.committed, updated_at = CURRENT_TIMESTAMP";
+
     // ---- any other database: short transactions
 
     private static final String RESERVE_UPDATE = "UPDATE " + ACCOUNTS
@@ -149,6 +171,15 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
     private static final String EXPIRED = "SELECT id, rule_id, budget_key, window_start, amount FROM " + RESERVATIONS
             + " WHERE expires_at < ?";
+
+    private static final String INSERT_SETTLEMENT = "INSERT INTO " + SETTLEMENTS
+            + " (id, rule_id, budget_key, window_start, amount, kind) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String SETTLEMENT_EXISTS = "SELECT COUNT(*) FROM " + SETTLEMENTS + " WHERE id = ?";
+    private static final String BOOK_ACCOUNT = "UPDATE " + ACCOUNTS
+            + " SET committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+    private static final String BOOK_INSERT_ACCOUNT = "INSERT INTO " + ACCOUNTS
+            + " (rule_id, budget_key, window_start, committed, reserved) VALUES (?, ?, ?, ?, 0)";
 
     private static final String SPENT = "SELECT committed + reserved FROM " + ACCOUNTS
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
@@ -311,6 +342,100 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     @Override
     public void release(Reservation r) {
         settlements.add(new Settlement(r.id(), r.scope(), r.amount(), 0));
+    }
+
+    /**
+     * Books amounts spent without a reservation, synchronously (the caller is a background thread), each id at most
+     * once: the id goes into {@value #SETTLEMENTS} in the same statement (transaction) that adds the amount.
+     */
+    @Override
+    public void book(List<Booking> bookings) {
+        if (bookings.isEmpty()) {
+            return;
+        }
+        ensureSchema();
+        try (Connection c = connect()) {
+            if (isPostgres(c)) {
+                bookPg(c, bookings);
+            } else {
+                bookTx(c, bookings);
+            }
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private void bookPg(Connection c, List<Booking> bookings) throws SQLException {
+        c.setAutoCommit(true);
+        int n = bookings.size();
+        String[] ids = new String[n];
+        String[] rules = new String[n];
+        String[] keys = new String[n];
+        String[] windows = new String[n];
+        Long[] amounts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Booking b = bookings.get(i);
+            ids[i] = b.id();
+            rules[i] = b.scope().ruleId();
+            keys[i] = b.scope().key();
+            windows[i] = b.scope().windowStart().toString();
+            amounts[i] = b.amount();
+        }
+        try (PreparedStatement ps = prepare(c, PG_BOOK)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("varchar", rules));
+            ps.setArray(3, c.createArrayOf("varchar", keys));
+            ps.setArray(4, c.createArrayOf("varchar", windows));
+            ps.setArray(5, c.createArrayOf("int8", amounts));
+            ps.executeUpdate();
+        }
+    }
+
+    private void bookTx(Connection c, List<Booking> bookings) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (Booking b : bookings) {
+                bookOneTx(c, b.id(), b.scope(), b.amount(), "unreserved");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** @return false when the id was booked before (nothing added) */
+    private boolean bookOneTx(Connection c, String id, BudgetScope scope, long amount, String kind) throws SQLException {
+        try (PreparedStatement q = prepare(c, SETTLEMENT_EXISTS)) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ins = prepare(c, INSERT_SETTLEMENT)) {
+            ins.setString(1, id);
+            bind(ins, scope, 2);
+            ins.setLong(5, amount);
+            ins.setString(6, kind);
+            ins.executeUpdate();
+        }
+        int updated;
+        try (PreparedStatement up = prepare(c, BOOK_ACCOUNT)) {
+            up.setLong(1, amount);
+            bind(up, scope, 2);
+            updated = up.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ins = prepare(c, BOOK_INSERT_ACCOUNT)) {
+                bind(ins, scope, 1);
+                ins.setLong(4, amount);
+                ins.executeUpdate();
+            }
+        }
+        return true;
     }
 
     /** Writes the settlements still waiting; when it returns, every commit and release made before is in the store. */

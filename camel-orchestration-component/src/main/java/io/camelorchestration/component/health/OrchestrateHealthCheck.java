@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
+import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.OrchestrateComponent;
 import org.apache.camel.CamelContext;
@@ -73,6 +74,7 @@ public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
         builder.detail("enabled", c.isEnabled());
         builder.detail("tokenizers.ready", c.tokenizersReady());
         checkBudgetStore(c, builder);
+        checkPending(c, builder);
         checkAudit(c, builder);
         return builder.build();
     }
@@ -94,6 +96,22 @@ public class OrchestrateHealthCheck implements HealthCheck, CamelContextAware {
         } catch (RuntimeException e) {
             builder.detail("budget.store.reachable", false);
             builder.down().message("Budget store unreachable: " + e.getMessage()).error(e);
+        }
+    }
+
+    /** A full journal means steps now run unbooked and their spend is lost: DOWN until it has room again. */
+    private static void checkPending(OrchestrateComponent c, HealthCheckResultBuilder builder) {
+        PendingSettlements p = c.pendingSettlements();
+        if (p == null) {
+            return;
+        }
+        builder.detail("budget.pending.waiting", p.waiting());
+        builder.detail("budget.pending.journal.full", p.full());
+        if (p.full()) {
+            builder.down();
+            String msg = "Pending-settlement journal full (" + p.journal().maxBytes() + " bytes, " + p.waiting()
+                         + " entries): steps that run without a budget reservation are not booked";
+            builder.message(builder.message() == null ? msg : builder.message() + "; " + msg);
         }
     }
 

@@ -1,0 +1,237 @@
+package io.camelorchestration.budget;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelorchestration.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What steps spent without a reservation (the budget store was down when they reserved), kept in a local
+ * {@link Journal} on disk until the ledger has booked it.
+ * <p>
+ * A step that ran unbooked leaves one entry per rule it drew on, under a settlement id unique to the step. A timer
+ * thread (never the exchange's) books the entries through {@link BudgetLedger#book} and acknowledges each only once
+ * the ledger has it, so a crash or restart loses none, and a retry after a doubt (the answer to a booking was lost)
+ * never books twice: the ledger keeps the ids it booked. When the journal is full a settlement is refused at once,
+ * never waited for: {@link #record} returns null and the {@link Listener} hears it (the component turns that into a
+ * health DOWN, a meter and an audit event).
+ */
+public final class PendingSettlements implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendingSettlements.class);
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Entries booked per pass of the timer. */
+    static final int BATCH = 256;
+    /** How often the timer looks for entries to book. */
+    public static final long DRAIN_EVERY_MS = 100;
+
+    /** Told when the journal refuses a settlement for its bound, and when it has room again. */
+    public interface Listener {
+        void full(PendingSettlements pending);
+
+        default void accepting(PendingSettlements pending) {
+        }
+    }
+
+    /** One rule's share of a step's unbooked spend: what the journal keeps (JSON). */
+    public record Entry(String ruleId, String key, String windowStart, long amount) {
+        BudgetScope scope() {
+            return new BudgetScope(ruleId, key, Instant.parse(windowStart));
+        }
+    }
+
+    /** Journals one directory holds for instances on one host (see {@link #open}). */
+    static final int MAX_SLOTS = 16;
+
+    private final Journal journal;
+    private final BudgetLedger ledger;
+    private final AtomicLong booked = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final Object timerLock = new Object();
+    private volatile Listener listener;
+    private ScheduledExecutorService timer;
+    private boolean closed;
+
+    private PendingSettlements(Path directory, String name, long maxBytes, BudgetLedger ledger) {
+        this.ledger = ledger;
+        this.journal = Journal.open(directory, name, maxBytes, Integer.MAX_VALUE, new Journal.Listener() {
+            @Override
+            public void full(Journal j, String refusedId) {
+                Listener l = listener;
+                if (l != null) {
+                    l.full(PendingSettlements.this);
+                }
+            }
+        });
+    }
+
+    /**
+     * Opens the journal {@code name-1} in the directory, or {@code name-2}, ... when another live process (or another
+     * component in this JVM) holds it: a restarted instance takes the first free one, which is its dead predecessor's
+     * when it was alone, and books what that one left.
+     *
+     * @param maxBytes bound on the journal's entries (their JSON), &gt; 0
+     */
+    public static PendingSettlements open(Path directory, String name, long maxBytes, BudgetLedger ledger) {
+        RuntimeException last = null;
+        for (int slot = 1; slot <= MAX_SLOTS; slot++) {
+            try {
+                return new PendingSettlements(directory, name + "-" + slot, maxBytes, ledger);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // locked by another process or component: the next slot
+                last = e;
+            }
+        }
+        throw new IllegalStateException("no free pending-settlement journal in " + directory + " (" + MAX_SLOTS
+                + " are in use by other processes)", last);
+    }
+
+    public void listener(Listener l) {
+        this.listener = l;
+    }
+
+    /**
+     * Journals a step's unbooked spend, one entry per rule; {@code amounts[i]} goes with {@code scopes.get(i)}.
+     *
+     * @return the step's settlement id, or null when the journal is full (nothing was kept)
+     */
+    public String record(List<BudgetScope> scopes, long[] amounts) {
+        String id = UUID.randomUUID().toString();
+        for (int i = 0; i < scopes.size(); i++) {
+            BudgetScope s = scopes.get(i);
+            if (!journal.append(id + "." + i, new Entry(s.ruleId(), s.key(), s.windowStart().toString(), amounts[i]))) {
+                // all or nothing for the step: what went in before the bound stays out too
+                for (int j = 0; j < i; j++) {
+                    journal.ack(id + "." + j);
+                }
+                refused.incrementAndGet();
+                return null;
+            }
+        }
+        return id;
+    }
+
+    /**
+     * Books what waits, oldest id first, until the journal is empty or the ledger refuses (the store is still down).
+     *
+     * @return entries booked
+     */
+    public int drain() {
+        int n = 0;
+        while (true) {
+            List<Journal.Entry> batch = journal.peek(BATCH);
+            if (batch.isEmpty()) {
+                return n;
+            }
+            List<BudgetLedger.Booking> bookings = new ArrayList<>(batch.size());
+            List<String> ids = new ArrayList<>(batch.size());
+            for (Journal.Entry e : batch) {
+                Entry s = e.as(Entry.class);
+                bookings.add(new BudgetLedger.Booking(e.id(), s.scope(), s.amount()));
+                ids.add(e.id());
+            }
+            try {
+                ledger.book(bookings);
+            } catch (BudgetStoreException ex) {
+                logAtMostOnceAMinute(ex);
+                return n;
+            }
+            journal.ack(ids);
+            booked.addAndGet(ids.size());
+            n += ids.size();
+        }
+    }
+
+    /** Starts the timer that books what waits (what a predecessor left in the journal as well); idempotent. */
+    public void start() {
+        synchronized (timerLock) {
+            if (timer != null || closed) {
+                return;
+            }
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "orchestrate-budget-pending");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::drainQuietly, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            if (journal.size() > 0) {
+                boolean wasFull = journal.isFull();
+                drain();
+                Listener l = listener;
+                if (wasFull && !journal.isFull() && l != null) {
+                    l.accepting(this);
+                }
+            }
+        } catch (RuntimeException e) {
+            logAtMostOnceAMinute(e);
+        }
+    }
+
+    /** Settlements waiting in the journal (entries, one per rule of a step). */
+    public int waiting() {
+        return journal.size();
+    }
+
+    /** Whether the journal refused a settlement for its bound and has not had room since. */
+    public boolean full() {
+        return journal.isFull();
+    }
+
+    /** Entries booked by this instance. */
+    public long booked() {
+        return booked.get();
+    }
+
+    /** Steps whose spend the journal refused (full): never booked. */
+    public long refused() {
+        return refused.get();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Stops the timer after a last pass, and closes the journal (what is not booked stays in it for the next start). */
+    @Override
+    public void close() {
+        synchronized (timerLock) {
+            closed = true;
+            if (timer != null) {
+                timer.shutdown();
+                try {
+                    timer.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        drainQuietly();
+        journal.close();
+    }
+
+    private void logAtMostOnceAMinute(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("{} pending budget settlements wait for the store: {} (logged at most once a minute)", journal.size(),
+                    e.getMessage());
+        }
+    }
+}
