@@ -18,6 +18,7 @@ import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.catalog.ModelCatalog;
+import io.camelorchestration.journal.Journal;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionPipeline;
@@ -133,8 +134,14 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit = new JdbcAuditSink(dataSource(c, "audit-jdbc"));
             sinks.add(jdbcAudit);
         }
-        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
         Path journals = journalDirectory(c);
+        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
+        if (jdbcAudit != null) {
+            // every event on disk before it is acknowledged: a crash loses none (opened last, like the one below)
+            jdbcAudit.spoolTo(Journal.openFree(journals, "audit-" + journalName(ctx.getName()), c.getJournalMaxBytes(),
+                    Integer.MAX_VALUE, (journal, id) -> LOG.warn("Audit journal {} is full ({} bytes): new events are"
+                            + " written while the process lives but not kept on disk", journal.file(), journal.maxBytes())));
+        }
         if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
             // a ledger that can be down: what steps spend without a reservation waits on disk until it is booked.
             // Opened last, so that no other option's error leaves the journal's file locked
