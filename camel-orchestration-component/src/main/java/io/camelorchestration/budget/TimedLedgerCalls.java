@@ -28,6 +28,7 @@ final class TimedLedgerCalls implements AutoCloseable {
     private final BudgetLedger ledger;
     private final long timeoutNanos;
     private final ThreadPoolExecutor calls;
+    private volatile boolean warm;
     /** Calls that outlived their timeout and have not returned yet: while there is one, the store is not answering. */
     private final java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -42,6 +43,9 @@ final class TimedLedgerCalls implements AutoCloseable {
     }
 
     Reservation reserve(BudgetScope scope, long amount, long limit) {
+        if (!warm) {
+            return warmUp(() -> ledger.reserve(scope, amount, limit));
+        }
         CompletableFuture<Reservation> f = submit(() -> ledger.reserve(scope, amount, limit));
         try {
             return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -67,6 +71,9 @@ final class TimedLedgerCalls implements AutoCloseable {
     }
 
     long spent(BudgetScope scope) {
+        if (!warm) {
+            return warmUp(() -> ledger.spent(scope));
+        }
         CompletableFuture<Long> f = submit(() -> ledger.spent(scope));
         try {
             return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -78,6 +85,19 @@ final class TimedLedgerCalls implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BudgetStoreException("budget store unreachable: interrupted while reading", e);
+        }
+    }
+
+    /**
+     * The first call after start-up creates the tables, opens the pool's first connection and loads the driver's
+     * classes, which takes longer than any sensible bound: it is waited for (up to the ledger's own timeouts), so a
+     * fresh instance does not send its first steps down the store-unavailable path.
+     */
+    private <T> T warmUp(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } finally {
+            warm = true;
         }
     }
 
