@@ -66,6 +66,10 @@ public final class Flight {
         return all;
     }
 
+    synchronized int waiting() {
+        return waiters.size();
+    }
+
     synchronized CachedAnswer answer() {
         return answer;
     }

@@ -126,14 +126,20 @@ public final class ResponseCacheService implements AutoCloseable {
         }
     }
 
-    /** An answer kept outside of a flight (a follower that had to call itself). */
-    public void store(String key, CachedAnswer answer) {
+    /**
+     * Keeps an answer (then {@link #land} the flight, if this call led one).
+     *
+     * @return false when the store failed: the answer is not kept
+     */
+    public boolean store(String key, CachedAnswer answer) {
         try {
             store.put(key, CachedAnswerCodec.encode(key, answer), ttl);
             stores.increment();
+            return true;
         } catch (RuntimeException e) {
             storeErrors.increment();
             LOG.debug("Response cache store failed on put: the answer is not kept", e);
+            return false;
         }
     }
 
@@ -181,6 +187,15 @@ public final class ResponseCacheService implements AutoCloseable {
             storeErrors.increment();
             LOG.debug("Response cache store failed on remove", e);
         }
+    }
+
+    /** Requests now waiting for a call in flight. */
+    public int waiting() {
+        int n = 0;
+        for (Flight f : flights.values()) {
+            n += f.waiting();
+        }
+        return n;
     }
 
     public ResponseCache store() {
