@@ -67,15 +67,18 @@ public class OrchestrateComponent extends DefaultComponent {
     private String onBudgetStoreUnavailable = "closed";
     @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"
-                            + " the ledger books it. Default: camel-orchestration under java.io.tmpdir.")
+                            + " the ledger books it, and the JDBC audit trail's events until they are in the table. Default:"
+                            + " camel-orchestration under java.io.tmpdir.")
     private String journalDirectory;
     @Metadata(defaultValue = "67108864",
-              description = "Bound, in bytes, of the pending-settlement journal. When full, a step's unbooked spend is not"
-                            + " kept (reported: health DOWN, a meter, an audit event); the step never waits.")
+              description = "Bound, in bytes, of each journal. When the pending-settlement journal is full, a step's unbooked"
+                            + " spend is not kept (reported: health DOWN, a meter, an audit event); when the audit journal is"
+                            + " full, events are written but not kept on disk. Nothing ever waits for room.")
     private long journalMaxBytes = 64L * 1024 * 1024;
     @Metadata(defaultValue = "false",
               description = "Also write every audit event to the table audit_trail of the DataSource (at least once, buffered"
-                            + " and retried while the database is down). The table is created when missing.")
+                            + " and retried while the database is down, spooled to a local journal first so a crash loses none)."
+                            + " The table is created when missing.")
     private boolean auditJdbc;
     @Metadata(defaultValue = "false",
               description = "Allow the response cache: steps with cache=exact answer identical requests from it. Can be"

@@ -2,12 +2,17 @@ package io.camelorchestration.component;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.camelorchestration.audit.AuditAction;
+import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import io.camelorchestration.budget.BudgetLedger;
@@ -18,6 +23,7 @@ import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.catalog.ModelCatalog;
+import io.camelorchestration.journal.Journal;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionPipeline;
@@ -103,10 +109,6 @@ final class OrchestrationRuntime extends ServiceSupport {
                     + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
         }
         BudgetLedger ledger = ledger(c);
-        if (ledger instanceof JdbcBudgetLedger jdbc && !rules.isEmpty()) {
-            // swept at start-up and on a timer, probed while down: the ledger's state follows the store
-            jdbc.start();
-        }
         CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
         if (c.getJournalMaxBytes() <= 0) {
             throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
@@ -135,8 +137,27 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit = new JdbcAuditSink(dataSource(c, "audit-jdbc"));
             sinks.add(jdbcAudit);
         }
-        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
         Path journals = journalDirectory(c);
+        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
+        if (jdbcAudit != null) {
+            // every event on disk before it is acknowledged: a crash loses none (opened last, like the one below)
+            jdbcAudit.spoolTo(Journal.openFree(journals, "audit-" + journalName(ctx.getName()), c.getJournalMaxBytes(),
+                    Integer.MAX_VALUE, (journal, id) -> LOG.warn("Audit journal {} is full ({} bytes): new events are"
+                            + " written while the process lives but not kept on disk", journal.file(), journal.maxBytes())));
+        }
+        if (ledger instanceof JdbcBudgetLedger expiring) {
+            meters.settledOnExpiry(expiring);
+            expiring.expiryListener((holds, amount) -> {
+                if (audit.active()) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("holds", holds);
+                    d.put("amount", amount);
+                    d.put("settledOnExpiry", true);
+                    audit.publish(new AuditEvent(Instant.now(), AuditAction.ORCHESTRATION_BUDGET_SETTLED_ON_EXPIRY,
+                            "budget_ledger", JdbcBudgetLedger.RESERVATIONS, null, null, null, "warning", d));
+                }
+            });
+        }
         if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
             // a ledger that can be down: what steps spend without a reservation waits on disk until it is booked.
             // Opened last, so that no other option's error leaves the journal's file locked
@@ -238,6 +259,11 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit.start();
         }
         audit.start();
+        if (budgets.ledger() instanceof JdbcBudgetLedger jdbc && !budgets.isEmpty()) {
+            // swept at start-up and on a timer, probed while down: the ledger's state follows the store. After the
+            // audit publisher, so that holds settled on expiry at start-up are reported
+            jdbc.start();
+        }
         if (budgets.pending() != null) {
             // books what waits, what a dead predecessor left in the journal as well
             budgets.pending().start();
