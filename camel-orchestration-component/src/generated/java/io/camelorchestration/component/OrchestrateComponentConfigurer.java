@@ -42,6 +42,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": getOrCreateConfiguration(target).setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetledger":
         case "budgetLedger": target.setBudgetLedger(property(camelContext, io.camelorchestration.budget.BudgetLedger.class, value)); return true;
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": target.setBudgetReserveTimeout(property(camelContext, long.class, value)); return true;
         case "budgettokens":
         case "budgetTokens": getOrCreateConfiguration(target).setBudgetTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "budgets": target.setBudgets(property(camelContext, java.lang.String.class, value)); return true;
@@ -126,6 +128,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": return java.lang.String.class;
         case "budgetledger":
         case "budgetLedger": return io.camelorchestration.budget.BudgetLedger.class;
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": return long.class;
         case "budgettokens":
         case "budgetTokens": return java.lang.Integer.class;
         case "budgets": return java.lang.String.class;
@@ -206,6 +210,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": return getOrCreateConfiguration(target).getBudgetKey();
         case "budgetledger":
         case "budgetLedger": return target.getBudgetLedger();
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": return target.getBudgetReserveTimeout();
         case "budgettokens":
         case "budgetTokens": return getOrCreateConfiguration(target).getBudgetTokens();
         case "budgets": return target.getBudgets();

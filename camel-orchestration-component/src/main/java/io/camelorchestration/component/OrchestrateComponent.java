@@ -65,6 +65,12 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " original path). Either way a step that runs without a reservation keeps its spend in a local journal"
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
     private String onBudgetStoreUnavailable = "closed";
+    @Metadata(defaultValue = "50",
+              description = "Longest a step waits for its budget reservation (and for reading what a budget has spent) from a"
+                            + " ledger that can be slow or down, e.g. jdbc; past it the step follows on-budget-store-unavailable"
+                            + " at once. A number of milliseconds or a duration such as 50ms. 0: no bound. The memory ledger"
+                            + " is never bounded (it never waits).")
+    private long budgetReserveTimeout = 50;
     @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"
                             + " the ledger books it, and the JDBC audit trail's events until they are in the table. Default:"
@@ -447,6 +453,14 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setBudgets(String budgets) {
         this.budgets = budgets;
+    }
+
+    public long getBudgetReserveTimeout() {
+        return budgetReserveTimeout;
+    }
+
+    public void setBudgetReserveTimeout(long budgetReserveTimeout) {
+        this.budgetReserveTimeout = budgetReserveTimeout;
     }
 
     public String getJournalDirectory() {

@@ -110,6 +110,15 @@ final class OrchestrationRuntime extends ServiceSupport {
         }
         BudgetLedger ledger = ledger(c);
         CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
+        if (c.getBudgetReserveTimeout() < 0) {
+            throw new IllegalArgumentException("Invalid value '" + c.getBudgetReserveTimeout()
+                    + "' for option 'camel.component.orchestrate.budget-reserve-timeout'; allowed values: 0 (no bound) or a"
+                    + " positive duration, e.g. 50ms");
+        }
+        if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
+            // a store that hangs costs a step at most this, then the store policy applies at once
+            budgets.reserveTimeout(java.time.Duration.ofMillis(c.getBudgetReserveTimeout()));
+        }
         if (c.getJournalMaxBytes() <= 0) {
             throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
                     + "' for option 'camel.component.orchestrate.journal-max-bytes'; allowed values: a positive number of bytes");
@@ -293,6 +302,7 @@ final class OrchestrationRuntime extends ServiceSupport {
             // what is not booked yet stays in the journal for the next start
             budgets.pending().close();
         }
+        budgets.close();
         audit.stop();
         if (jdbcAudit != null) {
             // after the publisher has handed over its queue: the sink then drains its own buffer
