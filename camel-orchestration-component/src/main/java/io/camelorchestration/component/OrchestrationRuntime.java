@@ -58,6 +58,7 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final CumulativeBudgets budgets;
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
+    private ResponseCaching cache;
     private final JdbcAuditSink jdbcAudit;
     /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
     private TokenizerWarmUp tokenizers;
@@ -132,6 +133,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
                 : ctx.getRegistry().findSingleByType(MeterRegistry.class);
         OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
+        ResponseCaching caching = ResponseCaching.create(c, registry);
         List<AuditSink> sinks = new ArrayList<>(2);
         if (c.getAuditUri() != null && !c.getAuditUri().isBlank()) {
             sinks.add(new EndpointAuditSink(ctx, auditEndpoint(ctx, c.getAuditUri().trim())));
@@ -174,8 +176,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             meters.pending(pending);
             pending.listener(new JournalFullReport(audit, pending));
         }
-        return new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
-                jdbcAudit);
+        OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets,
+                c.getBudgetLedger() == null, meters, audit, jdbcAudit);
+        rt.cache = caching;
+        return rt;
     }
 
     /** Resolved at start-up, so that a misspelt scheme or a component missing from the classpath stops the start. */
@@ -277,6 +281,7 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        cache.stop();
         if (modelCalls != null) {
             component.getCamelContext().getManagementStrategy().removeEventNotifier(modelCalls);
             modelCalls.stop();
@@ -343,6 +348,10 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     OrchestrationMeters meters() {
         return meters;
+    }
+
+    ResponseCaching cache() {
+        return cache;
     }
 
     AuditPublisher audit() {
