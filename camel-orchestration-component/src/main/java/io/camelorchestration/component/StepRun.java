@@ -150,7 +150,7 @@ final class StepRun {
         String key = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
         OrchestrateComponent c = endpoint.getComponent();
         Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
-        plan = rt.planner().plan(settings, flags,
+        plan = rt.planner().plan(settings, endpoint.stepIntent(), flags,
                 new StepInput(originalText, instruction, key,
                         chatBody != null || MessageText.rewritable(originalBody), chatBody), workflow,
                 endpoint.reachable());
