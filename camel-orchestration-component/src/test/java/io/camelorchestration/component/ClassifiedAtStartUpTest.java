@@ -79,7 +79,7 @@ class ClassifiedAtStartUpTest extends CamelTestSupport {
         for (int i = 0; i < 20; i++) {
             Exchange out = template.request("direct:fields", e -> {
                 e.getMessage().setBody("Dear team, the parcel arrived broken. Regards, Ann");
-                e.getMessage().setHeader(OrchestrateConstants.INSTRUCTION, "Condense this e-mail into one sentence");
+                e.getMessage().setHeader(OrchestrateConstants.INSTRUCTION, "Summarize the e-mail in one sentence");
             });
             assertThat(out.getMessage().getHeader(OrchestrateConstants.INTENT)).isEqualTo("summarize");
         }
