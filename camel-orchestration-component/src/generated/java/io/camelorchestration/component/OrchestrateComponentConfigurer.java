@@ -42,9 +42,28 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": getOrCreateConfiguration(target).setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetledger":
         case "budgetLedger": target.setBudgetLedger(property(camelContext, io.camelorchestration.budget.BudgetLedger.class, value)); return true;
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": target.setBudgetReserveTimeout(property(camelContext, long.class, value)); return true;
         case "budgettokens":
         case "budgetTokens": getOrCreateConfiguration(target).setBudgetTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "budgets": target.setBudgets(property(camelContext, java.lang.String.class, value)); return true;
+        case "cache": getOrCreateConfiguration(target).setCache(property(camelContext, java.lang.String.class, value)); return true;
+        case "cacheenabled":
+        case "cacheEnabled": target.setCacheEnabled(property(camelContext, boolean.class, value)); return true;
+        case "cachegenerate":
+        case "cacheGenerate": getOrCreateConfiguration(target).setCacheGenerate(property(camelContext, boolean.class, value)); return true;
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": getOrCreateConfiguration(target).setCacheKeyHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachemaxentries":
+        case "cacheMaxEntries": target.setCacheMaxEntries(property(camelContext, long.class, value)); return true;
+        case "cachename":
+        case "cacheName": target.setCacheName(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachestore":
+        case "cacheStore": target.setCacheStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachettl":
+        case "cacheTtl": target.setCacheTtl(property(camelContext, long.class, value)); return true;
+        case "cachewaittimeout":
+        case "cacheWaitTimeout": target.setCacheWaitTimeout(property(camelContext, long.class, value)); return true;
         case "classifier": target.setClassifier(property(camelContext, io.camelorchestration.intent.IntentClassifier.class, value)); return true;
         case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, java.lang.String.class, value)); return true;
         case "compressionenabled":
@@ -78,6 +97,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "onBudgetExceeded": getOrCreateConfiguration(target).setOnBudgetExceeded(property(camelContext, java.lang.String.class, value)); return true;
         case "onbudgetstoreunavailable":
         case "onBudgetStoreUnavailable": target.setOnBudgetStoreUnavailable(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsecache":
+        case "responseCache": target.setResponseCache(property(camelContext, io.camelorchestration.cache.ResponseCache.class, value)); return true;
         case "routing": getOrCreateConfiguration(target).setRouting(property(camelContext, java.lang.String.class, value)); return true;
         case "routingenabled":
         case "routingEnabled": target.setRoutingEnabled(property(camelContext, boolean.class, value)); return true;
@@ -89,7 +110,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"auditSink", "budgetLedger", "classifier", "compressor", "meterRegistry"};
+        return new String[]{"auditSink", "budgetLedger", "classifier", "compressor", "meterRegistry", "responseCache"};
     }
 
     @Override
@@ -107,9 +128,28 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": return java.lang.String.class;
         case "budgetledger":
         case "budgetLedger": return io.camelorchestration.budget.BudgetLedger.class;
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": return long.class;
         case "budgettokens":
         case "budgetTokens": return java.lang.Integer.class;
         case "budgets": return java.lang.String.class;
+        case "cache": return java.lang.String.class;
+        case "cacheenabled":
+        case "cacheEnabled": return boolean.class;
+        case "cachegenerate":
+        case "cacheGenerate": return boolean.class;
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": return java.lang.String.class;
+        case "cachemaxentries":
+        case "cacheMaxEntries": return long.class;
+        case "cachename":
+        case "cacheName": return java.lang.String.class;
+        case "cachestore":
+        case "cacheStore": return java.lang.String.class;
+        case "cachettl":
+        case "cacheTtl": return long.class;
+        case "cachewaittimeout":
+        case "cacheWaitTimeout": return long.class;
         case "classifier": return io.camelorchestration.intent.IntentClassifier.class;
         case "compression": return java.lang.String.class;
         case "compressionenabled":
@@ -143,6 +183,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "onBudgetExceeded": return java.lang.String.class;
         case "onbudgetstoreunavailable":
         case "onBudgetStoreUnavailable": return java.lang.String.class;
+        case "responsecache":
+        case "responseCache": return io.camelorchestration.cache.ResponseCache.class;
         case "routing": return java.lang.String.class;
         case "routingenabled":
         case "routingEnabled": return boolean.class;
@@ -168,9 +210,28 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgetKey": return getOrCreateConfiguration(target).getBudgetKey();
         case "budgetledger":
         case "budgetLedger": return target.getBudgetLedger();
+        case "budgetreservetimeout":
+        case "budgetReserveTimeout": return target.getBudgetReserveTimeout();
         case "budgettokens":
         case "budgetTokens": return getOrCreateConfiguration(target).getBudgetTokens();
         case "budgets": return target.getBudgets();
+        case "cache": return getOrCreateConfiguration(target).getCache();
+        case "cacheenabled":
+        case "cacheEnabled": return target.isCacheEnabled();
+        case "cachegenerate":
+        case "cacheGenerate": return getOrCreateConfiguration(target).isCacheGenerate();
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": return getOrCreateConfiguration(target).getCacheKeyHeaders();
+        case "cachemaxentries":
+        case "cacheMaxEntries": return target.getCacheMaxEntries();
+        case "cachename":
+        case "cacheName": return target.getCacheName();
+        case "cachestore":
+        case "cacheStore": return target.getCacheStore();
+        case "cachettl":
+        case "cacheTtl": return target.getCacheTtl();
+        case "cachewaittimeout":
+        case "cacheWaitTimeout": return target.getCacheWaitTimeout();
         case "classifier": return target.getClassifier();
         case "compression": return getOrCreateConfiguration(target).getCompression();
         case "compressionenabled":
@@ -204,6 +265,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "onBudgetExceeded": return getOrCreateConfiguration(target).getOnBudgetExceeded();
         case "onbudgetstoreunavailable":
         case "onBudgetStoreUnavailable": return target.getOnBudgetStoreUnavailable();
+        case "responsecache":
+        case "responseCache": return target.getResponseCache();
         case "routing": return getOrCreateConfiguration(target).getRouting();
         case "routingenabled":
         case "routingEnabled": return target.isRoutingEnabled();

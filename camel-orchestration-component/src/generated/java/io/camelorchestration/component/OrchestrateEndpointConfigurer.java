@@ -27,6 +27,11 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "budgetKey": target.getConfiguration().setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgettokens":
         case "budgetTokens": target.getConfiguration().setBudgetTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "cache": target.getConfiguration().setCache(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachegenerate":
+        case "cacheGenerate": target.getConfiguration().setCacheGenerate(property(camelContext, boolean.class, value)); return true;
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": target.getConfiguration().setCacheKeyHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "compression": target.getConfiguration().setCompression(property(camelContext, java.lang.String.class, value)); return true;
         case "delegate": target.getConfiguration().setDelegate(property(camelContext, java.lang.String.class, value)); return true;
         case "description": target.getConfiguration().setDescription(property(camelContext, java.lang.String.class, value)); return true;
@@ -52,6 +57,11 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "budgetKey": return java.lang.String.class;
         case "budgettokens":
         case "budgetTokens": return java.lang.Integer.class;
+        case "cache": return java.lang.String.class;
+        case "cachegenerate":
+        case "cacheGenerate": return boolean.class;
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": return java.lang.String.class;
         case "compression": return java.lang.String.class;
         case "delegate": return java.lang.String.class;
         case "description": return java.lang.String.class;
@@ -78,6 +88,11 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "budgetKey": return target.getConfiguration().getBudgetKey();
         case "budgettokens":
         case "budgetTokens": return target.getConfiguration().getBudgetTokens();
+        case "cache": return target.getConfiguration().getCache();
+        case "cachegenerate":
+        case "cacheGenerate": return target.getConfiguration().isCacheGenerate();
+        case "cachekeyheaders":
+        case "cacheKeyHeaders": return target.getConfiguration().getCacheKeyHeaders();
         case "compression": return target.getConfiguration().getCompression();
         case "delegate": return target.getConfiguration().getDelegate();
         case "description": return target.getConfiguration().getDescription();

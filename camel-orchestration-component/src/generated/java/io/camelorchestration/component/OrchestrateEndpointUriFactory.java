@@ -23,9 +23,12 @@ public class OrchestrateEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(13);
+        Set<String> props = new HashSet<>(16);
         props.add("budgetKey");
         props.add("budgetTokens");
+        props.add("cache");
+        props.add("cacheGenerate");
+        props.add("cacheKeyHeaders");
         props.add("compression");
         props.add("delegate");
         props.add("description");

@@ -34,6 +34,8 @@ public final class CumulativeBudgets {
     private final AtomicLong storeFailures = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private volatile PendingSettlements pending;
+    /** Null: the ledger is called on the step's thread, unbounded (the memory ledger never waits). */
+    private volatile TimedLedgerCalls timed;
 
     public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock) {
         this(rules, ledger, clock, BudgetStorePolicy.CLOSED);
@@ -73,6 +75,36 @@ public final class CumulativeBudgets {
     }
 
     /**
+     * Bounds how long a step waits for a reservation (and for reading what is spent): past it the step follows the
+     * store policy at once. Zero or null: no bound. Call before the first reservation.
+     */
+    public void reserveTimeout(java.time.Duration timeout) {
+        TimedLedgerCalls old = timed;
+        timed = timeout == null || timeout.isZero() || timeout.isNegative() ? null : new TimedLedgerCalls(ledger, timeout);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Stops the threads that bound the ledger calls. */
+    public void close() {
+        TimedLedgerCalls t = timed;
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private Reservation ledgerReserve(BudgetScope scope, long amount, long limit) {
+        TimedLedgerCalls t = timed;
+        return t == null ? ledger.reserve(scope, amount, limit) : t.reserve(scope, amount, limit);
+    }
+
+    private long ledgerSpent(BudgetScope scope) {
+        TimedLedgerCalls t = timed;
+        return t == null ? ledger.spent(scope) : t.spent(scope);
+    }
+
+    /**
      * Reserves the estimate on every rule matching the key. When a hard rule refuses, everything already held is
      * given back and the hold names that rule.
      */
@@ -100,14 +132,14 @@ public final class CumulativeBudgets {
             BudgetScope scope = new BudgetScope(rule.id(), key, rule.window().start(now));
             long amount = rule.unit() == BudgetUnit.TOKENS ? tokens : costMicros;
             try {
-                Reservation r = ledger.reserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
+                Reservation r = ledgerReserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
                 if (r == null) {
                     release(held);
-                    long spent = ledger.spent(scope);
+                    long spent = ledgerSpent(scope);
                     return new Hold(List.of(), rule, null, spent, amount, false, List.of());
                 }
                 held.add(new Held(rule, r));
-                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
+                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledgerSpent(scope)) > rule.limit()) {
                     softOver = rule;
                 }
             } catch (BudgetStoreException e) {

@@ -49,9 +49,6 @@ public final class PendingSettlements implements AutoCloseable {
         }
     }
 
-    /** Journals one directory holds for instances on one host (see {@link #open}). */
-    static final int MAX_SLOTS = 16;
-
     private final Journal journal;
     private final BudgetLedger ledger;
     private final AtomicLong booked = new AtomicLong();
@@ -64,7 +61,7 @@ public final class PendingSettlements implements AutoCloseable {
 
     private PendingSettlements(Path directory, String name, long maxBytes, BudgetLedger ledger) {
         this.ledger = ledger;
-        this.journal = Journal.open(directory, name, maxBytes, Integer.MAX_VALUE, new Journal.Listener() {
+        this.journal = Journal.openFree(directory, name, maxBytes, Integer.MAX_VALUE, new Journal.Listener() {
             @Override
             public void full(Journal j, String refusedId) {
                 Listener l = listener;
@@ -76,26 +73,13 @@ public final class PendingSettlements implements AutoCloseable {
     }
 
     /**
-     * Opens the journal {@code name-1} in the directory, or {@code name-2}, ... when another live process (or another
-     * component in this JVM) holds it: a restarted instance takes the first free one, which is its dead predecessor's
-     * when it was alone, and books what that one left.
+     * Opens the journal {@code name-1} in the directory, or the next free one (see {@link Journal#openFree}), and
+     * books through the ledger what it holds once {@link #start started}.
      *
      * @param maxBytes bound on the journal's entries (their JSON), &gt; 0
      */
     public static PendingSettlements open(Path directory, String name, long maxBytes, BudgetLedger ledger) {
-        RuntimeException last = null;
-        for (int slot = 1; slot <= MAX_SLOTS; slot++) {
-            try {
-                return new PendingSettlements(directory, name + "-" + slot, maxBytes, ledger);
-            } catch (IllegalArgumentException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // locked by another process or component: the next slot
-                last = e;
-            }
-        }
-        throw new IllegalStateException("no free pending-settlement journal in " + directory + " (" + MAX_SLOTS
-                + " are in use by other processes)", last);
+        return new PendingSettlements(directory, name, maxBytes, ledger);
     }
 
     public void listener(Listener l) {

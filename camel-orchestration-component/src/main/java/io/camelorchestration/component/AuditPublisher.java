@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers audit events off the exchange's thread, through a bounded queue: a slow or broken sink never blocks or
- * fails an exchange. Failures are counted and logged at most once a minute.
+ * fails an exchange. The built-in JDBC trail is the exception: its publish only appends to a local journal and a
+ * buffer, so it is called on the publishing thread and the event is on disk before the exchange goes on. Failures
+ * are counted and logged at most once a minute.
  */
 final class AuditPublisher extends ServiceSupport {
 
@@ -30,6 +33,9 @@ final class AuditPublisher extends ServiceSupport {
 
     private final CamelContext context;
     private final List<AuditSink> sinks;
+    /** Sinks whose publish only journals and buffers (never waits): called on the publishing thread. */
+    private final List<AuditSink> inline;
+    private final List<AuditSink> queued;
     private final OrchestrationMeters meters;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -41,6 +47,8 @@ final class AuditPublisher extends ServiceSupport {
     AuditPublisher(CamelContext context, List<AuditSink> sinks, OrchestrationMeters meters) {
         this.context = context;
         this.sinks = List.copyOf(sinks);
+        this.inline = sinks.stream().filter(s -> s instanceof JdbcAuditSink).toList();
+        this.queued = sinks.stream().filter(s -> !(s instanceof JdbcAuditSink)).toList();
         this.meters = meters;
     }
 
@@ -52,15 +60,23 @@ final class AuditPublisher extends ServiceSupport {
         if (sinks.isEmpty() || executor == null) {
             return;
         }
+        if (!inline.isEmpty()) {
+            // the JDBC trail spools to its journal on this thread, so that the event is on disk before the exchange
+            // goes on: a crash right after loses nothing. Its publish never waits on the database
+            deliver(inline, event);
+            if (queued.isEmpty()) {
+                return;
+            }
+        }
         try {
-            executor.execute(() -> deliver(event));
+            executor.execute(() -> deliver(queued, event));
         } catch (RejectedExecutionException e) {
             failed(null, "audit queue full (" + QUEUE_SIZE + "); event dropped", e);
         }
     }
 
-    private void deliver(AuditEvent event) {
-        for (AuditSink sink : sinks) {
+    private void deliver(List<AuditSink> to, AuditEvent event) {
+        for (AuditSink sink : to) {
             try {
                 sink.publish(event);
                 delivered.incrementAndGet();

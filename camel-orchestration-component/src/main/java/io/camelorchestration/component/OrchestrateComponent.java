@@ -65,18 +65,50 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " original path). Either way a step that runs without a reservation keeps its spend in a local journal"
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
     private String onBudgetStoreUnavailable = "closed";
+    @Metadata(defaultValue = "50",
+              description = "Longest a step waits for its budget reservation (and for reading what a budget has spent) from a"
+                            + " ledger that can be slow or down, e.g. jdbc; past it the step follows on-budget-store-unavailable"
+                            + " at once. A number of milliseconds or a duration such as 50ms. 0: no bound. The memory ledger"
+                            + " is never bounded (it never waits).")
+    private long budgetReserveTimeout = 50;
     @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"
-                            + " the ledger books it. Default: camel-orchestration under java.io.tmpdir.")
+                            + " the ledger books it, and the JDBC audit trail's events until they are in the table. Default:"
+                            + " camel-orchestration under java.io.tmpdir.")
     private String journalDirectory;
     @Metadata(defaultValue = "67108864",
-              description = "Bound, in bytes, of the pending-settlement journal. When full, a step's unbooked spend is not"
-                            + " kept (reported: health DOWN, a meter, an audit event); the step never waits.")
+              description = "Bound, in bytes, of each journal. When the pending-settlement journal is full, a step's unbooked"
+                            + " spend is not kept (reported: health DOWN, a meter, an audit event); when the audit journal is"
+                            + " full, events are written but not kept on disk. Nothing ever waits for room.")
     private long journalMaxBytes = 64L * 1024 * 1024;
     @Metadata(defaultValue = "false",
               description = "Also write every audit event to the table audit_trail of the DataSource (at least once, buffered"
-                            + " and retried while the database is down). The table is created when missing.")
+                            + " and retried while the database is down, spooled to a local journal first so a crash loses none)."
+                            + " The table is created when missing.")
     private boolean auditJdbc;
+    @Metadata(defaultValue = "false",
+              description = "Allow the response cache: steps with cache=exact answer identical requests from it. Can be"
+                            + " flipped on the component MBean. See docs/caching.md.")
+    private volatile boolean cacheEnabled;
+    @Metadata(defaultValue = "3600000",
+              description = "How long a cached answer is served, in milliseconds or as a duration such as 1h or 30m.")
+    private long cacheTtl = 3_600_000L;
+    @Metadata(defaultValue = "10000", description = "Most answers the local store keeps (least valuable evicted first).")
+    private long cacheMaxEntries = 10_000;
+    @Metadata(defaultValue = "30000",
+              description = "How long an identical request waits for the answer of the one call in flight, in milliseconds"
+                            + " or as a duration such as 30s; then it calls the delegate itself.")
+    private long cacheWaitTimeout = 30_000L;
+    @Metadata(defaultValue = "local", enums = "local,jcache",
+              description = "Where cached answers live: local (Caffeine, in this JVM) or jcache (a JSR-107 cache of the"
+                            + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances).")
+    private String cacheStore = "local";
+    @Metadata(defaultValue = "camel-orchestration-responses",
+              description = "Name of the JCache cache of cache-store=jcache (created with cache-ttl expiry when missing).")
+    private String cacheName = "camel-orchestration-responses";
+    @Metadata(label = "advanced", autowired = true,
+              description = "Your own response cache store (overrides cache-store).")
+    private io.camelorchestration.cache.ResponseCache responseCache;
     @Metadata(label = "advanced", description = "The DataSource of the jdbc ledger and of the JDBC audit trail."
                                                 + " Default: the only DataSource in the registry.")
     private DataSource dataSource;
@@ -95,6 +127,8 @@ public class OrchestrateComponent extends DefaultComponent {
     private OrchestrateConfiguration configuration = new OrchestrateConfiguration();
 
     private final UsageTotals totals = new UsageTotals();
+    /** The clock of cache expiry; a test's own (see {@link #useCacheClock}). */
+    private java.time.Clock cacheClock = java.time.Clock.systemUTC();
     private volatile OrchestrationRuntime runtime;
     private PropertyConfigurer checkedComponentConfigurer;
     private PropertyConfigurer checkedEndpointConfigurer;
@@ -202,6 +236,21 @@ public class OrchestrateComponent extends DefaultComponent {
         super.doStop();
     }
 
+    /** For tests: cache entries expire by this clock (set before the first route starts). */
+    void useCacheClock(java.time.Clock clock) {
+        this.cacheClock = clock;
+    }
+
+    /** Requests now waiting for an identical call in flight (for tests and the console). */
+    int runtimeCacheWaiting() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().waiting();
+    }
+
+    java.time.Clock cacheClock() {
+        return cacheClock;
+    }
+
     UsageTotals totals() {
         return totals;
     }
@@ -238,7 +287,47 @@ public class OrchestrateComponent extends DefaultComponent {
         this.routingEnabled = routingEnabled;
     }
 
+    @ManagedAttribute(description = "Response cache allowed")
+    public boolean isCacheEnabled() {
+        return cacheEnabled;
+    }
+
+    @ManagedAttribute(description = "Response cache allowed")
+    public void setCacheEnabled(boolean cacheEnabled) {
+        this.cacheEnabled = cacheEnabled;
+    }
+
     // ---- totals
+
+    @ManagedAttribute(description = "Steps answered from the response cache")
+    public long getCacheHits() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().hits();
+    }
+
+    @ManagedAttribute(description = "Cached steps that missed and called the delegate")
+    public long getCacheMisses() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().misses();
+    }
+
+    @ManagedAttribute(description = "Answers stored in the response cache")
+    public long getCacheStores() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().stores();
+    }
+
+    @ManagedAttribute(description = "Corrupt response cache entries dropped")
+    public long getCacheCorruptEntries() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().corrupt();
+    }
+
+    @ManagedAttribute(description = "Response cache store failures (each a miss or an answer not kept)")
+    public long getCacheStoreErrors() {
+        OrchestrationRuntime r = runtime;
+        return r == null ? 0 : r.cache().service().storeErrors();
+    }
 
     @ManagedAttribute(description = "Input + output tokens of all orchestrated steps")
     public long getTotalTokensUsed() {
@@ -366,6 +455,14 @@ public class OrchestrateComponent extends DefaultComponent {
         this.budgets = budgets;
     }
 
+    public long getBudgetReserveTimeout() {
+        return budgetReserveTimeout;
+    }
+
+    public void setBudgetReserveTimeout(long budgetReserveTimeout) {
+        this.budgetReserveTimeout = budgetReserveTimeout;
+    }
+
     public String getJournalDirectory() {
         return journalDirectory;
     }
@@ -402,6 +499,54 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setAuditJdbc(boolean auditJdbc) {
         this.auditJdbc = auditJdbc;
+    }
+
+    public long getCacheTtl() {
+        return cacheTtl;
+    }
+
+    public void setCacheTtl(long cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    public long getCacheMaxEntries() {
+        return cacheMaxEntries;
+    }
+
+    public void setCacheMaxEntries(long cacheMaxEntries) {
+        this.cacheMaxEntries = cacheMaxEntries;
+    }
+
+    public long getCacheWaitTimeout() {
+        return cacheWaitTimeout;
+    }
+
+    public void setCacheWaitTimeout(long cacheWaitTimeout) {
+        this.cacheWaitTimeout = cacheWaitTimeout;
+    }
+
+    public String getCacheStore() {
+        return cacheStore;
+    }
+
+    public void setCacheStore(String cacheStore) {
+        this.cacheStore = cacheStore;
+    }
+
+    public String getCacheName() {
+        return cacheName;
+    }
+
+    public void setCacheName(String cacheName) {
+        this.cacheName = cacheName;
+    }
+
+    public io.camelorchestration.cache.ResponseCache getResponseCache() {
+        return responseCache;
+    }
+
+    public void setResponseCache(io.camelorchestration.cache.ResponseCache responseCache) {
+        this.responseCache = responseCache;
     }
 
     public DataSource getDataSource() {

@@ -43,6 +43,18 @@ public class OrchestrateConfiguration implements Cloneable {
                             + " A larger one goes to the delegate as it came, unoptimised, with a fallback reason that says"
                             + " so; its tokens are estimated from a sample. Bounds the memory a step uses whatever the body.")
     private int maxInputSize = 1_000_000;
+    @UriParam(defaultValue = "off", enums = "off,exact",
+              description = "Response cache of this step: off, or exact (an identical request, same model, prompt after"
+                            + " compression, intent, output cap, request parameters, delegate and budget key, is answered"
+                            + " from the cache without calling the delegate). Needs cache-enabled on the component. See docs/caching.md.")
+    private String cache = "off";
+    @UriParam(defaultValue = "false",
+              description = "Also cache the answers of a generate step (new text, where a fresh answer may be wanted each time)."
+                            + " Off: generate steps are never cached.")
+    private boolean cacheGenerate;
+    @UriParam(description = "Further headers, comma-separated, that your delegate reads and that change its answer: they"
+                            + " become part of the cache key.")
+    private String cacheKeyHeaders;
 
     public String getDelegate() {
         return delegate;
@@ -130,6 +142,30 @@ public class OrchestrateConfiguration implements Cloneable {
 
     public void setMaxInputSize(int maxInputSize) {
         this.maxInputSize = maxInputSize;
+    }
+
+    public String getCache() {
+        return cache;
+    }
+
+    public void setCache(String cache) {
+        this.cache = cache;
+    }
+
+    public boolean isCacheGenerate() {
+        return cacheGenerate;
+    }
+
+    public void setCacheGenerate(boolean cacheGenerate) {
+        this.cacheGenerate = cacheGenerate;
+    }
+
+    public String getCacheKeyHeaders() {
+        return cacheKeyHeaders;
+    }
+
+    public void setCacheKeyHeaders(String cacheKeyHeaders) {
+        this.cacheKeyHeaders = cacheKeyHeaders;
     }
 
     public OrchestrateConfiguration copy() {

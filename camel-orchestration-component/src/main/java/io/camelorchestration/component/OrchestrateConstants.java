@@ -28,6 +28,11 @@ public final class OrchestrateConstants {
      * settlement its spend waits in (booked when the store is back), or {@code not-kept} when the journal was full.
      */
     public static final String PENDING_SETTLEMENT = "CamelOrchestrationPendingSettlement";
+    @Metadata(description = "True when the step was answered from the response cache (the delegate was not called),"
+                            + " false when it was looked up and missed; absent when the step is not cached.", javaType = "Boolean")
+    public static final String CACHE_HIT = "CamelOrchestrationCacheHit";
+    @Metadata(description = "On a cache hit: USD the call avoided would have cost.", javaType = "Double")
+    public static final String COST_SAVED = "CamelOrchestrationCostSaved";
     @Metadata(description = "This message's instruction or question: overrides the description for classification"
                             + " and question-aware compression.", javaType = "String")
     public static final String INSTRUCTION = "CamelOrchestrationInstruction";

@@ -53,6 +53,8 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     private AsyncProducer delegate;
     private final Map<String, AsyncProducer> modelDelegates = new ConcurrentHashMap<>();
     private Predicate<ModelInfo> reachable;
+    private boolean cacheExact;
+    private java.util.List<String> cacheKeyHeaders = java.util.List.of();
 
     public OrchestrateEndpoint(String uri, OrchestrateComponent component, OrchestrateConfiguration configuration) {
         super(uri, component);
@@ -109,6 +111,15 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         }
         if (c.getMaxInputSize() <= 0) {
             throw invalid("maxInputSize", c.getMaxInputSize(), "a number of characters > 0");
+        }
+        String cache = c.getCache() == null ? "off" : c.getCache().trim().toLowerCase(Locale.ROOT);
+        if (!cache.equals("off") && !cache.equals("exact")) {
+            throw invalid("cache", c.getCache(), "off, exact");
+        }
+        cacheExact = cache.equals("exact");
+        if (c.getCacheKeyHeaders() != null && !c.getCacheKeyHeaders().isBlank()) {
+            cacheKeyHeaders = java.util.Arrays.stream(c.getCacheKeyHeaders().split(",")).map(String::trim)
+                    .filter(h -> !h.isEmpty()).distinct().toList();
         }
         CompressionLevel compression = null;
         if (c.getCompression() != null && !"auto".equalsIgnoreCase(c.getCompression().trim())) {
@@ -230,6 +241,21 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     /** Characters (or bytes) of input above which the step passes the message through unoptimised. */
     int maxInputSize() {
         return configuration.getMaxInputSize();
+    }
+
+    /** Whether this step's answers may come from and go to the response cache (cache=exact). */
+    boolean cacheExact() {
+        return cacheExact;
+    }
+
+    /** cacheGenerate: generate steps are cached only when the endpoint says so. */
+    boolean cacheGenerate() {
+        return configuration.isCacheGenerate();
+    }
+
+    /** The user's own headers that change the answer (cacheKeyHeaders). */
+    java.util.List<String> cacheKeyHeaders() {
+        return cacheKeyHeaders;
     }
 
     Expression budgetKeyExpression() {

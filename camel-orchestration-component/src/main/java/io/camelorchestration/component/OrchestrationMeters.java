@@ -113,6 +113,18 @@ class OrchestrationMeters {
                 .description("Steps whose unbooked spend the full journal could not keep: never booked").register(registry);
     }
 
+    /** Expired holds the JDBC ledger booked at their reserved amount, read from it when scraped. */
+    void settledOnExpiry(io.camelorchestration.budget.jdbc.JdbcBudgetLedger ledger) {
+        if (registry == null) {
+            return;
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder("orchestration.budget.settled.on.expiry", ledger,
+                        x -> x.holdsSettledOnExpiry())
+                .description("Expired budget holds booked at their reserved amount (their instance died or the step"
+                        + " outlived the reservation TTL)")
+                .register(registry);
+    }
+
     record StepKey(String route, String step, String intent) {
     }
 

@@ -2,12 +2,17 @@ package io.camelorchestration.component;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.camelorchestration.audit.AuditAction;
+import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import io.camelorchestration.budget.BudgetLedger;
@@ -18,6 +23,7 @@ import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.catalog.ModelCatalog;
+import io.camelorchestration.journal.Journal;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionPipeline;
@@ -52,6 +58,7 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final CumulativeBudgets budgets;
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
+    private ResponseCaching cache;
     private final JdbcAuditSink jdbcAudit;
     /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
     private TokenizerWarmUp tokenizers;
@@ -102,11 +109,16 @@ final class OrchestrationRuntime extends ServiceSupport {
                     + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
         }
         BudgetLedger ledger = ledger(c);
-        if (ledger instanceof JdbcBudgetLedger jdbc && !rules.isEmpty()) {
-            // swept at start-up and on a timer, probed while down: the ledger's state follows the store
-            jdbc.start();
-        }
         CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
+        if (c.getBudgetReserveTimeout() < 0) {
+            throw new IllegalArgumentException("Invalid value '" + c.getBudgetReserveTimeout()
+                    + "' for option 'camel.component.orchestrate.budget-reserve-timeout'; allowed values: 0 (no bound) or a"
+                    + " positive duration, e.g. 50ms");
+        }
+        if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
+            // a store that hangs costs a step at most this, then the store policy applies at once
+            budgets.reserveTimeout(java.time.Duration.ofMillis(c.getBudgetReserveTimeout()));
+        }
         if (c.getJournalMaxBytes() <= 0) {
             throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
                     + "' for option 'camel.component.orchestrate.journal-max-bytes'; allowed values: a positive number of bytes");
@@ -121,6 +133,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
                 : ctx.getRegistry().findSingleByType(MeterRegistry.class);
         OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
+        ResponseCaching caching = ResponseCaching.create(c, registry);
         List<AuditSink> sinks = new ArrayList<>(2);
         if (c.getAuditUri() != null && !c.getAuditUri().isBlank()) {
             sinks.add(new EndpointAuditSink(ctx, auditEndpoint(ctx, c.getAuditUri().trim())));
@@ -133,8 +146,27 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit = new JdbcAuditSink(dataSource(c, "audit-jdbc"));
             sinks.add(jdbcAudit);
         }
-        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
         Path journals = journalDirectory(c);
+        AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
+        if (jdbcAudit != null) {
+            // every event on disk before it is acknowledged: a crash loses none (opened last, like the one below)
+            jdbcAudit.spoolTo(Journal.openFree(journals, "audit-" + journalName(ctx.getName()), c.getJournalMaxBytes(),
+                    Integer.MAX_VALUE, (journal, id) -> LOG.warn("Audit journal {} is full ({} bytes): new events are"
+                            + " written while the process lives but not kept on disk", journal.file(), journal.maxBytes())));
+        }
+        if (ledger instanceof JdbcBudgetLedger expiring) {
+            meters.settledOnExpiry(expiring);
+            expiring.expiryListener((holds, amount) -> {
+                if (audit.active()) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("holds", holds);
+                    d.put("amount", amount);
+                    d.put("settledOnExpiry", true);
+                    audit.publish(new AuditEvent(Instant.now(), AuditAction.ORCHESTRATION_BUDGET_SETTLED_ON_EXPIRY,
+                            "budget_ledger", JdbcBudgetLedger.RESERVATIONS, null, null, null, "warning", d));
+                }
+            });
+        }
         if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
             // a ledger that can be down: what steps spend without a reservation waits on disk until it is booked.
             // Opened last, so that no other option's error leaves the journal's file locked
@@ -144,8 +176,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             meters.pending(pending);
             pending.listener(new JournalFullReport(audit, pending));
         }
-        return new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets, c.getBudgetLedger() == null, meters, audit,
-                jdbcAudit);
+        OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets,
+                c.getBudgetLedger() == null, meters, audit, jdbcAudit);
+        rt.cache = caching;
+        return rt;
     }
 
     /** Resolved at start-up, so that a misspelt scheme or a component missing from the classpath stops the start. */
@@ -234,6 +268,11 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit.start();
         }
         audit.start();
+        if (budgets.ledger() instanceof JdbcBudgetLedger jdbc && !budgets.isEmpty()) {
+            // swept at start-up and on a timer, probed while down: the ledger's state follows the store. After the
+            // audit publisher, so that holds settled on expiry at start-up are reported
+            jdbc.start();
+        }
         if (budgets.pending() != null) {
             // books what waits, what a dead predecessor left in the journal as well
             budgets.pending().start();
@@ -242,6 +281,7 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        cache.stop();
         if (modelCalls != null) {
             component.getCamelContext().getManagementStrategy().removeEventNotifier(modelCalls);
             modelCalls.stop();
@@ -262,6 +302,7 @@ final class OrchestrationRuntime extends ServiceSupport {
             // what is not booked yet stays in the journal for the next start
             budgets.pending().close();
         }
+        budgets.close();
         audit.stop();
         if (jdbcAudit != null) {
             // after the publisher has handed over its queue: the sink then drains its own buffer
@@ -307,6 +348,10 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     OrchestrationMeters meters() {
         return meters;
+    }
+
+    ResponseCaching cache() {
+        return cache;
     }
 
     AuditPublisher audit() {

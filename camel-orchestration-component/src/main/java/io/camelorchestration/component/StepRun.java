@@ -15,12 +15,16 @@ import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.UnbookedStepException;
+import io.camelorchestration.cache.CachedAnswer;
+import io.camelorchestration.cache.Flight;
+import io.camelorchestration.cache.ResponseCacheService;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
 import io.camelorchestration.component.langchain4j.ChatMessagesBody;
 import io.camelorchestration.component.langchain4j.UsageCapture;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.pipeline.Flags;
+import io.camelorchestration.pipeline.StepDraft;
 import io.camelorchestration.pipeline.StepInput;
 import io.camelorchestration.pipeline.StepPlan;
 import io.camelorchestration.pipeline.StepSettings;
@@ -83,6 +87,17 @@ final class StepRun {
     private MessageText.Oversize oversize;
     /** The budget store was down and the step went down the original path unbooked: booked later. */
     private CumulativeBudgets.Hold unbookedHold;
+    private Flags flags;
+    private StepInput input;
+    private StepDraft draft;
+    private String budgetKey;
+    /** The response cache: this request's key (null: not cached), what the lookup found, the flight this step leads. */
+    private String cacheKey;
+    private ResponseCacheService.Lookup lookup;
+    private Flight flight;
+    private Map<String, Object> sentHeaders;
+    private String answerText;
+    private CachedAnswer kept;
 
     StepRun(OrchestrateEndpoint endpoint, OrchestrationRuntime rt, Exchange exchange, AsyncCallback callback) {
         this.endpoint = endpoint;
@@ -95,10 +110,8 @@ final class StepRun {
     boolean run() {
         runThread = Thread.currentThread();
         long t0 = System.nanoTime();
-        AsyncProducer target;
         try {
             prepare();
-            target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
         } catch (InputTooLarge e) {
             overheadNanos += System.nanoTime() - t0;
             fallback(e.getMessage(), null);
@@ -116,9 +129,55 @@ final class StepRun {
             fallback("orchestration failed before the call (" + describe(t) + ")", t);
             return returned();
         }
-        overheadNanos += System.nanoTime() - t0;
-        call(target, doneSync -> afterCall());
+        if (lookup instanceof ResponseCacheService.Hit hit) {
+            served(hit.answer(), t0);
+            return returned(); // a hit completes on the caller's thread
+        }
+        if (lookup instanceof ResponseCacheService.Follow follow) {
+            // an identical call is in flight: wait for its answer without holding this thread
+            overheadNanos += System.nanoTime() - t0;
+            rt.cache().service().await(follow.flight(), this::resumed);
+            return returned();
+        }
+        proceed(t0);
         return returned();
+    }
+
+    /** Reserves the budgets and calls the delegate. */
+    private void proceed(long t0) {
+        AsyncProducer target;
+        try {
+            reserve();
+            target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
+        } catch (BudgetExceededException e) {
+            refused(e);
+            overheadNanos += System.nanoTime() - t0;
+            finish();
+            return;
+        } catch (Throwable t) {
+            overheadNanos += System.nanoTime() - t0;
+            if (t instanceof UnbookedStepException u) {
+                unbookedHold = u.hold();
+            }
+            fallback("orchestration failed before the call (" + describe(t) + ")", t);
+            return;
+        }
+        overheadNanos += System.nanoTime() - t0;
+        if (cacheKey != null) {
+            sentHeaders = new HashMap<>(exchange.getMessage().getHeaders());
+        }
+        call(target, doneSync -> afterCall());
+    }
+
+    /** A waiting step resumed (on the cache's own thread): with the flight's answer, or null to call itself. */
+    private void resumed(CachedAnswer answer) {
+        long t0 = System.nanoTime();
+        if (answer != null) {
+            served(answer, t0);
+        } else {
+            countCache("miss");
+            proceed(t0);
+        }
     }
 
     // ---- before the call
@@ -149,11 +208,47 @@ final class StepRun {
         Expression keyExpression = endpoint.budgetKeyExpression();
         String key = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
         OrchestrateComponent c = endpoint.getComponent();
+<<<<<<< HEAD
         Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
         plan = rt.planner().plan(settings, endpoint.stepIntent(), flags,
                 new StepInput(originalText, instruction, key,
                         chatBody != null || MessageText.rewritable(originalBody), chatBody), workflow,
                 endpoint.reachable());
+=======
+        flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
+        input = new StepInput(originalText, instruction, key, chatBody != null || MessageText.rewritable(originalBody),
+                chatBody);
+        budgetKey = key;
+        draft = rt.planner().draft(settings, flags, input, endpoint.reachable());
+        if (endpoint.cacheExact() && c.isCacheEnabled()) {
+            lookUp(msg);
+        }
+    }
+
+    /** Looks the draft's request up in the response cache, when the step's answers may be kept at all. */
+    private void lookUp(Message msg) {
+        Intent intent = draft.classification().intent();
+        if (!draft.handler().policy().usesModel() || intent == Intent.GENERATE && !endpoint.cacheGenerate()) {
+            return; // a send step calls no model; generate only when the endpoint says so
+        }
+        String uri = endpoint.delegateFor(draft.model()).getEndpoint().getEndpointUri();
+        cacheKey = StepCache.key(msg, originalBody, draft.sentText(originalText), draft, uri, budgetKey,
+                endpoint.cacheKeyHeaders());
+        if (cacheKey == null) {
+            return; // nothing to key exactly: not cached
+        }
+        lookup = rt.cache().service().lookup(cacheKey);
+        if (lookup instanceof ResponseCacheService.Lead lead) {
+            flight = lead.flight();
+            countCache("miss");
+        }
+    }
+
+    /** The plan from the draft (budgets reserved) and the message shaped for the call. */
+    private void reserve() {
+        Message msg = exchange.getMessage();
+        plan = rt.planner().plan(draft, settings, flags, input, workflow, endpoint.reachable());
+>>>>>>> main
         reservedGauge = rt.meters().reserved(routeId);
         reservedGauge.addAndGet(plan.estimatedTokens());
         sentText = originalText == null ? "" : originalText;
@@ -270,6 +365,7 @@ final class StepRun {
             }
             ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
             String output = MessageText.output(msg);
+            answerText = output;
             // counted only when the delegate reports no usage, and then once
             long countedInput = firstCall == null && plan.inputCounted() ? plan.inputTokens() : -1;
             UsageReader.Usage usage = UsageReader.read(msg, output, countedInput,
@@ -333,6 +429,11 @@ final class StepRun {
                 firstCall == null ? cost : cost(model, usage));
 
         Message msg = exchange.getMessage();
+        if (cacheKey != null) {
+            keep(msg, outcome, model, usage, cost);
+            msg.setHeader(OrchestrateConstants.CACHE_HIT, false);
+            msg.removeHeader(OrchestrateConstants.COST_SAVED);
+        }
         boolean orchestrated = firstCall == null && !plan.unoptimised();
         msg.setHeader(OrchestrateConstants.ORCHESTRATED, orchestrated);
         msg.setHeader(OrchestrateConstants.INTENT, plan.classification().intent().id());
@@ -368,6 +469,9 @@ final class StepRun {
         d.put("tokensSaved", saved);
         d.put("model", model == null ? null : model.name());
         d.put("routed", plan.routing().routed() && firstCall == null);
+        if (cacheKey != null) {
+            d.put("cacheHit", false);
+        }
         pendingDetails(d, pending);
         if (firstCall != null) {
             d.put("fallback", "original model");
@@ -375,6 +479,134 @@ final class StepRun {
             audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
         } else {
             audit(AuditAction.ORCHESTRATION_STEP_EXECUTED, "info", d);
+        }
+    }
+
+    // ---- the response cache
+
+    /**
+     * Keeps the answer when it is worth keeping: the call the draft described ran as drafted (no degrade, no
+     * fallback, no re-run), and its answer passed the intent's check and is not empty. The waiters of this step's
+     * flight get it when the step finishes.
+     */
+    private void keep(Message msg, StepOutcome outcome, ModelInfo model, UsageReader.Usage usage, double cost) {
+        try {
+            boolean asDrafted = outcome == StepOutcome.ORCHESTRATED && firstCall == null && !plan.unoptimised()
+                    && plan.budgetExceeded() == null && plan.maxOutputTokens() == draft.maxOutputTokens()
+                    && sameModel(plan.model(), draft.model()) && sentText.equals(draft.sentText(originalText));
+            if (!asDrafted || answerText == null || answerText.isBlank()
+                    || !plan.handler().check(answerText, sentText).passed()) {
+                return;
+            }
+            ResponseCacheService service = rt.cache().service();
+            long now = service.now();
+            CachedAnswer a = StepCache.answer(msg, sentHeaders == null ? Map.of() : sentHeaders,
+                    model == null ? null : model.name(), usage.input(), usage.output(), cost, now, service.expiresAt(now));
+            if (a == null) {
+                return; // a body or header without a faithful stored form
+            }
+            if (service.store(cacheKey, a)) {
+                countCache("store");
+            } else {
+                countCache("unavailable");
+            }
+            kept = a; // the waiters get it even when the store could not keep it
+        } catch (RuntimeException e) {
+            LOG.debug("Step {}: the answer could not be cached", settings.stepId(), e);
+        }
+    }
+
+    private static boolean sameModel(ModelInfo a, ModelInfo b) {
+        return a == null ? b == null : b != null && a.name().equals(b.name());
+    }
+
+    /**
+     * Answers the step from the cache: the message is shaped as for the call and then given the stored answer (the
+     * delegate's body and headers); nothing is reserved or charged, the call avoided is counted as saved.
+     */
+    private void served(CachedAnswer a, long t0) {
+        Message msg = exchange.getMessage();
+        ModelInfo model = draft.model();
+        boolean usesModel = draft.handler().policy().usesModel();
+        try {
+            if (model != null && (draft.routing().routed() || settings.pinnedModel() != null)) {
+                setModelHeaders(msg, model, usesModel ? draft.maxOutputTokens() : 0);
+            }
+            if (draft.maxOutputTokens() > 0 && usesModel) {
+                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, draft.maxOutputTokens());
+            }
+            UsageReader.clear(msg);
+            StepCache.apply(msg, a);
+        } catch (Throwable t) {
+            // the message could not take the answer: call the delegate as if it had missed
+            LOG.debug("Step {}: a cached answer could not be applied", settings.stepId(), t);
+            restoreOriginal();
+            proceed(t0);
+            return;
+        }
+        overheadNanos += System.nanoTime() - t0;
+        try {
+            Intent intent = draft.classification().intent();
+            ModelInfo answered = a.model() == null ? model : rt.catalog().find(a.model()).orElse(model);
+            long saved = a.tokens();
+            double costSaved = answered != null ? answered.cost(a.inputTokens(), a.outputTokens()) : a.cost();
+            record(intent, model, 0, 0, saved, 0, costSaved, StepOutcome.ORCHESTRATED);
+            countCache("hit");
+            rt.cache().saved(routeId, settings.stepId(), saved, costSaved);
+            msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
+            msg.setHeader(OrchestrateConstants.INTENT, intent.id());
+            if (model != null) {
+                msg.setHeader(OrchestrateConstants.MODEL, model.name());
+            } else {
+                msg.removeHeader(OrchestrateConstants.MODEL);
+            }
+            msg.setHeader(OrchestrateConstants.TOKENS_USED, 0L);
+            msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
+            msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, draft.compressed());
+            msg.setHeader(OrchestrateConstants.CACHE_HIT, true);
+            msg.setHeader(OrchestrateConstants.COST_SAVED, costSaved);
+            msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
+            msg.removeHeader(OrchestrateConstants.PENDING_SETTLEMENT);
+            exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
+            if (rt.audit().active()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("intent", intent.id());
+                d.put("confidence", draft.classification().confidence());
+                d.put("tokensUsed", 0L);
+                d.put("tokensBudgeted", draft.budgetTokens());
+                d.put("cost", 0.0);
+                d.put("compressionApplied", draft.compressed());
+                d.put("tokensSaved", saved);
+                d.put("costSaved", costSaved);
+                d.put("model", model == null ? null : model.name());
+                d.put("cacheHit", true);
+                audit(AuditAction.ORCHESTRATION_STEP_EXECUTED, "info", d);
+            }
+        } catch (RuntimeException e) {
+            // the answer is on the message: only the bookkeeping is lost
+            LOG.debug("Bookkeeping of a cache hit failed", e);
+        }
+        finish();
+    }
+
+    private void countCache(String result) {
+        try {
+            rt.cache().count(routeId == null ? "unknown" : routeId, settings.stepId(), result);
+        } catch (RuntimeException e) {
+            LOG.debug("Cache meter failed", e);
+        }
+    }
+
+    /** Hands the flight this step led to its waiters: the kept answer, or none (they call themselves). */
+    private void land() {
+        Flight f = flight;
+        if (f != null) {
+            flight = null;
+            try {
+                rt.cache().service().land(f, kept);
+            } catch (RuntimeException e) {
+                LOG.debug("Landing the cache flight failed", e);
+            }
         }
     }
 
@@ -623,6 +855,7 @@ final class StepRun {
     // ---- async completion: done(true) only when everything finished on the caller's thread inside run()
 
     private void finish() {
+        land();
         try {
             closeCapture();
         } catch (RuntimeException e) {

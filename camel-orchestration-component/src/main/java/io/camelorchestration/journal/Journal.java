@@ -110,6 +110,30 @@ public final class Journal implements AutoCloseable {
         return new Journal(directory.resolve(name + FILE_SUFFIX), maxBytes, maxEntries, listener);
     }
 
+    /** Journals one directory holds under one name for processes on one host (see {@link #openFree}). */
+    public static final int MAX_SLOTS = 16;
+
+    /**
+     * Opens {@code name-1} in the directory, or {@code name-2}, ... when another live process (or another user in this
+     * JVM) holds it: a restarted instance takes the first free one, which is its dead predecessor's when it was alone,
+     * and finds what that one left.
+     */
+    public static Journal openFree(Path directory, String name, long maxBytes, int maxEntries, Listener listener) {
+        RuntimeException last = null;
+        for (int slot = 1; slot <= MAX_SLOTS; slot++) {
+            try {
+                return open(directory, name + "-" + slot, maxBytes, maxEntries, listener);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the file is locked by another process or component: the next slot
+                last = e;
+            }
+        }
+        throw new IllegalStateException("no free journal '" + name + "' in " + directory + " (" + MAX_SLOTS
+                + " are held by other processes)", last);
+    }
+
     /** Appends (or replaces) the entry; {@code false} when the journal is full (nothing was stored). */
     public boolean append(String id, Object value) {
         Objects.requireNonNull(id, "id");

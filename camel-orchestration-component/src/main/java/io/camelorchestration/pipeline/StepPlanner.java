@@ -61,6 +61,7 @@ public final class StepPlanner {
     /** Plans with a step prepared on the spot: for tests and tools; endpoints {@link #prepare} once. */
     public StepPlan plan(StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
             Predicate<ModelInfo> reachable) {
+<<<<<<< HEAD
         return plan(s, prepare(s), flags, in, workflow, reachable);
     }
 
@@ -70,6 +71,16 @@ public final class StepPlanner {
      */
     public StepPlan plan(StepSettings s, StepIntent intent, Flags flags, StepInput in, WorkflowExecution workflow,
             Predicate<ModelInfo> reachable) {
+=======
+        return plan(draft(s, flags, in, reachable), s, flags, in, workflow, reachable);
+    }
+
+    /**
+     * The request the step would send within its budgets, before anything is reserved: intent, output cap,
+     * compressed input, model. What a response cache keys on, so that a hit reserves and charges nothing.
+     */
+    public StepDraft draft(StepSettings s, Flags flags, StepInput in, Predicate<ModelInfo> reachable) {
+>>>>>>> main
         Classification c = s.intent() != null ? Classification.declared(s.intent())
                 : intent.classify(in.instruction(), in.text(), SAMPLE_CHARS);
         IntentHandler handler = handlers.handler(c.intent());
@@ -90,6 +101,21 @@ public final class StepPlanner {
         CompressionResult compressed = exact ? compress(in, level, c, s, policy)
                 : CompressionResult.unchanged(in.text(), (int) Math.min(Integer.MAX_VALUE, bound));
         RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
+        return new StepDraft(c, handler, budget, maxOut, level, exact, compressed, routing);
+    }
+
+    /** Reserves the budgets of a draft: the plan the step runs on (degraded, or refused, when over a hard budget). */
+    public StepPlan plan(StepDraft d, StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
+            Predicate<ModelInfo> reachable) {
+        Classification c = d.classification();
+        IntentHandler handler = d.handler();
+        IntentPolicy policy = handler.policy();
+        int budget = d.budgetTokens();
+        int maxOut = d.maxOutputTokens();
+        CompressionLevel level = d.level();
+        boolean exact = d.exact();
+        CompressionResult compressed = d.compression();
+        RoutingDecision routing = d.routing();
         TokenBudget wf = workflow.budget();
         while (true) {
             long estimate = estimate(policy, compressed, maxOut);

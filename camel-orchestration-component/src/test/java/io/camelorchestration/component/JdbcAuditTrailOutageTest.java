@@ -21,6 +21,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,9 @@ class JdbcAuditTrailOutageTest {
     @RegisterExtension
     static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
 
+    @TempDir
+    java.nio.file.Path journals;
+
     @Test
     void noAuditEventIsLostAndNoExchangeWaitsWhileTheDatabaseIsDown() throws Exception {
         Set<String> published = ConcurrentHashMap.newKeySet();
@@ -41,6 +45,7 @@ class JdbcAuditTrailOutageTest {
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
         orchestrate.setAuditJdbc(true);
+        orchestrate.setJournalDirectory(journals.toString());
         Set<String> dbThreads = ConcurrentHashMap.newKeySet();
         orchestrate.setDataSource(recordingThreads(db.dataSource(), dbThreads));
         // a second sink, in memory, tells what was handed to the sinks

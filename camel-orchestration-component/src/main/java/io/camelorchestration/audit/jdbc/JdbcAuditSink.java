@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * batch retried after a commit whose answer was lost is not written twice. When the buffer is full {@code publish}
  * throws, which the caller counts as a dropped event. On {@link #close} the writer has {@code closeTimeout} to
  * drain the buffer.
+ * <p>
+ * With a journal ({@link #spoolTo}) {@code publish} first appends the event to it (a local file, committed before
+ * it returns) and the writer takes it out only after its transaction committed: a crash loses nothing, and the
+ * next process with the journal writes what is left, the table skipping ids it already has.
  */
 public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
@@ -74,6 +81,14 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean connected;
     private Thread writer;
+    /** Where events wait on disk until their transaction committed; null: memory only. */
+    private volatile Journal spool;
+    /** Spool ids of this process start with it; smaller ones were left by a process that died. */
+    private final String bootPrefix = String.format("%013x-", System.currentTimeMillis());
+    private final AtomicLong spoolSeq = new AtomicLong();
+    private final AtomicLong notSpooled = new AtomicLong();
+    private final AtomicLong recovered = new AtomicLong();
+    private volatile boolean recovering;
     private Boolean postgres;
     private boolean schemaReady;
 
@@ -99,11 +114,26 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         this.closeTimeout = closeTimeout;
     }
 
+    /**
+     * Spools every event to the journal before {@link #publish} returns, and takes it out only once its transaction
+     * has committed: a crash ({@code kill -9}) loses none, and the next process with the same journal writes what
+     * the dead one left (events already in the table are skipped by id). Call before {@link #start}; the sink closes
+     * the journal when it closes.
+     */
+    public synchronized JdbcAuditSink spoolTo(Journal journal) {
+        if (running) {
+            throw new IllegalStateException("spoolTo must be called before the sink starts");
+        }
+        this.spool = journal;
+        return this;
+    }
+
     public synchronized void start() {
         if (running || closed) {
             return;
         }
         running = true;
+        recovering = spool != null && spool.size() > 0;
         writer = new Thread(this::writeLoop, "orchestrate-audit-jdbc");
         writer.setDaemon(true);
         writer.start();
@@ -119,17 +149,49 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             // a sink bound as a bean by the user starts with its first event
             start();
         }
-        if (!buffer.offer(new Row(UUID.randomUUID(), event))) {
+        Row row = new Row(UUID.randomUUID(), event, null);
+        Journal j = spool;
+        if (j != null) {
+            String spoolId = bootPrefix + String.format("%012x", spoolSeq.incrementAndGet());
+            if (j.append(spoolId, row.toMap())) {
+                row = new Row(row.id(), event, spoolId);
+            } else {
+                // the journal is full: still written while the process lives, not after a crash
+                notSpooled.incrementAndGet();
+            }
+        }
+        if (!buffer.offer(row)) {
+            if (row.spoolId() != null) {
+                j.ack(row.spoolId());
+            }
             dropped.incrementAndGet();
             throw new IllegalStateException("JDBC audit buffer full (" + capacity + " events): event dropped");
         }
+    }
+
+    /** A dead predecessor's events first: a batch of what it left in the journal, or none when all is written. */
+    private boolean takeRecovered() {
+        List<Journal.Entry> entries = spool.peek(batchSize);
+        for (Journal.Entry e : entries) {
+            if (e.id().compareTo(bootPrefix) >= 0) {
+                break; // this process's own: they are in the buffer too
+            }
+            inFlight.add(Row.of(e));
+        }
+        if (inFlight.isEmpty()) {
+            recovering = false;
+            return false;
+        }
+        recovered.addAndGet(inFlight.size());
+        inFlightSize = inFlight.size();
+        return true;
     }
 
     private void writeLoop() {
         long backoffMs = 50;
         while (running || !buffer.isEmpty() || !inFlight.isEmpty()) {
             try {
-                if (inFlight.isEmpty()) {
+                if (inFlight.isEmpty() && !(recovering && takeRecovered())) {
                     Row first = buffer.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
@@ -139,6 +201,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                     inFlightSize = inFlight.size();
                 }
                 written.addAndGet(write(inFlight));
+                ack(inFlight);
                 inFlight.clear();
                 inFlightSize = 0;
                 connected = true;
@@ -162,6 +225,22 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                 }
                 backoffMs = Math.min(backoffMs * 2, maxBackoff.toMillis());
             }
+        }
+    }
+
+    private void ack(List<Row> rows) {
+        Journal j = spool;
+        if (j == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (r.spoolId() != null) {
+                ids.add(r.spoolId());
+            }
+        }
+        if (!ids.isEmpty()) {
+            j.ack(ids);
         }
     }
 
@@ -306,6 +385,9 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         synchronized (this) {
             if (!running) {
                 closed = true;
+                if (spool != null) {
+                    spool.close();
+                }
                 return;
             }
             closed = true;
@@ -319,8 +401,28 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
         if (w.isAlive()) {
             w.interrupt();
-            LOG.warn("JDBC audit sink closed with {} events not written (database unreachable for {})", pending(), closeTimeout);
+            LOG.warn("JDBC audit sink closed with {} events not written (database unreachable for {}){}", pending(), closeTimeout,
+                    spool != null ? "; they stay in the journal and are written by the next start" : "");
+            try {
+                w.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        Journal j = spool;
+        if (j != null) {
+            j.close();
+        }
+    }
+
+    /** Events the journal could not take (full): written while the process lives, lost with it. */
+    public long notSpooled() {
+        return notSpooled.get();
+    }
+
+    /** Events a previous process left in the journal and this one took up. */
+    public long recovered() {
+        return recovered.get();
     }
 
     /** Events now in the table. */
@@ -348,6 +450,32 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         return connected;
     }
 
-    private record Row(UUID id, AuditEvent event) {
+    /** An event and its id in the table; {@code spoolId} its entry in the journal, null when not spooled. */
+    private record Row(UUID id, AuditEvent event, String spoolId) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id.toString());
+            m.put("timestamp", event.timestamp().toString());
+            m.put("action", event.action().name());
+            m.put("entityType", event.entityType());
+            m.put("entityId", event.entityId());
+            m.put("executionId", event.executionId());
+            m.put("routeId", event.routeId());
+            m.put("userId", event.userId());
+            m.put("severity", event.severity());
+            m.put("details", event.details());
+            return m;
+        }
+
+        @SuppressWarnings("unchecked")
+        static Row of(Journal.Entry e) {
+            Map<String, Object> m = e.as(Map.class);
+            Map<String, Object> details = m.get("details") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+            AuditEvent event = new AuditEvent(Instant.parse((String) m.get("timestamp")), AuditAction.valueOf((String) m.get("action")),
+                    (String) m.get("entityType"), (String) m.get("entityId"), (String) m.get("executionId"),
+                    (String) m.get("routeId"), (String) m.get("userId"), (String) m.get("severity"), details);
+            return new Row(UUID.fromString((String) m.get("id")), event, e.id());
+        }
     }
 }

@@ -104,6 +104,15 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct RETURNING id)"
             + " SELECT acct.total FROM acct, held";
 
+    // holds of this batch that a sweep settled on expiry (booked at their reserved amount): the real spend replaces
+    // that amount instead of being added to it, and the row says so. Takes the batch's ids as its own parameter.
+    private static final String EXPIRED_OF_BATCH = " o AS MATERIALIZED (SELECT id, rule_id, budget_key, window_start, amount FROM "
+            + SETTLEMENTS + " WHERE id = ANY(CAST(? AS VARCHAR[])) AND kind = 'expired'),"
+            + " fix AS (UPDATE " + SETTLEMENTS + " f SET kind = 'corrected', booked_at = CURRENT_TIMESTAMP FROM o"
+            + " WHERE f.id = o.id RETURNING f.id),"
+            + " og AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM o"
+            + " GROUP BY rule_id, budget_key, window_start)";
+
     // a whole batch of settlements, over any number of accounts, in one statement: only the reservation rows still
     // there give their amount back (a sweep may have given back the others already), what was spent is booked in
     // any case. The accounts are locked in key order first, the same order in every instance, so two instances'
@@ -116,29 +125,39 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " RETURNING rule_id, budget_key, window_start, amount),"
             + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM r"
             + " GROUP BY rule_id, budget_key, window_start),"
+            + EXPIRED_OF_BATCH + ","
             + " locked AS MATERIALIZED (SELECT a.rule_id, a.budget_key, a.window_start FROM " + ACCOUNTS + " a"
             + " JOIN s ON a.rule_id = s.rule_id AND a.budget_key = s.budget_key AND a.window_start = s.window_start"
             + " ORDER BY a.rule_id, a.budget_key, a.window_start FOR UPDATE OF a)"
             + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - COALESCE(g.amount, 0),"
-            + " committed = b.committed + s.spent, updated_at = CURRENT_TIMESTAMP"
+            + " committed = b.committed + s.spent - COALESCE(og.amount, 0), updated_at = CURRENT_TIMESTAMP"
             + " FROM locked JOIN s ON locked.rule_id = s.rule_id AND locked.budget_key = s.budget_key"
             + " AND locked.window_start = s.window_start"
             + " LEFT JOIN g ON g.rule_id = s.rule_id AND g.budget_key = s.budget_key AND g.window_start = s.window_start"
+            + " LEFT JOIN og ON og.rule_id = s.rule_id AND og.budget_key = s.budget_key AND og.window_start = s.window_start"
             + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start";
 
     // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
-    private static final String PG_SETTLE_ONE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(?) RETURNING amount)"
+    private static final String PG_SETTLE_ONE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[]))"
+            + " RETURNING amount),"
+            + EXPIRED_OF_BATCH
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
-            + " committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
+            + " committed = committed + ? - COALESCE((SELECT SUM(amount) FROM og), 0), updated_at = CURRENT_TIMESTAMP"
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
 
+    // an expired hold is settled at its reserved amount (what its step could have spent at most), not given back:
+    // its instance may have died after the model answered. Its id goes into the settlement table as 'expired', so a
+    // late real settlement corrects the amount instead of booking twice
     private static final String PG_SWEEP = "WITH x AS (DELETE FROM " + RESERVATIONS + " WHERE expires_at < CURRENT_TIMESTAMP"
-            + " RETURNING rule_id, budget_key, window_start, amount),"
-            + " s AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM x"
+            + " RETURNING id, rule_id, budget_key, window_start, amount),"
+            + " f AS (INSERT INTO " + SETTLEMENTS + " (id, rule_id, budget_key, window_start, amount, kind)"
+            + " SELECT id, rule_id, budget_key, window_start, amount, 'expired' FROM x ON CONFLICT (id) DO NOTHING),"
+            + " s AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount, COUNT(*) AS n FROM x"
             + " GROUP BY rule_id, budget_key, window_start)"
-            + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - s.amount, updated_at = CURRENT_TIMESTAMP"
+            + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - s.amount, committed = b.committed + s.amount,"
+            + " updated_at = CURRENT_TIMESTAMP"
             + " FROM s WHERE b.rule_id = s.rule_id AND b.budget_key = s.budget_key AND b.window_start = s.window_start"
-            + " RETURNING s.amount";
+            + " RETURNING s.amount, s.n";
 
     // a batch of pending settlements in one statement: only ids not booked before are added to the accounts, so a
     // batch retried after its answer was lost books nothing twice. Accounts in key order, as everywhere.
@@ -174,6 +193,9 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     private static final String INSERT_SETTLEMENT = "INSERT INTO " + SETTLEMENTS
             + " (id, rule_id, budget_key, window_start, amount, kind) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String EXPIRED_SETTLEMENT = "SELECT amount FROM " + SETTLEMENTS + " WHERE id = ? AND kind = 'expired'";
+    private static final String CORRECT_SETTLEMENT = "UPDATE " + SETTLEMENTS
+            + " SET kind = 'corrected', booked_at = CURRENT_TIMESTAMP WHERE id = ?";
     private static final String SETTLEMENT_EXISTS = "SELECT COUNT(*) FROM " + SETTLEMENTS + " WHERE id = ?";
     private static final String BOOK_ACCOUNT = "UPDATE " + ACCOUNTS
             + " SET committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
@@ -200,6 +222,9 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private volatile Boolean postgres;
     private volatile boolean schemaReady;
     private final WriteBehindSettlements settlements;
+    private final AtomicLong holdsSettledOnExpiry = new AtomicLong();
+    private final AtomicLong amountSettledOnExpiry = new AtomicLong();
+    private volatile ExpiryListener expiryListener;
     // ids unique over instances (random prefix) and increasing within one, which keeps the primary key's index compact
     private final String idPrefix = String.format("%016x-", ThreadLocalRandom.current().nextLong());
     private final AtomicLong nextId = new AtomicLong();
@@ -566,6 +591,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(3, c.createArrayOf("varchar", windows));
             ps.setArray(4, c.createArrayOf("int8", spent));
             ps.setArray(5, c.createArrayOf("varchar", ids.toArray()));
+            ps.setArray(6, c.createArrayOf("varchar", ids.toArray()));
             ps.executeUpdate();
         }
     }
@@ -573,9 +599,11 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private void writePgOne(Connection c, Map.Entry<BudgetScope, List<Settlement>> account) throws SQLException {
         List<Settlement> list = account.getValue();
         try (PreparedStatement ps = prepare(c, PG_SETTLE_ONE)) {
-            ps.setArray(1, c.createArrayOf("varchar", list.stream().map(Settlement::id).toArray()));
-            ps.setLong(2, spent(list));
-            bind(ps, account.getKey(), 3);
+            Object[] ids = list.stream().map(Settlement::id).toArray();
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("varchar", ids));
+            ps.setLong(3, spent(list));
+            bind(ps, account.getKey(), 4);
             ps.executeUpdate();
         }
     }
@@ -603,23 +631,69 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
-    /** Only the transaction that deletes the reservation row gives its amount back: a sweep and a commit never both do. */
+    /**
+     * Only the transaction that deletes the reservation row gives its amount back: a sweep and a commit never both do.
+     * A settlement whose hold a sweep settled on expiry replaces the amount booked then.
+     */
     private boolean settleTx(Connection c, String id, BudgetScope scope, long reserved, long spent) throws SQLException {
         int deleted;
         try (PreparedStatement del = prepare(c, DELETE_RESERVATION)) {
             del.setString(1, id);
             deleted = del.executeUpdate();
         }
-        if (deleted == 0 && spent == 0) {
+        long bookedOnExpiry = 0;
+        if (deleted == 0) {
+            try (PreparedStatement q = prepare(c, EXPIRED_SETTLEMENT)) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        bookedOnExpiry = rs.getLong(1);
+                    }
+                }
+            }
+            if (bookedOnExpiry > 0) {
+                try (PreparedStatement up = prepare(c, CORRECT_SETTLEMENT)) {
+                    up.setString(1, id);
+                    up.executeUpdate();
+                }
+            }
+        }
+        if (deleted == 0 && spent == bookedOnExpiry) {
             return false;
         }
         try (PreparedStatement up = prepare(c, SETTLE_ACCOUNT)) {
             up.setLong(1, deleted == 1 ? reserved : 0);
-            up.setLong(2, spent);
+            up.setLong(2, spent - bookedOnExpiry);
             bind(up, scope, 3);
             up.executeUpdate();
         }
         return deleted == 1;
+    }
+
+    /** A sweep's share of one expired hold: booked at its amount, the id kept as settled on expiry. */
+    private boolean expireTx(Connection c, String id, BudgetScope scope, long amount) throws SQLException {
+        int deleted;
+        try (PreparedStatement del = prepare(c, DELETE_RESERVATION)) {
+            del.setString(1, id);
+            deleted = del.executeUpdate();
+        }
+        if (deleted == 0) {
+            return false; // settled meanwhile
+        }
+        try (PreparedStatement ins = prepare(c, INSERT_SETTLEMENT)) {
+            ins.setString(1, id);
+            bind(ins, scope, 2);
+            ins.setLong(5, amount);
+            ins.setString(6, "expired");
+            ins.executeUpdate();
+        }
+        try (PreparedStatement up = prepare(c, SETTLE_ACCOUNT)) {
+            up.setLong(1, amount);
+            up.setLong(2, amount);
+            bind(up, scope, 3);
+            up.executeUpdate();
+        }
+        return true;
     }
 
     @Override
@@ -650,11 +724,14 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             if (isPostgres(c)) {
                 c.setAutoCommit(true);
                 long total = 0;
+                long holds = 0;
                 try (Statement s = statement(c); ResultSet rs = s.executeQuery(PG_SWEEP)) {
                     while (rs.next()) {
                         total += rs.getLong(1);
+                        holds += rs.getLong(2);
                     }
                 }
+                settledOnExpiry(holds, total);
                 return total;
             }
             return sweepTx(c);
@@ -677,11 +754,13 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             }
         }
         long n = 0;
+        long holds = 0;
         c.setAutoCommit(false);
         try {
             for (Object[] e : expired) {
-                if (settleTx(c, (String) e[0], (BudgetScope) e[1], (Long) e[2], 0)) {
+                if (expireTx(c, (String) e[0], (BudgetScope) e[1], (Long) e[2])) {
                     n += (Long) e[2];
+                    holds++;
                 }
             }
             c.commit();
@@ -689,6 +768,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             c.rollback();
             throw ex;
         }
+        settledOnExpiry(holds, n);
         return n;
     }
 
@@ -700,6 +780,43 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
                 sweepExpired();
             } catch (RuntimeException e) {
                 // the reservation that follows will report the store's state; a sweep is retried next time
+            }
+        }
+    }
+
+    /** Told after a sweep that settled expired holds at their reserved amount (on the sweeping thread). */
+    @FunctionalInterface
+    public interface ExpiryListener {
+        void settled(long holds, long amount);
+    }
+
+    /** Who hears of holds settled on expiry (the component: an audit event); one listener. */
+    public void expiryListener(ExpiryListener l) {
+        this.expiryListener = l;
+    }
+
+    /** Expired holds this instance's sweeps settled at their reserved amount. */
+    public long holdsSettledOnExpiry() {
+        return holdsSettledOnExpiry.get();
+    }
+
+    /** The amount those holds were booked at (tokens and micro-USD summed over rules, as reserved). */
+    public long amountSettledOnExpiry() {
+        return amountSettledOnExpiry.get();
+    }
+
+    private void settledOnExpiry(long holds, long amount) {
+        if (holds == 0) {
+            return;
+        }
+        holdsSettledOnExpiry.addAndGet(holds);
+        amountSettledOnExpiry.addAndGet(amount);
+        ExpiryListener l = expiryListener;
+        if (l != null) {
+            try {
+                l.settled(holds, amount);
+            } catch (RuntimeException e) {
+                // a listener's failure is its own: the books are already right
             }
         }
     }

@@ -100,26 +100,40 @@ class JdbcBudgetLedgerTest {
     }
 
     @Test
-    void reservationsOfACrashedInstanceExpireAndAreGivenBack() throws Exception {
+    void reservationsOfACrashedInstanceAreSettledOnExpiryAtTheirAmountAndALateSettlementCorrectsThem() throws Exception {
         JdbcBudgetLedger crashed = new JdbcBudgetLedger(db.dataSource(), Duration.ofMillis(300));
         Reservation lost = crashed.reserve(scope("t-crash"), 700, 1000);
         assertThat(lost).isNotNull();
         // the instance dies here: nobody commits or releases
 
         JdbcBudgetLedger survivor = new JdbcBudgetLedger(db.dataSource(), Duration.ofMinutes(10));
+        long[] heard = new long[2];
+        survivor.expiryListener((holds, amount) -> {
+            heard[0] += holds;
+            heard[1] += amount;
+        });
         assertThat(survivor.reserve(scope("t-crash"), 400, 1000)).as("still held by the dead instance").isNull();
         Thread.sleep(400);
         assertThat(survivor.sweepExpired()).isGreaterThanOrEqualTo(700);
         assertThat(reserved("t-crash")).isZero();
         assertThat(openReservations("t-crash")).isZero();
-        Reservation r = survivor.reserve(scope("t-crash"), 400, 1000);
+        // what the dead instance could have spent is booked, not given back to be spent again
+        assertThat(committed("t-crash")).isEqualTo(700);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE id = '" + lost.id()
+                + "' AND kind = 'expired' AND amount = 700")).as("flagged as settled on expiry").isOne();
+        assertThat(heard[0]).isGreaterThanOrEqualTo(1);
+        assertThat(survivor.holdsSettledOnExpiry()).isGreaterThanOrEqualTo(1);
+        assertThat(survivor.reserve(scope("t-crash"), 400, 1000)).as("the cap holds").isNull();
+        Reservation r = survivor.reserve(scope("t-crash"), 300, 1000);
         assertThat(r).isNotNull();
 
-        // a settlement arriving after its reservation expired still books the spend, and gives nothing back twice
+        // the real settlement arrives late: it replaces the amount booked on expiry instead of adding to it
         crashed.commit(lost, 100);
         crashed.flush();
         assertThat(committed("t-crash")).isEqualTo(100);
-        assertThat(reserved("t-crash")).isEqualTo(400);
+        assertThat(reserved("t-crash")).isEqualTo(300);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE id = '" + lost.id()
+                + "' AND kind = 'corrected'")).isOne();
     }
 
     @Test

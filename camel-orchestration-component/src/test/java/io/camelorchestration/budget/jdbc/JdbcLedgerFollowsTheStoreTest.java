@@ -47,7 +47,9 @@ class JdbcLedgerFollowsTheStoreTest {
         try (JdbcBudgetLedger restarted = new JdbcBudgetLedger(db.dataSource(), Duration.ofMinutes(10))) {
             restarted.start();
             await().until(() -> reserved("t-restart") == 0);
-            assertThat(restarted.reserve(scope("t-restart"), 900, 1000)).isNotNull();
+            // booked at what the dead instance held: the rest of the budget serves at once
+            assertThat(committed("t-restart")).isEqualTo(900);
+            assertThat(restarted.reserve(scope("t-restart"), 100, 1000)).isNotNull();
         }
     }
 
@@ -59,6 +61,7 @@ class JdbcLedgerFollowsTheStoreTest {
             assertThat(reserved("t-idle")).isEqualTo(700);
             // nobody reserves again: the timer alone gives the abandoned hold back
             await().until(() -> reserved("t-idle") == 0);
+            assertThat(committed("t-idle")).as("settled on expiry at its amount").isEqualTo(700);
         }
     }
 

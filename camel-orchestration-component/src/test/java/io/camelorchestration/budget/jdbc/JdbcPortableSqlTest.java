@@ -65,10 +65,11 @@ class JdbcPortableSqlTest {
         Thread.sleep(400);
         assertThat(ledger.sweepExpired()).isEqualTo(500);
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
+        assertThat(query(ds, "SELECT committed FROM orchestration_budget")).as("settled on expiry at its amount").isEqualTo(950);
         assertThat(query(ds, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
         ledger.commit(abandoned, 100);
         ledger.flush();
-        assertThat(query(ds, "SELECT committed FROM orchestration_budget")).as("a late commit still books").isEqualTo(550);
+        assertThat(query(ds, "SELECT committed FROM orchestration_budget")).as("a late commit replaces the amount booked on expiry").isEqualTo(550);
         assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).as("and gives nothing back twice").isZero();
     }
 

@@ -1,0 +1,30 @@
+package io.camelorchestration.pipeline;
+
+import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.compression.CompressionLevel;
+import io.camelorchestration.compression.CompressionResult;
+import io.camelorchestration.intent.Classification;
+import io.camelorchestration.policy.IntentHandler;
+import io.camelorchestration.routing.RoutingDecision;
+
+/**
+ * The request a step would send within its budgets, before any reservation (see {@link StepPlanner#draft}).
+ *
+ * @param exact whether the input was counted exactly (else {@code compression} holds an upper bound)
+ */
+public record StepDraft(Classification classification, IntentHandler handler, int budgetTokens, int maxOutputTokens,
+        CompressionLevel level, boolean exact, CompressionResult compression, RoutingDecision routing) {
+
+    public ModelInfo model() {
+        return routing.model();
+    }
+
+    /** The text the model is sent: the compressed input when compression changed it. */
+    public String sentText(String original) {
+        return compression != null && compression.applied() ? compression.text() : original;
+    }
+
+    public boolean compressed() {
+        return compression != null && compression.applied();
+    }
+}
