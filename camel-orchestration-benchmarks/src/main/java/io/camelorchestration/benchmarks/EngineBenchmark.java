@@ -126,7 +126,8 @@ public class EngineBenchmark {
     @Benchmark
     public StepPlan planAndSettle(Planner p) {
         WorkflowExecution wf = new WorkflowExecution("bench", 0);
-        StepPlan plan = p.planner.plan(p.settings, p.stepIntent, p.flags, p.stepInput, wf, m -> true);
+        StepPlan plan = p.planner.plan(p.planner.draft(p.settings, p.stepIntent, p.flags, p.stepInput, m -> true),
+                p.settings, p.flags, p.stepInput, wf, m -> true);
         p.planner.settle(plan, wf, 140, 1);
         return plan;
     }

@@ -208,18 +208,11 @@ final class StepRun {
         Expression keyExpression = endpoint.budgetKeyExpression();
         String key = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
         OrchestrateComponent c = endpoint.getComponent();
-<<<<<<< HEAD
-        Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
-        plan = rt.planner().plan(settings, endpoint.stepIntent(), flags,
-                new StepInput(originalText, instruction, key,
-                        chatBody != null || MessageText.rewritable(originalBody), chatBody), workflow,
-                endpoint.reachable());
-=======
         flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
         input = new StepInput(originalText, instruction, key, chatBody != null || MessageText.rewritable(originalBody),
                 chatBody);
         budgetKey = key;
-        draft = rt.planner().draft(settings, flags, input, endpoint.reachable());
+        draft = rt.planner().draft(settings, endpoint.stepIntent(), flags, input, endpoint.reachable());
         if (endpoint.cacheExact() && c.isCacheEnabled()) {
             lookUp(msg);
         }
@@ -248,7 +241,6 @@ final class StepRun {
     private void reserve() {
         Message msg = exchange.getMessage();
         plan = rt.planner().plan(draft, settings, flags, input, workflow, endpoint.reachable());
->>>>>>> main
         reservedGauge = rt.meters().reserved(routeId);
         reservedGauge.addAndGet(plan.estimatedTokens());
         sentText = originalText == null ? "" : originalText;

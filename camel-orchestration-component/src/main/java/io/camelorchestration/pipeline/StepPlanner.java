@@ -61,26 +61,22 @@ public final class StepPlanner {
     /** Plans with a step prepared on the spot: for tests and tools; endpoints {@link #prepare} once. */
     public StepPlan plan(StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
             Predicate<ModelInfo> reachable) {
-<<<<<<< HEAD
-        return plan(s, prepare(s), flags, in, workflow, reachable);
+        return plan(draft(s, prepare(s), flags, in, reachable), s, flags, in, workflow, reachable);
     }
 
-    /**
-     * @param intent the step as {@link #prepare} returned it
-     * @throws BudgetExceededException when a hard budget would break and the step's policy is {@code fail}
-     */
-    public StepPlan plan(StepSettings s, StepIntent intent, Flags flags, StepInput in, WorkflowExecution workflow,
-            Predicate<ModelInfo> reachable) {
-=======
-        return plan(draft(s, flags, in, reachable), s, flags, in, workflow, reachable);
+    /** A draft with a step prepared on the spot: for tests and tools; endpoints {@link #prepare} once. */
+    public StepDraft draft(StepSettings s, Flags flags, StepInput in, Predicate<ModelInfo> reachable) {
+        return draft(s, prepare(s), flags, in, reachable);
     }
 
     /**
      * The request the step would send within its budgets, before anything is reserved: intent, output cap,
      * compressed input, model. What a response cache keys on, so that a hit reserves and charges nothing.
+     *
+     * @param intent the step as {@link #prepare} returned it
      */
-    public StepDraft draft(StepSettings s, Flags flags, StepInput in, Predicate<ModelInfo> reachable) {
->>>>>>> main
+    public StepDraft draft(StepSettings s, StepIntent intent, Flags flags, StepInput in,
+            Predicate<ModelInfo> reachable) {
         Classification c = s.intent() != null ? Classification.declared(s.intent())
                 : intent.classify(in.instruction(), in.text(), SAMPLE_CHARS);
         IntentHandler handler = handlers.handler(c.intent());
