@@ -212,7 +212,7 @@ final class StepRun {
         input = new StepInput(originalText, instruction, key, chatBody != null || MessageText.rewritable(originalBody),
                 chatBody);
         budgetKey = key;
-        draft = rt.planner().draft(settings, flags, input, endpoint.reachable());
+        draft = rt.planner().draft(settings, endpoint.stepIntent(), flags, input, endpoint.reachable());
         if (endpoint.cacheExact() && c.isCacheEnabled()) {
             lookUp(msg);
         }
