@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 import io.camelorchestration.intent.Classification;
+import io.camelorchestration.intent.ClassificationMemo;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.intent.IntentClassifier;
 import io.camelorchestration.intent.KeywordIntentClassifier;
 import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.intent.StepIntent;
 
 /**
  * Accuracy of the built-in intent classifier on the labelled step descriptions (the tuning target) and the held-out
@@ -93,6 +95,54 @@ public final class ClassificationBenchmark {
                     classifier, false));
         }
         speed(classifier, all);
+        perMessage(classifier, all);
+    }
+
+    /**
+     * What a message pays for classification, as the endpoint classifies (StepIntent): the step's fields were decided at
+     * start-up; an instruction is looked up by its fingerprint, and classified only the first time it is seen.
+     */
+    static void perMessage(IntentClassifier classifier, List<Line> lines) {
+        List<StepDescription> steps = lines.stream().map(Line::step).toList();
+        ClassificationMemo memo = new ClassificationMemo();
+        List<StepIntent> prepared = steps.stream().map(s -> new StepIntent(classifier, s, memo)).toList();
+        String body = "Dear team, the parcel for order 4711 arrived damaged; please advise. Regards, Ann";
+        long[] counter = {0};
+        System.out.println();
+        System.out.println("| per message | CPU us | wall us |");
+        System.out.println("| --- | ---: | ---: |");
+        timed("fixed description (decided at start-up)", prepared, i -> null, body);
+        timed("instruction seen before (memo hit)", prepared, i -> steps.get(i).description(), body);
+        // a text never seen: the memo misses every time and the classifier runs
+        timed("new instruction text (memo miss)", prepared,
+                i -> steps.get(i).description() + " #" + counter[0]++, body);
+    }
+
+    private static void timed(String what, List<StepIntent> prepared, java.util.function.IntFunction<String> instruction,
+            String body) {
+        long sink = 0;
+        long warmUntil = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            for (int i = 0; i < prepared.size(); i++) {
+                sink += prepared.get(i).classify(instruction.apply(i), body, 512).intent().ordinal();
+            }
+        }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long n = 0;
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long until = t0 + 2_000_000_000L;
+        while (System.nanoTime() < until) {
+            for (int i = 0; i < prepared.size(); i++) {
+                sink += prepared.get(i).classify(instruction.apply(i), body, 512).intent().ordinal();
+            }
+            n += prepared.size();
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", what,
+                (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / n, (System.nanoTime() - t0) / 1000.0 / n);
+        if (sink == 42) {
+            System.out.println();
+        }
     }
 
     private static void row(Result r) {

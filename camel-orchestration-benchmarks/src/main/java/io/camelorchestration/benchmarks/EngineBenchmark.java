@@ -17,6 +17,7 @@ import io.camelorchestration.compression.CompressionResult;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.intent.KeywordIntentClassifier;
 import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.intent.StepIntent;
 import io.camelorchestration.pipeline.Flags;
 import io.camelorchestration.pipeline.StepInput;
 import io.camelorchestration.pipeline.StepPlan;
@@ -68,6 +69,7 @@ public class EngineBenchmark {
         Flags flags;
         StepInput stepInput;
         ModelCatalog catalog;
+        StepIntent stepIntent;
 
         @Setup(Level.Trial)
         public void build() {
@@ -82,6 +84,8 @@ public class EngineBenchmark {
             settings = new StepSettings("summarize",
                     new StepDescription("summarize", "Summarize the news report for the front page", "direct:x", null, null),
                     auto ? null : Intent.SUMMARIZE, null, null, null, true, null, original, OnBudgetExceeded.DEGRADE);
+            // as the endpoint does at start-up
+            stepIntent = planner.prepare(settings);
             flags = new Flags(doc, !input.equals("message-declared"));
             stepInput = new StepInput(doc ? BenchData.document() : BenchData.message(), null, "tenant-1", true);
         }
@@ -122,7 +126,8 @@ public class EngineBenchmark {
     @Benchmark
     public StepPlan planAndSettle(Planner p) {
         WorkflowExecution wf = new WorkflowExecution("bench", 0);
-        StepPlan plan = p.planner.plan(p.settings, p.flags, p.stepInput, wf, m -> true);
+        StepPlan plan = p.planner.plan(p.planner.draft(p.settings, p.stepIntent, p.flags, p.stepInput, m -> true),
+                p.settings, p.flags, p.stepInput, wf, m -> true);
         p.planner.settle(plan, wf, 140, 1);
         return plan;
     }

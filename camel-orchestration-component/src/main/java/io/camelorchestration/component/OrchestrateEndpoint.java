@@ -11,6 +11,7 @@ import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.intent.StepIntent;
 import io.camelorchestration.pipeline.StepSettings;
 import io.camelorchestration.workflow.UsageTotals;
 import org.apache.camel.AsyncProducer;
@@ -46,6 +47,8 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     private final UsageTotals totals = new UsageTotals();
     private StepSettings settings;
+    /** The step's classification, decided at start-up; null when the intent is declared. */
+    private StepIntent stepIntent;
     private Expression budgetKey;
     private AsyncProducer delegate;
     private final Map<String, AsyncProducer> modelDelegates = new ConcurrentHashMap<>();
@@ -155,6 +158,8 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
                 new StepDescription(stepId, c.getDescription(), URISupport.sanitizeUri(delegateUri), null, null),
                 intent, c.getBudgetTokens(), c.getMaxOutputTokens(), compression, routing.equals("auto"), pinned,
                 defaultModel, onExceeded);
+        // the id, description and delegate do not change between messages: classified here, once
+        stepIntent = rt.planner().prepare(settings);
         String provider = defaultModel == null ? null : defaultModel.provider();
         // A routed model is only useful if something can call it: its own delegate, or the step's delegate when it
         // talks to the same vendor (the model travels in a header or in the request body).
@@ -224,6 +229,10 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     }
 
     // ---- used by the producer
+
+    StepIntent stepIntent() {
+        return stepIntent;
+    }
 
     StepSettings settings() {
         return settings;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
@@ -63,9 +62,6 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     /** Single-word cues by stem. */
     private final Map<String, List<Cue>> words;
     private final Set<String> lightVerbs;
-    private final Map<Field, double[]> fieldScores = new ConcurrentHashMap<>();
-    /** Field texts remembered; far more than the endpoints of an application. */
-    static final int FIELD_CACHE = 1024;
 
     public KeywordIntentClassifier() {
         this(DEFAULT_MIN_CONFIDENCE);
@@ -103,6 +99,12 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             light.add(Stemmer.stem(v));
         }
         this.lightVerbs = Set.copyOf(light);
+    }
+
+    /** The body counts only as a JSON array or not ({@link #scoreBody}). */
+    @Override
+    public boolean readsBodyShapeOnly() {
+        return true;
     }
 
     @Override
@@ -146,10 +148,6 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         return new Classification(INTENTS[best], confidence, why);
     }
 
-    /** A field's text with its weight: the same text scores differently as a description and as a step id. */
-    private record Field(String text, double weight) {
-    }
-
     /** A phrase found at a word. */
     private record Match(Cue cue, int start) {
     }
@@ -158,28 +156,12 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         return Math.round(v * 10) / 10.0;
     }
 
-    /**
-     * A field's scores depend on its text and weight only, and most fields (description, step id, delegate) are the
-     * same for every message of an endpoint: scored once, then added. Bounded, since instructions may come per
-     * message.
-     */
+    /** Steps are classified once at start-up and instructions once per text (StepIntent): nothing cached here. */
     private void score(double[] scores, String text, double fieldWeight) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        Field key = new Field(text, fieldWeight);
-        double[] field = fieldScores.get(key);
-        if (field == null) {
-            field = new double[INTENTS.length];
-            scoreField(field, text, fieldWeight);
-            if (fieldScores.size() >= FIELD_CACHE) {
-                fieldScores.clear();
-            }
-            fieldScores.put(key, field);
-        }
-        for (int i = 0; i < field.length; i++) {
-            scores[i] += field[i];
-        }
+        scoreField(scores, text, fieldWeight);
     }
 
     private void scoreField(double[] scores, String text, double fieldWeight) {

@@ -13,7 +13,9 @@ import io.camelorchestration.compression.CompressionRequest;
 import io.camelorchestration.compression.CompressionResult;
 import io.camelorchestration.compression.Compressor;
 import io.camelorchestration.intent.Classification;
+import io.camelorchestration.intent.ClassificationMemo;
 import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.intent.StepIntent;
 import io.camelorchestration.policy.HandlerRegistry;
 import io.camelorchestration.policy.IntentHandler;
 import io.camelorchestration.policy.IntentPolicy;
@@ -32,6 +34,7 @@ public final class StepPlanner {
     static final int SAMPLE_CHARS = 512;
 
     private final IntentClassifier classifier;
+    private final ClassificationMemo instructions = new ClassificationMemo();
     private final HandlerRegistry handlers;
     private final Compressor compressor;
     private final ModelRouter router;
@@ -47,20 +50,35 @@ public final class StepPlanner {
     }
 
     /**
-     * @throws BudgetExceededException when a hard budget would break and the step's policy is {@code fail}
+     * Classifies a step's own fields (id, description, delegate) now, once: call it when the step is set up.
+     *
+     * @return null for a step whose intent is declared
      */
+    public StepIntent prepare(StepSettings s) {
+        return s.intent() != null ? null : new StepIntent(classifier, s.description(), instructions);
+    }
+
+    /** Plans with a step prepared on the spot: for tests and tools; endpoints {@link #prepare} once. */
     public StepPlan plan(StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
             Predicate<ModelInfo> reachable) {
-        return plan(draft(s, flags, in, reachable), s, flags, in, workflow, reachable);
+        return plan(draft(s, prepare(s), flags, in, reachable), s, flags, in, workflow, reachable);
+    }
+
+    /** A draft with a step prepared on the spot: for tests and tools; endpoints {@link #prepare} once. */
+    public StepDraft draft(StepSettings s, Flags flags, StepInput in, Predicate<ModelInfo> reachable) {
+        return draft(s, prepare(s), flags, in, reachable);
     }
 
     /**
      * The request the step would send within its budgets, before anything is reserved: intent, output cap,
      * compressed input, model. What a response cache keys on, so that a hit reserves and charges nothing.
+     *
+     * @param intent the step as {@link #prepare} returned it
      */
-    public StepDraft draft(StepSettings s, Flags flags, StepInput in, Predicate<ModelInfo> reachable) {
+    public StepDraft draft(StepSettings s, StepIntent intent, Flags flags, StepInput in,
+            Predicate<ModelInfo> reachable) {
         Classification c = s.intent() != null ? Classification.declared(s.intent())
-                : classifier.classify(s.description().withMessage(in.instruction(), sample(in.text())));
+                : intent.classify(in.instruction(), in.text(), SAMPLE_CHARS);
         IntentHandler handler = handlers.handler(c.intent());
         IntentPolicy policy = handler.policy();
         int budget = s.budgetTokens() != null ? s.budgetTokens() : policy.budgetTokens();
@@ -259,12 +277,5 @@ public final class StepPlanner {
 
     private static int tokens(CompressionResult cr) {
         return cr == null ? 0 : cr.tokensAfter();
-    }
-
-    private static String sample(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);
     }
 }
