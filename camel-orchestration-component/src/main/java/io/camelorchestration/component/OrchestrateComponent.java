@@ -66,10 +66,12 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
     private String onBudgetStoreUnavailable = "closed";
     @Metadata(defaultValue = "50",
-              description = "Longest a step waits for its budget reservation (and for reading what a budget has spent) from a"
-                            + " ledger that can be slow or down, e.g. jdbc; past it the step follows on-budget-store-unavailable"
-                            + " at once. A number of milliseconds or a duration such as 50ms. 0: no bound. The memory ledger"
-                            + " is never bounded (it never waits).")
+              description = "Longest a step's budget reservation (and reading what a budget has spent) from a ledger that"
+                            + " can be slow or down, e.g. jdbc, may take. The exchange's thread does not wait for it: the step"
+                            + " goes on, on Camel's threads, when the store answers; past this bound it follows"
+                            + " on-budget-store-unavailable at once. A number of milliseconds or a duration such as 50ms."
+                            + " 0: no bound, the reservation is made on the exchange's thread. The memory ledger is always"
+                            + " asked on the exchange's thread (it never waits).")
     private long budgetReserveTimeout = 50;
     @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"
@@ -101,7 +103,8 @@ public class OrchestrateComponent extends DefaultComponent {
     private long cacheWaitTimeout = 30_000L;
     @Metadata(defaultValue = "local", enums = "local,jcache",
               description = "Where cached answers live: local (Caffeine, in this JVM) or jcache (a JSR-107 cache of the"
-                            + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances).")
+                            + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances; the only"
+                            + " javax.cache.CacheManager bean when there is one, else the provider's default manager).")
     private String cacheStore = "local";
     @Metadata(defaultValue = "camel-orchestration-responses",
               description = "Name of the JCache cache of cache-store=jcache (created with cache-ttl expiry when missing).")
@@ -114,6 +117,10 @@ public class OrchestrateComponent extends DefaultComponent {
     private DataSource dataSource;
     @Metadata(label = "advanced", autowired = true, description = "Your own intent classifier.")
     private IntentClassifier classifier;
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Without a classifier of your own, use the one a module on the class path offers"
+                            + " (camel-orchestration-embeddings: intent=auto by meaning). false: the keyword classifier.")
+    private boolean classifierDiscovery = true;
     @Metadata(label = "advanced", autowired = true, description = "Your own compressor.")
     private Compressor compressor;
     @Metadata(label = "advanced", autowired = true, description = "Your own budget ledger (overrides ledger).")
@@ -563,6 +570,14 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setClassifier(IntentClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    public boolean isClassifierDiscovery() {
+        return classifierDiscovery;
+    }
+
+    public void setClassifierDiscovery(boolean classifierDiscovery) {
+        this.classifierDiscovery = classifierDiscovery;
     }
 
     public Compressor getCompressor() {

@@ -27,7 +27,6 @@ import io.camelorchestration.journal.Journal;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionPipeline;
-import io.camelorchestration.intent.KeywordIntentClassifier;
 import io.camelorchestration.pipeline.StepPlanner;
 import io.camelorchestration.policy.HandlerRegistry;
 import io.camelorchestration.policy.IntentHandler;
@@ -59,6 +58,8 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
     private ResponseCaching cache;
+    /** Where a step goes on after a reservation the store answered later (created when there is such a store). */
+    private volatile java.util.concurrent.ExecutorService budgetContinuation;
     private final JdbcAuditSink jdbcAudit;
     /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
     private TokenizerWarmUp tokenizers;
@@ -125,7 +126,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         }
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
-                c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),
+                ClassifierDiscovery.classifier(c),
                 HandlerRegistry.withOverrides(overrides),
                 c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
                 new ModelRouter(catalog, new ComplexityScorer()),
@@ -268,6 +269,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit.start();
         }
         audit.start();
+        if (budgets.answersLater()) {
+            budgetContinuation = component.getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(component, "OrchestrateBudgetContinue");
+        }
         if (budgets.ledger() instanceof JdbcBudgetLedger jdbc && !budgets.isEmpty()) {
             // swept at start-up and on a timer, probed while down: the ledger's state follows the store. After the
             // audit publisher, so that holds settled on expiry at start-up are reported
@@ -282,6 +287,11 @@ final class OrchestrationRuntime extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         cache.stop();
+        if (budgetContinuation != null) {
+            // the routes have stopped: the steps that were waiting for a reservation have gone on
+            component.getCamelContext().getExecutorServiceManager().shutdownGraceful(budgetContinuation, 10_000);
+            budgetContinuation = null;
+        }
         if (modelCalls != null) {
             component.getCamelContext().getManagementStrategy().removeEventNotifier(modelCalls);
             modelCalls.stop();
@@ -344,6 +354,15 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     CumulativeBudgets budgets() {
         return budgets;
+    }
+
+    /**
+     * Where a step goes on after a reservation the store answered later: Camel's threads, not the store's (they are
+     * few, and the rest of the step, the delegate's route included, can take long).
+     */
+    java.util.concurrent.Executor budgetContinuation() {
+        java.util.concurrent.Executor e = budgetContinuation;
+        return e != null ? e : Runnable::run;
     }
 
     OrchestrationMeters meters() {
