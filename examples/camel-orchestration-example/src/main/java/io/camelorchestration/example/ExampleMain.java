@@ -37,7 +37,7 @@ import org.apache.camel.spi.Resource;
  */
 public final class ExampleMain {
 
-    static final String CATALOG = "example-models.json";
+    public static final String CATALOG = "example-models.json";
 
     private ExampleMain() {
     }
@@ -92,39 +92,13 @@ public final class ExampleMain {
         }
         main.start();
         try {
-            CamelContext context = main.getCamelContext();
-            List<Document> documents = documents(context);
-            out.printf("camel-orchestration example: %d documents through extract -> summarize -> urgent? -> reply -> validate -> send%n",
-                    documents.size());
-            out.printf("LLM: %s (%s for #gpt4o, %s for #gpt4oMini)%n%n",
-                    settings.embedded() ? "embedded OpenAI-compatible server at " + baseUrl : baseUrl,
-                    settings.largeModel(), settings.smallModel());
-
-            OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-            // flipped at runtime as an operator would through JMX; the next exchange sees the new value
-            orchestrate.setEnabled(false);
-            RunResult off = batch("off", context, documents, ledger, out);
-            orchestrate.setEnabled(true);
-            RunResult on = batch("on", context, documents, ledger, out);
-
-            out.println();
-            ComparisonTable.print(out, off, on);
-            out.println();
-            out.printf("urgent replies: %d of %d documents with orchestration off, %d with it on; %d decision(s) differ%n",
-                    off.urgent(), documents.size(), on.urgent(), differing(off, on));
-            out.printf("component totals (JMX TotalTokensUsed, TotalCost): %d tokens, %.6f USD; outbox: target/outbox/{off,on}%n",
-                    orchestrate.getTotalTokensUsed(), orchestrate.getTotalCost());
-            if (server != null) {
-                out.printf("embedded server: %d requests, %d answered with HTTP 503 and retried by the client%n",
-                        server.requests(), server.errors());
-            }
-            if (off.failed() + on.failed() > 0) {
-                out.printf("FAILED documents: %d off, %d on%n", off.failed(), on.failed());
-            }
+            String llm = settings.embedded() ? "embedded OpenAI-compatible server at " + baseUrl : baseUrl;
+            Comparison comparison = compare(main.getCamelContext(), ledger, server,
+                    String.format("%s (%s for #gpt4o, %s for #gpt4oMini)", llm, settings.largeModel(), settings.smallModel()), out);
             if (settings.serve()) {
                 serve(settings, out);
             }
-            return new ExampleResult(off, on, meters);
+            return new ExampleResult(comparison.off(), comparison.on(), meters);
         } finally {
             main.stop();
             if (server != null) {
@@ -133,7 +107,51 @@ public final class ExampleMain {
         }
     }
 
-    private static ChatModel chatModel(String baseUrl, String apiKey, String remoteName, ModelInfo priced, StepLedger ledger) {
+    /** Both runs and what is compared between them, as {@link #compare} prints it. */
+    public record Comparison(RunResult off, RunResult on) {
+        public int failedDocuments() {
+            return off.failed() + on.failed();
+        }
+    }
+
+    /**
+     * The example proper, on any Camel runtime (camel-main here, Spring Boot in camel-orchestration-spring-boot-example):
+     * the documents through {@code direct:correspondence} with orchestration off and then on (the master switch flipped
+     * at runtime, as JMX would), then the comparison table. {@code server}: the embedded chat server, or null.
+     */
+    public static Comparison compare(CamelContext context, StepLedger ledger, ChatServer server, String llm, PrintStream out)
+            throws Exception {
+        List<Document> documents = documents(context);
+        out.printf("camel-orchestration example: %d documents through extract -> summarize -> urgent? -> reply -> validate -> send%n",
+                documents.size());
+        out.printf("LLM: %s%n%n", llm);
+
+        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
+        // flipped at runtime as an operator would through JMX; the next exchange sees the new value
+        orchestrate.setEnabled(false);
+        RunResult off = batch("off", context, documents, ledger, out);
+        orchestrate.setEnabled(true);
+        RunResult on = batch("on", context, documents, ledger, out);
+
+        out.println();
+        ComparisonTable.print(out, off, on);
+        out.println();
+        out.printf("urgent replies: %d of %d documents with orchestration off, %d with it on; %d decision(s) differ%n",
+                off.urgent(), documents.size(), on.urgent(), differing(off, on));
+        out.printf("component totals (JMX TotalTokensUsed, TotalCost): %d tokens, %.6f USD; outbox: target/outbox/{off,on}%n",
+                orchestrate.getTotalTokensUsed(), orchestrate.getTotalCost());
+        if (server != null) {
+            out.printf("embedded server: %d requests, %d answered with HTTP 503 and retried by the client%n",
+                    server.requests(), server.errors());
+        }
+        if (off.failed() + on.failed() > 0) {
+            out.printf("FAILED documents: %d off, %d on%n", off.failed(), on.failed());
+        }
+        return new Comparison(off, on);
+    }
+
+    /** A chat model bean as users write it: the listener hands the model's usage report to the orchestrated step. */
+    public static ChatModel chatModel(String baseUrl, String apiKey, String remoteName, ModelInfo priced, StepLedger ledger) {
         return OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)

@@ -7,7 +7,7 @@ import java.util.Map;
  * One run of the batch: each step's figures in workflow order, the branch the urgency step took per document, and
  * how many documents did not make it through.
  */
-record RunResult(String label, Map<String, StepTally> steps, Map<String, String> priorities, int failed,
+public record RunResult(String label, Map<String, StepTally> steps, Map<String, String> priorities, int failed,
         Duration elapsed) {
 
     long tokens() {

@@ -18,13 +18,13 @@ import org.apache.camel.support.EventNotifierSupport;
  * sending/sent events around the {@code orchestrate:} endpoint; the chat call runs on the same thread). It works the
  * same with orchestration off, when the component keeps no figures at all.
  */
-final class StepLedger extends EventNotifierSupport {
+public final class StepLedger extends EventNotifierSupport {
 
     private final ThreadLocal<String> currentStep = new ThreadLocal<>();
     private volatile Map<String, StepTally> steps = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** A listener for the chat model bean that the catalog names {@code model}: it prices the calls at its rates. */
-    ChatModelListener listenerFor(ModelInfo model) {
+    public ChatModelListener listenerFor(ModelInfo model) {
         return new ChatModelListener() {
             @Override
             public void onResponse(ChatModelResponseContext ctx) {
