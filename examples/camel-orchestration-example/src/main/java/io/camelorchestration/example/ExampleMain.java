@@ -163,10 +163,11 @@ public final class ExampleMain {
                 .build();
     }
 
-    record Document(String id, String text) {
+    public record Document(String id, String text) {
     }
 
-    private static List<Document> documents(CamelContext context) throws Exception {
+    /** The bundled documents, by id. */
+    public static List<Document> documents(CamelContext context) throws Exception {
         PackageScanResourceResolver resolver = context.getCamelContextExtension()
                 .getContextPlugin(PackageScanResourceResolver.class);
         Collection<Resource> found = resolver.findResources("classpath:documents/*.txt");
