@@ -14,8 +14,8 @@ public record EmbeddingSettings(Scoring scoring, int neighbours, double idWeight
         Combination combination) {
 
     /** Measured with the classification benchmark (docs/intents.md). */
-    public static final EmbeddingSettings DEFAULTS = new EmbeddingSettings(Scoring.NEAREST, 3, 1.0, 0.04,
-            Combination.KEYWORDS_FIRST);
+    public static final EmbeddingSettings DEFAULTS = new EmbeddingSettings(Scoring.NEAREST, 5, 1.0, 0.07,
+            Combination.EMBEDDINGS_FIRST);
 
     public EmbeddingSettings {
         if (scoring == null || combination == null) {
