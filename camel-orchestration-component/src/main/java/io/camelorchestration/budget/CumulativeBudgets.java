@@ -35,7 +35,7 @@ public final class CumulativeBudgets {
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private volatile PendingSettlements pending;
     /** Null: the ledger is called on the step's thread, unbounded (the memory ledger never waits). */
-    private volatile TimedLedgerCalls timed;
+    private volatile StoreCalls calls;
 
     public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock) {
         this(rules, ledger, clock, BudgetStorePolicy.CLOSED);
@@ -75,33 +75,52 @@ public final class CumulativeBudgets {
     }
 
     /**
-     * Bounds how long a step waits for a reservation (and for reading what is spent): past it the step follows the
-     * store policy at once. Zero or null: no bound. Call before the first reservation.
+     * Makes reservations against the store off the step's thread, bounded in time (see {@link #offThread}): past the
+     * bound the step follows the store policy at once. Zero or null: reservations are made on the step's thread,
+     * unbounded (right for a ledger in memory). Call before the first reservation.
      */
     public void reserveTimeout(java.time.Duration timeout) {
-        TimedLedgerCalls old = timed;
-        timed = timeout == null || timeout.isZero() || timeout.isNegative() ? null : new TimedLedgerCalls(ledger, timeout);
+        StoreCalls old = calls;
+        calls = timeout == null || timeout.isZero() || timeout.isNegative() ? null : new StoreCalls(timeout);
         if (old != null) {
             old.close();
         }
     }
 
-    /** Stops the threads that bound the ledger calls. */
+    /** Stops the threads that make and bound the store calls. */
     public void close() {
-        TimedLedgerCalls t = timed;
-        if (t != null) {
-            t.close();
+        StoreCalls c = calls;
+        if (c != null) {
+            c.close();
         }
     }
 
-    private Reservation ledgerReserve(BudgetScope scope, long amount, long limit) {
-        TimedLedgerCalls t = timed;
-        return t == null ? ledger.reserve(scope, amount, limit) : t.reserve(scope, amount, limit);
+    /** Whether reservations are made off the step's thread, bounded in time (a reserve timeout is set). */
+    public boolean answersLater() {
+        return calls != null;
     }
 
-    private long ledgerSpent(BudgetScope scope) {
-        TimedLedgerCalls t = timed;
-        return t == null ? ledger.spent(scope) : t.spent(scope);
+    /** Whether reserving for this key asks a store that answers later (off the step's thread, bounded in time). */
+    public boolean asksStoreLater(String key) {
+        return calls != null && key != null && !rules.matching(key).isEmpty();
+    }
+
+    /**
+     * Runs work that reserves (see {@link #asksStoreLater}) on the store's own threads, bounded by the reserve
+     * timeout: the future fails with a {@link BudgetStoreException} past it, and {@code late} gets what the work
+     * returns (or throws) after that, to give it back. Without a timeout the work runs here and now.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> offThread(java.util.function.Supplier<T> work,
+            java.util.function.BiConsumer<? super T, ? super Throwable> late) {
+        StoreCalls c = calls;
+        if (c == null) {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
+        return c.call(work, late);
     }
 
     /**
@@ -109,7 +128,16 @@ public final class CumulativeBudgets {
      * given back and the hold names that rule.
      */
     public Hold reserve(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, false);
+        return reserve(key, tokens, costMicros, false, null);
+    }
+
+    /**
+     * What {@link #reserve} gives when the store did not answer in time ({@code unanswered} says why): the store
+     * policy, without asking the store again.
+     */
+    public Hold reserveUnanswered(String key, long tokens, long costMicros, boolean overLimit,
+            BudgetStoreException unanswered) {
+        return reserve(key, tokens, costMicros, overLimit, unanswered);
     }
 
     /**
@@ -117,10 +145,10 @@ public final class CumulativeBudgets {
      * so the ledger never undercounts what was spent.
      */
     public Hold reserveOverLimit(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, true);
+        return reserve(key, tokens, costMicros, true, null);
     }
 
-    private Hold reserve(String key, long tokens, long costMicros, boolean force) {
+    private Hold reserve(String key, long tokens, long costMicros, boolean force, BudgetStoreException unanswered) {
         List<BudgetRule> matching = rules.matching(key);
         if (matching.isEmpty()) {
             return Hold.EMPTY;
@@ -132,14 +160,17 @@ public final class CumulativeBudgets {
             BudgetScope scope = new BudgetScope(rule.id(), key, rule.window().start(now));
             long amount = rule.unit() == BudgetUnit.TOKENS ? tokens : costMicros;
             try {
-                Reservation r = ledgerReserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
+                if (unanswered != null) {
+                    throw unanswered;
+                }
+                Reservation r = ledger.reserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
                 if (r == null) {
                     release(held);
-                    long spent = ledgerSpent(scope);
-                    return new Hold(List.of(), rule, null, spent, amount, false, List.of());
+                    long spent = ledger.spent(scope);
+                    return new Hold(List.of(), rule, null, spent, amount, false, List.of(), null);
                 }
                 held.add(new Held(rule, r));
-                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledgerSpent(scope)) > rule.limit()) {
+                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
                     softOver = rule;
                 }
             } catch (BudgetStoreException e) {
@@ -152,18 +183,20 @@ public final class CumulativeBudgets {
                 }
                 if (force) {
                     // the step goes ahead by its own policy (degrade, fallback)
-                    return new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked));
+                    return new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked),
+                            writeAhead(unbooked, tokens, costMicros));
                 }
                 BudgetRule closed = storePolicy == BudgetStorePolicy.CLOSED
                         ? matching.stream().filter(BudgetRule::hard).findFirst().orElse(null) : null;
                 if (closed != null) {
                     return new Hold(List.of(), closed, null, 0, closed.unit() == BudgetUnit.TOKENS ? tokens : costMicros, true,
-                            List.of());
+                            List.of(), null);
                 }
-                throw new UnbookedStepException(e, new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked)));
+                throw new UnbookedStepException(e, new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked),
+                        writeAhead(unbooked, tokens, costMicros)));
             }
         }
-        return new Hold(List.copyOf(held), null, softOver, 0, 0, false, List.of());
+        return new Hold(List.copyOf(held), null, softOver, 0, 0, false, List.of(), null);
     }
 
     /**
@@ -188,14 +221,13 @@ public final class CumulativeBudgets {
         if (p == null) {
             return PendingSettlement.NOT_KEPT;
         }
-        List<BudgetScope> scopes = new ArrayList<>(hold.unbooked().size());
-        long[] amounts = new long[hold.unbooked().size()];
-        for (int i = 0; i < amounts.length; i++) {
-            Unbooked u = hold.unbooked().get(i);
-            scopes.add(u.scope());
-            amounts[i] = u.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros;
-        }
+        List<BudgetScope> scopes = scopes(hold.unbooked());
+        long[] amounts = amounts(hold.unbooked(), tokens, costMicros);
         try {
+            if (hold.pendingId() != null) {
+                p.settle(hold.pendingId(), scopes, amounts);
+                return new PendingSettlement(hold.pendingId());
+            }
             String id = p.record(scopes, amounts);
             return id == null ? PendingSettlement.NOT_KEPT : new PendingSettlement(id);
         } catch (RuntimeException e) {
@@ -207,6 +239,48 @@ public final class CumulativeBudgets {
 
     public void release(Hold hold) {
         release(hold.held());
+        PendingSettlements p = pending;
+        if (hold.pendingId() != null && p != null) {
+            try {
+                p.cancel(hold.pendingId(), hold.unbooked().size());
+            } catch (RuntimeException e) {
+                LOG.warn("Pending budget settlement {} not cancelled: {}", hold.pendingId(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Journals a step about to run unbooked at its estimate, before it calls (see {@link PendingSettlements}): what
+     * is booked if this process dies while the model answers.
+     */
+    private String writeAhead(List<Unbooked> unbooked, long tokens, long costMicros) {
+        PendingSettlements p = pending;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.recordAhead(scopes(unbooked), amounts(unbooked, tokens, costMicros));
+        } catch (RuntimeException e) {
+            // the journal's disk failed: the step's spend is journalled after its call, if it can be then
+            LOG.warn("Pending budget settlement not journalled ahead: {}", e.toString());
+            return null;
+        }
+    }
+
+    private static List<BudgetScope> scopes(List<Unbooked> unbooked) {
+        List<BudgetScope> scopes = new ArrayList<>(unbooked.size());
+        for (Unbooked u : unbooked) {
+            scopes.add(u.scope());
+        }
+        return scopes;
+    }
+
+    private static long[] amounts(List<Unbooked> unbooked, long tokens, long costMicros) {
+        long[] amounts = new long[unbooked.size()];
+        for (int i = 0; i < amounts.length; i++) {
+            amounts[i] = unbooked.get(i).rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros;
+        }
+        return amounts;
     }
 
     private void release(List<Held> held) {
@@ -250,9 +324,9 @@ public final class CumulativeBudgets {
      * the store was down (its spend is journalled as a pending settlement when it settles).
      */
     public record Hold(List<Held> held, BudgetRule refusedBy, BudgetRule softExceeded, long spent, long requested,
-            boolean storeUnreachable, List<Unbooked> unbooked) {
+            boolean storeUnreachable, List<Unbooked> unbooked, String pendingId) {
 
-        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false, List.of());
+        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false, List.of(), null);
 
         public boolean refused() {
             return refusedBy != null;
