@@ -44,8 +44,12 @@ public final class SummarySelector implements CompressionStrategy {
         // sentences that bear on it are worth more than a general summary
         String asked = doc.directiveText();
         boolean[] kept = Terms.hasContentWords(asked)
-                ? QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked)
-                : select(doc, unitTokens, mandatory, target, null);
+                ? QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked,
+                        QuestionAwareSelector.decides(request))
+                : select(doc, unitTokens, mandatory, QuestionAwareSelector.decides(request)
+                        // a decision with no question to go by: nothing tells the evidence apart, cut lightly
+                        ? Math.max(target, (int) (Selection.sum(unitTokens) * QuestionAwareSelector.DECISION_THIN_KEEP))
+                        : target, null);
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 
