@@ -3,6 +3,7 @@ package io.camelorchestration.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -104,7 +105,8 @@ public final class ModelCatalogLoader {
             }
             out.add(model(where, name, text(n, "provider"), tier, price(n, "inputUsdPerMillion", where),
                     price(n, "outputUsdPerMillion", where), n.path("contextWindow").asInt(0), text(n, "encoding"),
-                    text(n, "delegate")));
+                    text(n, "delegate"), optionalPrice(n, "cachedInputUsdPerMillion", where, 1),
+                    optionalPrice(n, "cacheWriteUsdPerMillion", where, 1)));
             index++;
         }
         return out;
@@ -125,33 +127,40 @@ public final class ModelCatalogLoader {
             if (in == null || outPrice == null || !in.isNumber() || !outPrice.isNumber()) {
                 continue;
             }
+            if (in.asDouble() < 0 || outPrice.asDouble() < 0) {
+                throw new IllegalArgumentException("model catalog " + source + ", model " + e.getKey() + ": "
+                        + (in.asDouble() < 0 ? "input_cost_per_token" : "output_cost_per_token")
+                        + " must not be negative");
+            }
             // a free or unpriced entry (a local model) would be every step's cheapest choice: leave it out
-            if (in.asDouble() <= 0 || outPrice.asDouble() <= 0) {
+            if (in.asDouble() == 0 || outPrice.asDouble() == 0) {
                 continue;
             }
             String name = e.getKey();
             String where = "model catalog " + source + ", model " + name + ": ";
-            double inPerMillion = in.asDouble() * 1_000_000d;
-            double outPerMillion = outPrice.asDouble() * 1_000_000d;
+            double inPerMillion = perMillion(in);
+            double outPerMillion = perMillion(outPrice);
+            double cachedPerMillion = optionalPrice(n, "cache_read_input_token_cost", where, 1_000_000);
+            double cacheWritePerMillion = optionalPrice(n, "cache_creation_input_token_cost", where, 1_000_000);
             int window = n.path("max_input_tokens").asInt(n.path("max_tokens").asInt(0));
             Optional<ModelInfo> same = known == null ? Optional.empty() : known.find(baseName(name));
             Tier tier = same.map(ModelInfo::tier).orElseGet(() -> tierFromPrice(inPerMillion, outPerMillion));
             String encoding = same.map(ModelInfo::encoding).orElseGet(() -> encodingFor(name));
             out.add(model(where, name, text(n, "litellm_provider"), tier, inPerMillion, outPerMillion, window, encoding,
-                    null));
+                    null, cachedPerMillion, cacheWritePerMillion));
         }
         return out;
     }
 
     private static ModelInfo model(String where, String name, String provider, Tier tier, double in, double out,
-            int window, String encoding, String delegate) {
+            int window, String encoding, String delegate, double cachedIn, double cacheWrite) {
         // checked by name: building an encoding to see whether it exists costs a second at start-up
         if (encoding != null && EncodingType.fromName(encoding).isEmpty()) {
             throw new IllegalArgumentException(where + "unknown tokenizer encoding '" + encoding + "'; allowed values: "
                     + Arrays.stream(EncodingType.values()).map(EncodingType::getName).collect(Collectors.joining(", ")));
         }
         try {
-            return new ModelInfo(name, provider, tier, in, out, window, encoding, delegate);
+            return new ModelInfo(name, provider, tier, in, out, window, encoding, delegate, cachedIn, cacheWrite);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }
@@ -166,6 +175,30 @@ public final class ModelCatalogLoader {
             throw new IllegalArgumentException(where + field + " must be a number: " + v);
         }
         return v.asDouble();
+    }
+
+    /**
+     * A price that may be absent (then -1: the model's fresh input price applies), in USD per million tokens.
+     *
+     * @param scale what turns the field's unit into USD per million (1, or 1,000,000 for LiteLLM's per-token prices)
+     */
+    private static double optionalPrice(JsonNode n, String field, String where, int scale) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return -1;
+        }
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException(where + field + " must be a number: " + v);
+        }
+        if (v.asDouble() < 0) {
+            throw new IllegalArgumentException(where + field + " must not be negative: " + v);
+        }
+        return scale == 1 ? v.asDouble() : new BigDecimal(v.asText()).movePointRight(6).doubleValue();
+    }
+
+    /** LiteLLM's 2.5e-06 USD a token is 2.5 USD a million exactly, not 2.4999999999999996. */
+    private static double perMillion(JsonNode perToken) {
+        return new BigDecimal(perToken.asText()).movePointRight(6).doubleValue();
     }
 
     /** "openai/gpt-4o" and "gemini/gemini-2.5-pro" are the built-in catalog's "gpt-4o" and "gemini-2.5-pro". */

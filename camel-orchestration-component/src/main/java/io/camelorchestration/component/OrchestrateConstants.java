@@ -44,6 +44,12 @@ public final class OrchestrateConstants {
     public static final String USAGE_INPUT_TOKENS = "CamelOrchestrationUsageInputTokens";
     @Metadata(description = "Output tokens reported by any delegate.", javaType = "Long")
     public static final String USAGE_OUTPUT_TOKENS = "CamelOrchestrationUsageOutputTokens";
+    @Metadata(description = "Of the reported input tokens, how many the provider read from its prompt cache (billed at the cached price).", javaType = "Long")
+    public static final String USAGE_CACHED_INPUT_TOKENS = "CamelOrchestrationUsageCachedInputTokens";
+    @Metadata(description = "Of the reported input tokens, how many the provider wrote to its prompt cache (billed at the cache-write price).", javaType = "Long")
+    public static final String USAGE_CACHE_WRITE_INPUT_TOKENS = "CamelOrchestrationUsageCacheWriteInputTokens";
+    @Metadata(description = "Of the reported output tokens, how many were hidden reasoning (billed as output).", javaType = "Long")
+    public static final String USAGE_REASONING_TOKENS = "CamelOrchestrationUsageReasoningTokens";
 
     /** Exchange property with the workflow totals (a Map). */
     public static final String METRICS_PROPERTY = "CamelOrchestrationMetrics";

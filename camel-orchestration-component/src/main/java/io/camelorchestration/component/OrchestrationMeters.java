@@ -63,6 +63,14 @@ class OrchestrationMeters {
         }
     }
 
+    /** The OpenTelemetry GenAI detailed usage: the token types that are billed at prices of their own. */
+    void recordDetails(StepMeters m, ModelInfo model, UsageReader.Usage u) {
+        if (registry == null || u.cachedInput() + u.cacheWriteInput() + u.reasoning() == 0) {
+            return;
+        }
+        m.model(model == null ? NO_MODEL : model.name(), model).recordDetails(u);
+    }
+
     void recordOutcome(StepMeters m, StepOutcome outcome, long overheadNanos) {
         if (registry == null) {
             return;
@@ -175,6 +183,8 @@ class OrchestrationMeters {
         private final Counter genAiInput;
         private final Counter genAiOutput;
 
+        private final io.micrometer.core.instrument.Tags tags;
+
         ModelMeters(StepMeters step, String model, ModelInfo info) {
             String[] t = step.tags();
             input = Counter.builder("orchestration.tokens.used").baseUnit("tokens").tags(t).tag("model", model)
@@ -184,6 +194,8 @@ class OrchestrationMeters {
             cost = Counter.builder("orchestration.cost").description("Cost in USD").baseUnit("usd").tags(t)
                     .tag("model", model).register(registry);
             String provider = info == null ? "unknown" : info.provider();
+            tags = io.micrometer.core.instrument.Tags.of(t).and("model", model)
+                    .and("gen_ai.provider.name", provider).and("gen_ai.request.model", model);
             // OpenTelemetry GenAI semantic-convention names, as Spring AI emits them, so its dashboards work; no base
             // unit, like Spring AI's, so Prometheus names it gen_ai_client_token_usage_total as theirs
             genAiInput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
@@ -192,6 +204,42 @@ class OrchestrationMeters {
             genAiOutput = Counter.builder("gen_ai.client.token.usage").description("Measures number of input and output tokens used")
                     .tag("gen_ai.operation.name", "chat").tag("gen_ai.provider.name", provider)
                     .tag("gen_ai.request.model", model).tag("gen_ai.token.type", "output").register(registry);
+        }
+
+        private volatile Counter cacheRead;
+        private volatile Counter cacheWrite;
+        private volatile Counter reasoning;
+
+        void recordDetails(UsageReader.Usage u) {
+            if (u.cachedInput() > 0) {
+                Counter c = cacheRead;
+                if (c == null) {
+                    cacheRead = c = detailed("gen_ai.client.inference.usage.detailed.cache_read.input_tokens",
+                            "Input tokens read from the provider's prompt cache");
+                }
+                c.increment(u.cachedInput());
+            }
+            if (u.cacheWriteInput() > 0) {
+                Counter c = cacheWrite;
+                if (c == null) {
+                    cacheWrite = c = detailed("gen_ai.client.inference.usage.detailed.cache_write.input_tokens",
+                            "Input tokens written to the provider's prompt cache");
+                }
+                c.increment(u.cacheWriteInput());
+            }
+            if (u.reasoning() > 0) {
+                Counter c = reasoning;
+                if (c == null) {
+                    reasoning = c = detailed("gen_ai.client.inference.usage.detailed.reasoning.output_tokens",
+                            "Output tokens spent on hidden reasoning");
+                }
+                c.increment(u.reasoning());
+            }
+        }
+
+        // registered on first use: most models never report a cache or reasoning, and an empty series is noise
+        private Counter detailed(String name, String description) {
+            return Counter.builder(name).description(description).tags(tags).register(registry);
         }
 
         void record(long in, long out, double usd) {

@@ -290,7 +290,8 @@ final class StepRun {
 
     private UsageReader.Usage captured() {
         CapturedUsage c = capture == null ? null : capture.take();
-        return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener");
+        return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener", c.cachedInput(),
+                c.cacheWriteInput(), c.reasoning());
     }
 
     /** Gives the exchange back the capture of an enclosing step (a step inside another step's delegate route). */
@@ -403,7 +404,8 @@ final class StepRun {
         ModelInfo original = settings.originalModel();
         long saved = firstCall == null ? plan.tokensSaved() : 0;
         // what the step would have cost as the user wrote it: the original model, the uncompressed input
-        double baseline = original == null ? cost : original.cost(usage.input() + saved, usage.output());
+        double baseline = original == null ? cost
+                : original.billedCost(usage.input() + saved, usage.cachedInput(), usage.cacheWriteInput(), usage.output());
         double costSaved = Math.max(0, baseline - cost);
         CumulativeBudgets.PendingSettlement pending = rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
         reservedGauge.addAndGet(-plan.estimatedTokens());
@@ -419,6 +421,13 @@ final class StepRun {
         record(plan.classification().intent(), model, in, out, saved, cost, costSaved, outcome,
                 firstCall == null ? in : usage.input(), firstCall == null ? out : usage.output(),
                 firstCall == null ? cost : cost(model, usage));
+        if (rt.meters().enabled()) {
+            OrchestrationMeters.StepMeters m = stepMeters(plan.classification().intent());
+            if (firstCall != null) {
+                rt.meters().recordDetails(m, firstModel, firstCall);
+            }
+            rt.meters().recordDetails(m, model, usage);
+        }
 
         Message msg = exchange.getMessage();
         if (cacheKey != null) {
@@ -802,7 +811,7 @@ final class StepRun {
     }
 
     private static double cost(ModelInfo model, UsageReader.Usage u) {
-        return model == null ? 0 : model.cost(u.input(), u.output());
+        return u.cost(model);
     }
 
     private static String encoding(ModelInfo model) {

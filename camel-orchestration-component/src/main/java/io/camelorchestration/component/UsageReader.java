@@ -26,17 +26,45 @@ final class UsageReader {
     private UsageReader() {
     }
 
-    record Usage(long input, long output, String source) {
+    /**
+     * @param input           every input token, cached and cache-written ones included
+     * @param output          every output token, reasoning included
+     * @param cachedInput     of {@code input}, read from the provider's prompt cache
+     * @param cacheWriteInput of {@code input}, written to the prompt cache
+     * @param reasoning       of {@code output}, hidden reasoning
+     */
+    record Usage(long input, long output, String source, long cachedInput, long cacheWriteInput, long reasoning) {
+        Usage(long input, long output, String source) {
+            this(input, output, source, 0, 0, 0);
+        }
+
         long total() {
             return input + output;
         }
+
+        /** What the provider bills for it on {@code model}, per token type. */
+        double cost(io.camelorchestration.catalog.ModelInfo model) {
+            return model == null ? 0 : model.billedCost(input, cachedInput, cacheWriteInput, output);
+        }
+
+        /** With the generic detail headers where the delegate's own report gave no details. */
+        Usage withDetails(long cached, long cacheWrite, long reasoningTokens) {
+            return new Usage(input, output, source, cachedInput > 0 ? cachedInput : cached,
+                    cacheWriteInput > 0 ? cacheWriteInput : cacheWrite, reasoning > 0 ? reasoning : reasoningTokens);
+        }
     }
+
+    private static final String[] DETAIL_HEADERS = { OrchestrateConstants.USAGE_CACHED_INPUT_TOKENS,
+            OrchestrateConstants.USAGE_CACHE_WRITE_INPUT_TOKENS, OrchestrateConstants.USAGE_REASONING_TOKENS };
 
     /** Removes stale usage headers of an earlier step, so that only this call's report is read. */
     static void clear(Message m) {
         for (String[] pair : HEADER_PAIRS) {
             m.removeHeader(pair[0]);
             m.removeHeader(pair[1]);
+        }
+        for (String h : DETAIL_HEADERS) {
+            m.removeHeader(h);
         }
     }
 
@@ -62,14 +90,27 @@ final class UsageReader {
     }
 
     private static Usage reported(Message m, String outputText, Usage captured) {
+        Usage u = null;
         for (String[] pair : HEADER_PAIRS) {
             Long in = number(m.getHeader(pair[0]));
             Long out = number(m.getHeader(pair[1]));
             if (in != null || out != null) {
-                return new Usage(in == null ? 0 : in, out == null ? 0 : out, pair[0]);
+                u = new Usage(in == null ? 0 : in, out == null ? 0 : out, pair[0]);
+                break;
             }
         }
-        return captured != null ? captured : fromJson(outputText);
+        if (u == null) {
+            u = captured != null ? captured : fromJson(outputText);
+        }
+        if (u == null) {
+            return null;
+        }
+        Long cached = number(m.getHeader(OrchestrateConstants.USAGE_CACHED_INPUT_TOKENS));
+        Long written = number(m.getHeader(OrchestrateConstants.USAGE_CACHE_WRITE_INPUT_TOKENS));
+        Long reasoning = number(m.getHeader(OrchestrateConstants.USAGE_REASONING_TOKENS));
+        return cached == null && written == null && reasoning == null ? u
+                : u.withDetails(cached == null ? 0 : cached, written == null ? 0 : written,
+                        reasoning == null ? 0 : reasoning);
     }
 
     private static Usage fromJson(String text) {
@@ -82,10 +123,18 @@ final class UsageReader {
                 return null;
             }
             if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
-                return new Usage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(), "usage");
+                // OpenAI: prompt_tokens already counts the cached ones, completion_tokens the reasoning ones
+                return new Usage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(), "usage",
+                        usage.path("prompt_tokens_details").path("cached_tokens").asLong(0), 0,
+                        usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
             }
             if (usage.has("input_tokens") || usage.has("output_tokens")) {
-                return new Usage(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(), "usage");
+                // Anthropic: input_tokens is only the uncached part; cache reads and writes come beside it
+                long read = usage.path("cache_read_input_tokens").asLong(0);
+                long written = usage.path("cache_creation_input_tokens").asLong(0);
+                return new Usage(usage.path("input_tokens").asLong() + read + written,
+                        usage.path("output_tokens").asLong(), "usage", read, written,
+                        usage.path("output_tokens_details").path("reasoning_tokens").asLong(0));
             }
         } catch (Exception e) {
             // not JSON after all: count instead

@@ -128,4 +128,27 @@ class ModelCatalogLoaderTest {
                 + "\"output_cost_per_token\":0,\"mode\":\"embedding\"}}"))
                 .hasMessageContaining("file:my-models.json").hasMessageContaining("no chat models");
     }
+
+    @Test
+    void aNegativeOrNonNumericCachePriceIsRefusedNamingTheModelAndTheField() {
+        assertThatThrownBy(() -> load("{\"gpt-x\":{\"mode\":\"chat\",\"input_cost_per_token\":1e-6,"
+                + "\"output_cost_per_token\":2e-6,\"cache_read_input_token_cost\":-1e-7}}"))
+                .hasMessageContaining("gpt-x").hasMessageContaining("cache_read_input_token_cost");
+        assertThatThrownBy(() -> load("{\"gpt-x\":{\"mode\":\"chat\",\"input_cost_per_token\":-1e-6,"
+                + "\"output_cost_per_token\":2e-6}}"))
+                .hasMessageContaining("gpt-x").hasMessageContaining("input_cost_per_token");
+        assertThatThrownBy(() -> load("{\"models\":[{\"name\":\"m\",\"inputUsdPerMillion\":1,"
+                + "\"outputUsdPerMillion\":2,\"cacheWriteUsdPerMillion\":\"cheap\"}]}"))
+                .hasMessageContaining("model m").hasMessageContaining("cacheWriteUsdPerMillion");
+    }
+
+    @Test
+    void cachePricesFallBackToTheInputPrice() throws IOException {
+        ModelInfo m = load("{\"models\":[{\"name\":\"m\",\"inputUsdPerMillion\":2,\"outputUsdPerMillion\":8,"
+                + "\"cachedInputUsdPerMillion\":0.5}]}").find("m").orElseThrow();
+
+        assertThat(m.cachedInputUsdPerMillion()).isEqualTo(0.5);
+        assertThat(m.cacheWriteUsdPerMillion()).isEqualTo(2.0);
+        assertThat(m.billedCost(1000, 800, 100, 10)).isEqualTo((100 * 2 + 800 * 0.5 + 100 * 2 + 10 * 8) / 1e6);
+    }
 }

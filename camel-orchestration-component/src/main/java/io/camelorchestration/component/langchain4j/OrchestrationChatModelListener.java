@@ -25,7 +25,10 @@ public final class OrchestrationChatModelListener implements ChatModelListener {
         if (usage == null || usage.inputTokenCount() == null && usage.outputTokenCount() == null) {
             return;
         }
-        UsageCapture.record(usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+        long in = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        TokenUsageDetails d = TokenUsageDetails.of(usage);
+        // Anthropic counts cache reads and writes beside its input, OpenAI inside it: input here is all of it
+        UsageCapture.record(in + d.inputBeside(), out, d.cachedInput(), d.cacheWriteInput(), d.reasoning());
     }
 }

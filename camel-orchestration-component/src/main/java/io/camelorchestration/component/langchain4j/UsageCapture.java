@@ -24,13 +24,23 @@ public final class UsageCapture {
     public static final class Capture {
         private long input;
         private long output;
+        private long cachedInput;
+        private long cacheWriteInput;
+        private long reasoning;
         private long calls;
         private boolean closed;
 
         synchronized void add(long inputTokens, long outputTokens) {
+            add(inputTokens, outputTokens, 0, 0, 0);
+        }
+
+        synchronized void add(long inputTokens, long outputTokens, long cached, long cacheWrite, long reasoningTokens) {
             if (!closed) {
                 input += Math.max(0, inputTokens);
                 output += Math.max(0, outputTokens);
+                cachedInput += Math.max(0, cached);
+                cacheWriteInput += Math.max(0, cacheWrite);
+                reasoning += Math.max(0, reasoningTokens);
                 calls++;
             }
         }
@@ -43,9 +53,12 @@ public final class UsageCapture {
             if (calls == 0) {
                 return null;
             }
-            CapturedUsage u = new CapturedUsage(input, output);
+            CapturedUsage u = new CapturedUsage(input, output, cachedInput, cacheWriteInput, reasoning);
             input = 0;
             output = 0;
+            cachedInput = 0;
+            cacheWriteInput = 0;
+            reasoning = 0;
             calls = 0;
             return u;
         }
@@ -78,9 +91,19 @@ public final class UsageCapture {
 
     /** Called by a listener: adds a model call's usage to the capture bound to this thread, if any. */
     public static void record(long inputTokens, long outputTokens) {
+        record(inputTokens, outputTokens, 0, 0, 0);
+    }
+
+    /**
+     * As {@link #record(long, long)}, with the billed token types.
+     *
+     * @param inputTokens all input, cached and cache-written included
+     */
+    public static void record(long inputTokens, long outputTokens, long cachedInput, long cacheWriteInput,
+            long reasoning) {
         Capture c = BOUND.get();
         if (c != null) {
-            c.add(inputTokens, outputTokens);
+            c.add(inputTokens, outputTokens, cachedInput, cacheWriteInput, reasoning);
         }
     }
 }
