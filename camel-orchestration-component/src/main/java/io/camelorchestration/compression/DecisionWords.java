@@ -1,22 +1,28 @@
 package io.camelorchestration.compression;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A light synonym expansion for the questions of decision steps ({@code conditional}, {@code filter}): "is this
  * urgent?" is decided by a sentence that says "a crisis", "immediately" or "threatened", none of which shares a word
  * with the question. Each group is one concept that inbox and ticket decisions ask about; a question naming any word
- * of a group asks about all of them. Inflected forms are listed, since selection folds plurals only.
+ * of a group asks about all of them, and a unit bears on it by each distinct word of theirs it holds. Inflected forms
+ * are listed; a plural "s" is folded. Questions that name no group are left to the question's own words.
  */
-final class DecisionWords {
+final class DecisionWords implements Relatedness {
+
+    static final DecisionWords INSTANCE = new DecisionWords();
 
     private static final List<String> GROUPS = List.of(
             // urgency
             "urgent urgently urgency immediate immediately emergency crisis crises critical critically danger dangerous"
-                    + " endanger endangered threat threaten threatened threatens threatening imminent deadline asap"
+                    + " endanger endangered threat threaten threatened threatening imminent deadline asap"
                     + " promptly overdue escalate escalated escalation hurry",
             // dissatisfaction
             "complaint complain complained complaining angry anger upset unhappy dissatisfied disappointed"
@@ -35,37 +41,75 @@ final class DecisionWords {
             // importance
             "important importance significant serious seriously severe severity major grave");
 
-    /** Word to the words of its groups, space-separated. */
-    private static final Map<String, String> EXPANSIONS;
+    /** Word to the words of all its groups. */
+    private static final Map<String, Set<String>> RELATED;
 
     static {
-        Map<String, StringBuilder> m = new HashMap<>();
+        Map<String, Set<String>> m = new HashMap<>();
         for (String group : GROUPS) {
-            for (String w : group.split(" ")) {
-                m.computeIfAbsent(w, k -> new StringBuilder()).append(' ').append(group);
+            List<String> words = Arrays.asList(group.split(" "));
+            for (String w : words) {
+                m.computeIfAbsent(w, k -> new HashSet<>()).addAll(words);
             }
         }
-        Map<String, String> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, v.toString()));
-        EXPANSIONS = Map.copyOf(out);
+        Map<String, Set<String>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+        RELATED = Map.copyOf(out);
     }
 
     private DecisionWords() {
     }
 
-    /** The question with the words of every group it names appended; the question itself when it names none. */
-    static String expand(String question) {
+    /** The words of every group the question names; empty when it names none. */
+    static Set<String> related(String question) {
         if (question == null || question.isEmpty()) {
-            return question;
+            return Set.of();
         }
-        StringBuilder extra = null;
-        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            String e = EXPANSIONS.get(w);
-            if (e != null) {
-                extra = extra == null ? new StringBuilder(question) : extra;
-                extra.append(e);
+        Set<String> out = new HashSet<>();
+        for (String w : words(question)) {
+            Set<String> r = lookUp(RELATED, w);
+            if (r != null) {
+                out.addAll(r);
             }
         }
-        return extra == null ? question : extra.toString();
+        return out;
+    }
+
+    @Override
+    public double[] scores(String question, List<String> units) {
+        Set<String> asked = related(question);
+        if (asked.isEmpty()) {
+            return null;
+        }
+        Map<String, Set<String>> index = new HashMap<>();
+        for (String w : asked) {
+            index.put(w, Set.of(w));
+        }
+        double[] s = new double[units.size()];
+        Set<String> hit = new HashSet<>();
+        for (int i = 0; i < s.length; i++) {
+            hit.clear();
+            for (String w : words(units.get(i))) {
+                Set<String> found = lookUp(index, w);
+                if (found != null) {
+                    hit.addAll(found);
+                }
+            }
+            // one word bears a little, several a lot: 1/2, 2/3, 3/4, ...
+            s[i] = hit.isEmpty() ? 0 : hit.size() / (hit.size() + 1.0);
+        }
+        return s;
+    }
+
+    private static Set<String> lookUp(Map<String, Set<String>> map, String w) {
+        Set<String> r = map.get(w);
+        if (r == null && w.length() > 3 && w.endsWith("s")) {
+            r = map.get(w.substring(0, w.length() - 1));
+        }
+        return r;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
     }
 }

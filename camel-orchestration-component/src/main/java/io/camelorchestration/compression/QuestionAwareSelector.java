@@ -9,9 +9,10 @@ import io.camelorchestration.intent.Intent;
  * {@link SummarySelector}'s choice. Units holding protected spans are always kept when the request protects them.
  * <p>
  * A decision step ({@code conditional}, {@code filter}) is answered from a few sentences whose words are often not the
- * question's ("is it urgent?" against "the dam is threatened"): its question is widened with related words
- * ({@link DecisionWords}), every sentence that bears on it is kept while they fit in three quarters of the text, and
- * when nothing bears on it the text is cut only lightly, since the evidence may be worded in a way nothing here knows.
+ * question's ("is it urgent?" against "the dam is threatened"): every sentence that bears on the question by meaning
+ * ({@link Relatedness}) is kept while they fit in three quarters of the text, then those sharing its words as for
+ * any question, and when nothing bears on it either way the text is cut only lightly, since the evidence may be
+ * worded in a way nothing here knows. (A filter step's text is never selected from at all: see {@link Shapes}.)
  */
 public final class QuestionAwareSelector implements CompressionStrategy {
 
@@ -24,9 +25,15 @@ public final class QuestionAwareSelector implements CompressionStrategy {
     static final double DECISION_THIN_KEEP = 0.70;
 
     private final double keep;
+    private final Relatedness relatedness;
+
+    public QuestionAwareSelector(double keep, Relatedness relatedness) {
+        this.keep = keep;
+        this.relatedness = relatedness;
+    }
 
     public QuestionAwareSelector(double keep) {
-        this.keep = keep;
+        this(keep, Relatedness.synonyms());
     }
 
     public QuestionAwareSelector() {
@@ -53,7 +60,9 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         int[] unitTokens = doc.tokens();
         int target = (int) (Selection.sum(unitTokens) * keep);
         boolean[] mandatory = doc.mandatory(request.protectSpans());
-        boolean[] kept = select(doc, unitTokens, mandatory, target, request.instruction(), decides(request));
+        boolean[] kept = decides(request)
+                ? selectEvidence(doc, unitTokens, mandatory, target, request.instruction(), relatedness)
+                : select(doc, unitTokens, mandatory, target, request.instruction());
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 
@@ -62,45 +71,65 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         return request.intent() == Intent.CONDITIONAL || request.intent() == Intent.FILTER;
     }
 
-    /**
-     * The units most relevant to the question, up to the target; the summary's choice when none is. A decision keeps
-     * its evidence (see the class comment).
-     */
-    static boolean[] select(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, String question,
-            boolean decision) {
-        String asked = decision ? DecisionWords.expand(question) : question;
-        double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(asked)));
-        boolean[] bearing = nonZero(relevance);
-        int total = Selection.sum(unitTokens);
-        if (!Selection.any(bearing)) {
-            int t = decision ? Math.max(target, (int) (total * DECISION_THIN_KEEP)) : target;
-            return SummarySelector.select(doc, unitTokens, mandatory, t, null);
+    /** The units most relevant to the question, up to the target; the summary's choice when none is. */
+    static boolean[] select(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, String question) {
+        double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(question)));
+        if (!Selection.any(nonZero(relevance, null))) {
+            return SummarySelector.select(doc, unitTokens, mandatory, target, null);
         }
+        return Selection.byScore(withCentrality(doc, relevance), unitTokens, mandatory, target);
+    }
+
+    /**
+     * For a decision: the units bearing on the question by meaning ({@link Relatedness}), all of them while they fit
+     * in {@link #DECISION_EVIDENCE_CAP} of the text (the most relevant up to it when they do not), topped up to the
+     * target with the units that share its words; {@link #DECISION_THIN_KEEP} of the text, by summary, when no unit
+     * but the question itself bears on it either way.
+     */
+    static boolean[] selectEvidence(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target,
+            String question, Relatedness relatedness) {
+        double[] relevance = Centrality.normalized(Bm25.scores(doc, doc.vocabulary.ofQuery(question)));
+        double[] related = relatedness == null ? null : relatedness.scores(question, doc.unitTexts());
+        boolean[] evidence = new boolean[relevance.length];
+        if (related != null) {
+            for (int i = 0; i < relevance.length; i++) {
+                relevance[i] = Math.max(relevance[i], related[i]);
+                evidence[i] = related[i] > 0;
+            }
+        }
+        // the question in the prompt bears on itself: it is kept anyway and is no evidence
+        int total = Selection.sum(unitTokens);
+        if (!Selection.any(nonZero(relevance, mandatory))) {
+            return SummarySelector.select(doc, unitTokens, mandatory, Math.max(target, (int) (total * DECISION_THIN_KEEP)),
+                    null);
+        }
+        double[] score = withCentrality(doc, relevance);
+        int cap = (int) (total * DECISION_EVIDENCE_CAP);
+        for (int i = 0; i < evidence.length; i++) {
+            evidence[i] |= mandatory != null && mandatory[i];
+        }
+        int needed = Selection.sum(unitTokens, evidence);
+        if (needed <= cap) {
+            return Selection.byScore(score, unitTokens, evidence, Math.max(target, needed));
+        }
+        // evidence everywhere: the most relevant of it, up to the cap
+        return Selection.byScore(score, unitTokens, mandatory, cap);
+    }
+
+    private static double[] withCentrality(UnitDocument doc, double[] relevance) {
         double[] central = Centrality.normalized(Centrality.scores(doc));
         double[] score = new double[relevance.length];
         for (int i = 0; i < score.length; i++) {
             score[i] = relevance[i] + 0.1 * central[i];
         }
-        if (decision) {
-            boolean[] evidence = mandatory == null ? new boolean[bearing.length] : mandatory.clone();
-            for (int i = 0; i < evidence.length; i++) {
-                evidence[i] |= bearing[i];
-            }
-            int cap = (int) (total * DECISION_EVIDENCE_CAP);
-            int needed = Selection.sum(unitTokens, evidence);
-            if (needed <= cap) {
-                return Selection.byScore(score, unitTokens, evidence, Math.max(target, needed));
-            }
-            // evidence everywhere: the most relevant of it, up to the cap
-            return Selection.byScore(score, unitTokens, mandatory, cap);
-        }
-        return Selection.byScore(score, unitTokens, mandatory, target);
+        return score;
     }
 
-    private static boolean[] nonZero(double[] values) {
+    /** Units scoring above zero, leaving out those marked in {@code except} (may be null). */
+    private static boolean[] nonZero(double[] values, boolean[] except) {
         boolean[] b = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
-            b[i] = values[i] > 0;
+            b[i] = values[i] > 0 && (except == null || !except[i]);
         }
         return b;
     }
