@@ -11,8 +11,8 @@ import io.camelorchestration.intent.Intent;
  * A decision step ({@code conditional}, {@code filter}) is answered from a few sentences whose words are often not the
  * question's ("is it urgent?" against "the dam is threatened"): every sentence that bears on the question by meaning
  * ({@link Relatedness}) is kept while they fit in three quarters of the text, then those sharing its words as for
- * any question, and when nothing bears on it either way the text is cut only lightly, since the evidence may be
- * worded in a way nothing here knows. (A filter step's text is never selected from at all: see {@link Shapes}.)
+ * any question, and when nothing bears on it either way the text is cut less than other steps' (only lightly when no
+ * relatedness could judge the question), since the evidence may be worded in a way nothing here knows. (A filter step's text is never selected from at all: see {@link Shapes}.)
  */
 public final class QuestionAwareSelector implements CompressionStrategy {
 
@@ -21,8 +21,16 @@ public final class QuestionAwareSelector implements CompressionStrategy {
 
     /** A decision step keeps every sentence bearing on its question while they take at most this share. */
     static final double DECISION_EVIDENCE_CAP = 0.75;
-    /** A decision step whose question nothing in the text bears on keeps this share. */
+    /**
+     * A decision step keeps this share when nothing in the text bears on its question and nothing could judge it by
+     * meaning (no {@link Relatedness} knows what it asks): the evidence may be there in words nothing here knows.
+     */
     static final double DECISION_THIN_KEEP = 0.70;
+    /**
+     * A decision step keeps this share when its {@link Relatedness} judged every sentence and found none bearing on
+     * the question (nor shares its words): a little more than other steps keep, for what it may have missed.
+     */
+    static final double DECISION_NONE_FOUND_KEEP = 0.50;
 
     private final double keep;
     private final Relatedness relatedness;
@@ -83,8 +91,9 @@ public final class QuestionAwareSelector implements CompressionStrategy {
     /**
      * For a decision: the units bearing on the question by meaning ({@link Relatedness}), all of them while they fit
      * in {@link #DECISION_EVIDENCE_CAP} of the text (the most relevant up to it when they do not), topped up to the
-     * target with the units that share its words; {@link #DECISION_THIN_KEEP} of the text, by summary, when no unit
-     * but the question itself bears on it either way.
+     * target with the units that share its words. When no unit but the question itself bears on it either way, a
+     * summary of {@link #DECISION_NONE_FOUND_KEEP} of the text if the relatedness judged the question, of
+     * {@link #DECISION_THIN_KEEP} if it could not.
      */
     static boolean[] selectEvidence(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target,
             String question, Relatedness relatedness) {
@@ -100,8 +109,8 @@ public final class QuestionAwareSelector implements CompressionStrategy {
         // the question in the prompt bears on itself: it is kept anyway and is no evidence
         int total = Selection.sum(unitTokens);
         if (!Selection.any(nonZero(relevance, mandatory))) {
-            return SummarySelector.select(doc, unitTokens, mandatory, Math.max(target, (int) (total * DECISION_THIN_KEEP)),
-                    null);
+            double share = related == null ? DECISION_THIN_KEEP : DECISION_NONE_FOUND_KEEP;
+            return SummarySelector.select(doc, unitTokens, mandatory, Math.max(target, (int) (total * share)), null);
         }
         double[] score = withCentrality(doc, relevance);
         int cap = (int) (total * DECISION_EVIDENCE_CAP);

@@ -6,7 +6,7 @@ import java.util.List;
  * How closely each unit (sentence) of a text bears on a decision step's question by meaning, not only by the words
  * the two share: "is this urgent?" is decided by "the levee is threatened". Question-aware selection keeps the units
  * this scores above zero for {@code conditional} and {@code filter} steps, next to those that share the question's
- * words, and cuts only lightly when neither finds any.
+ * words, and cuts less than for other steps when neither finds any.
  * <p>
  * The default is {@link #synonyms()}, a small synonym expansion. An implementation on sentence embeddings can take
  * its place: {@link CompressionPipeline#defaults(io.camelorchestration.tokens.TokenCounter, int, Relatedness)}, set as
