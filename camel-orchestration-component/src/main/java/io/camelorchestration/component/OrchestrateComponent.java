@@ -101,7 +101,8 @@ public class OrchestrateComponent extends DefaultComponent {
     private long cacheWaitTimeout = 30_000L;
     @Metadata(defaultValue = "local", enums = "local,jcache",
               description = "Where cached answers live: local (Caffeine, in this JVM) or jcache (a JSR-107 cache of the"
-                            + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances).")
+                            + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances; the only"
+                            + " javax.cache.CacheManager bean when there is one, else the provider's default manager).")
     private String cacheStore = "local";
     @Metadata(defaultValue = "camel-orchestration-responses",
               description = "Name of the JCache cache of cache-store=jcache (created with cache-ttl expiry when missing).")

@@ -89,7 +89,11 @@ final class ResponseCaching {
                     + " on the class path");
         }
         try {
-            return JCacheResponseCache.open(c.getCacheName(), ttl);
+            // the application's own CacheManager when it has one (Spring, Quarkus, a configured Hazelcast member), else
+            // the provider's default
+            javax.cache.CacheManager manager = c.getCamelContext().getRegistry().findSingleByType(javax.cache.CacheManager.class);
+            return manager != null ? JCacheResponseCache.open(manager, c.getCacheName(), ttl)
+                    : JCacheResponseCache.open(c.getCacheName(), ttl);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Option '" + OrchestrateComponent.PROPERTY_PREFIX
                     + "cache-store=jcache': the JCache cache '" + c.getCacheName() + "' cannot be opened: " + e.getMessage(), e);

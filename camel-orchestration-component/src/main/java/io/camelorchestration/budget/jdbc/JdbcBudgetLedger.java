@@ -113,36 +113,46 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " og AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM o"
             + " GROUP BY rule_id, budget_key, window_start)";
 
-    // a whole batch of settlements, over any number of accounts, in one statement: only the reservation rows still
-    // there give their amount back (a sweep may have given back the others already), what was spent is booked in
-    // any case. The accounts are locked in key order first, the same order in every instance, so two instances'
+    // a whole batch of settlements, over any number of accounts, in one statement. A settlement books what was spent
+    // only when this statement deletes its reservation row, or when a sweep settled the hold on expiry (then the
+    // spend replaces the amount booked then): a row already gone otherwise means this settlement was written before
+    // and only its answer was lost, so a retried batch books nothing twice. Only the rows deleted here give their
+    // amount back. The accounts are locked in key order first, the same order in every instance, so two instances'
     // batches never deadlock.
-    private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT rule_id, budget_key,"
+    private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT id, rule_id, budget_key,"
             + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, spent"
-            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]))"
-            + " AS t(rule_id, budget_key, window_start, spent)),"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+            + " CAST(? AS BIGINT[])) AS t(id, rule_id, budget_key, window_start, spent)),"
             + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[]))"
-            + " RETURNING rule_id, budget_key, window_start, amount),"
+            + " RETURNING id, rule_id, budget_key, window_start, amount),"
             + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM r"
             + " GROUP BY rule_id, budget_key, window_start),"
             + EXPIRED_OF_BATCH + ","
+            + " sp AS (SELECT rule_id, budget_key, window_start, SUM(spent) AS spent FROM s"
+            + " WHERE id IN (SELECT id FROM r UNION ALL SELECT id FROM o) GROUP BY rule_id, budget_key, window_start),"
             + " locked AS MATERIALIZED (SELECT a.rule_id, a.budget_key, a.window_start FROM " + ACCOUNTS + " a"
-            + " JOIN s ON a.rule_id = s.rule_id AND a.budget_key = s.budget_key AND a.window_start = s.window_start"
+            + " WHERE EXISTS (SELECT 1 FROM s WHERE a.rule_id = s.rule_id AND a.budget_key = s.budget_key"
+            + " AND a.window_start = s.window_start)"
             + " ORDER BY a.rule_id, a.budget_key, a.window_start FOR UPDATE OF a)"
             + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - COALESCE(g.amount, 0),"
-            + " committed = b.committed + s.spent - COALESCE(og.amount, 0), updated_at = CURRENT_TIMESTAMP"
-            + " FROM locked JOIN s ON locked.rule_id = s.rule_id AND locked.budget_key = s.budget_key"
-            + " AND locked.window_start = s.window_start"
-            + " LEFT JOIN g ON g.rule_id = s.rule_id AND g.budget_key = s.budget_key AND g.window_start = s.window_start"
-            + " LEFT JOIN og ON og.rule_id = s.rule_id AND og.budget_key = s.budget_key AND og.window_start = s.window_start"
+            + " committed = b.committed + COALESCE(sp.spent, 0) - COALESCE(og.amount, 0), updated_at = CURRENT_TIMESTAMP"
+            + " FROM locked"
+            + " LEFT JOIN sp ON sp.rule_id = locked.rule_id AND sp.budget_key = locked.budget_key"
+            + " AND sp.window_start = locked.window_start"
+            + " LEFT JOIN g ON g.rule_id = locked.rule_id AND g.budget_key = locked.budget_key"
+            + " AND g.window_start = locked.window_start"
+            + " LEFT JOIN og ON og.rule_id = locked.rule_id AND og.budget_key = locked.budget_key"
+            + " AND og.window_start = locked.window_start"
             + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start";
 
     // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
-    private static final String PG_SETTLE_ONE = "WITH r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[]))"
-            + " RETURNING amount),"
+    private static final String PG_SETTLE_ONE = "WITH s AS MATERIALIZED (SELECT id, spent"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])) AS t(id, spent)),"
+            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) RETURNING id, amount),"
             + EXPIRED_OF_BATCH
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
-            + " committed = committed + ? - COALESCE((SELECT SUM(amount) FROM og), 0), updated_at = CURRENT_TIMESTAMP"
+            + " committed = committed + COALESCE((SELECT SUM(spent) FROM s WHERE id IN (SELECT id FROM r UNION ALL"
+            + " SELECT id FROM o)), 0) - COALESCE((SELECT SUM(amount) FROM og), 0), updated_at = CURRENT_TIMESTAMP"
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
 
     // an expired hold is settled at its reserved amount (what its step could have spent at most), not given back:
@@ -565,33 +575,35 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     /** One statement for the whole batch. */
     private void writePg(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
         c.setAutoCommit(true);
-        int accounts = byAccount.size();
-        if (accounts == 1) {
+        if (byAccount.size() == 1) {
             writePgOne(c, byAccount.entrySet().iterator().next());
             return;
         }
-        String[] rules = new String[accounts];
-        String[] keys = new String[accounts];
-        String[] windows = new String[accounts];
-        Long[] spent = new Long[accounts];
         List<String> ids = new ArrayList<>();
-        int i = 0;
+        List<String> rules = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> windows = new ArrayList<>();
+        List<Long> spent = new ArrayList<>();
         for (Map.Entry<BudgetScope, List<Settlement>> account : byAccount.entrySet()) {
-            rules[i] = account.getKey().ruleId();
-            keys[i] = account.getKey().key();
-            windows[i] = account.getKey().windowStart().toString();
-            spent[i++] = spent(account.getValue());
+            BudgetScope scope = account.getKey();
+            String window = scope.windowStart().toString();
             for (Settlement s : account.getValue()) {
                 ids.add(s.id());
+                rules.add(scope.ruleId());
+                keys.add(scope.key());
+                windows.add(window);
+                spent.add(s.spent());
             }
         }
+        Object[] idArray = ids.toArray();
         try (PreparedStatement ps = prepare(c, PG_SETTLE)) {
-            ps.setArray(1, c.createArrayOf("varchar", rules));
-            ps.setArray(2, c.createArrayOf("varchar", keys));
-            ps.setArray(3, c.createArrayOf("varchar", windows));
-            ps.setArray(4, c.createArrayOf("int8", spent));
-            ps.setArray(5, c.createArrayOf("varchar", ids.toArray()));
-            ps.setArray(6, c.createArrayOf("varchar", ids.toArray()));
+            ps.setArray(1, c.createArrayOf("varchar", idArray));
+            ps.setArray(2, c.createArrayOf("varchar", rules.toArray()));
+            ps.setArray(3, c.createArrayOf("varchar", keys.toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", windows.toArray()));
+            ps.setArray(5, c.createArrayOf("int8", spent.toArray()));
+            ps.setArray(6, c.createArrayOf("varchar", idArray));
+            ps.setArray(7, c.createArrayOf("varchar", idArray));
             ps.executeUpdate();
         }
     }
@@ -601,19 +613,12 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         try (PreparedStatement ps = prepare(c, PG_SETTLE_ONE)) {
             Object[] ids = list.stream().map(Settlement::id).toArray();
             ps.setArray(1, c.createArrayOf("varchar", ids));
-            ps.setArray(2, c.createArrayOf("varchar", ids));
-            ps.setLong(3, spent(list));
-            bind(ps, account.getKey(), 4);
+            ps.setArray(2, c.createArrayOf("int8", list.stream().map(Settlement::spent).toArray()));
+            ps.setArray(3, c.createArrayOf("varchar", ids));
+            ps.setArray(4, c.createArrayOf("varchar", ids));
+            bind(ps, account.getKey(), 5);
             ps.executeUpdate();
         }
-    }
-
-    private static long spent(List<Settlement> account) {
-        long sum = 0;
-        for (Settlement s : account) {
-            sum += s.spent();
-        }
-        return sum;
     }
 
     private void writeTx(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
@@ -643,23 +648,27 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
         long bookedOnExpiry = 0;
         if (deleted == 0) {
+            boolean expired = false;
             try (PreparedStatement q = prepare(c, EXPIRED_SETTLEMENT)) {
                 q.setString(1, id);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
+                        expired = true;
                         bookedOnExpiry = rs.getLong(1);
                     }
                 }
             }
-            if (bookedOnExpiry > 0) {
-                try (PreparedStatement up = prepare(c, CORRECT_SETTLEMENT)) {
-                    up.setString(1, id);
-                    up.executeUpdate();
-                }
+            if (!expired) {
+                // neither held nor settled on expiry: this settlement was written before and only its answer lost
+                return false;
             }
-        }
-        if (deleted == 0 && spent == bookedOnExpiry) {
-            return false;
+            try (PreparedStatement up = prepare(c, CORRECT_SETTLEMENT)) {
+                up.setString(1, id);
+                up.executeUpdate();
+            }
+            if (spent == bookedOnExpiry) {
+                return false;
+            }
         }
         try (PreparedStatement up = prepare(c, SETTLE_ACCOUNT)) {
             up.setLong(1, deleted == 1 ? reserved : 0);

@@ -93,6 +93,38 @@ class JdbcBudgetLedgerTest {
     }
 
     @Test
+    void aSettlementWrittenWhoseAnswerWasLostIsBookedOnceWhenRetried() throws Exception {
+        LostAnswers lossy = new LostAnswers(db.dataSource());
+        // one account alone, then three in one batch: the two statements a batch can take
+        for (List<String> accounts : List.of(List.of("t-lost-1"), List.of("t-lost-2", "t-lost-3", "t-lost-4"))) {
+            try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(lossy.dataSource(), Duration.ofMinutes(10),
+                    Duration.ofMillis(20), Duration.ofSeconds(5))) {
+                List<Reservation> held = new ArrayList<>();
+                for (String key : accounts) {
+                    for (int i = 0; i < 3; i++) {
+                        held.add(ledger.reserve(scope(key), 500, 10_000));
+                    }
+                }
+                lossy.toLose.set(1);
+                for (int i = 0; i < held.size(); i++) {
+                    if (i % 3 == 2) {
+                        ledger.release(held.get(i));
+                    } else {
+                        ledger.commit(held.get(i), i % 3 == 0 ? 120 : 80);
+                    }
+                }
+                LostAnswers.flushUntilWritten(ledger);
+                for (String key : accounts) {
+                    assertThat(committed(key)).as(key + ": written twice, booked once").isEqualTo(200);
+                    assertThat(reserved(key)).as(key).isZero();
+                    assertThat(openReservations(key)).as(key).isZero();
+                }
+            }
+        }
+        assertThat(lossy.lost).as("each round lost one answer").hasValue(2);
+    }
+
+    @Test
     void aFirstReservationLargerThanTheLimitIsRefused() throws Exception {
         JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
         assertThat(ledger.reserve(scope("t-first"), 1001, 1000)).isNull();

@@ -74,6 +74,27 @@ class JdbcPortableSqlTest {
     }
 
     @Test
+    void aSettlementWrittenWhoseAnswerWasLostIsBookedOnceWhenRetried() throws Exception {
+        LostAnswers lossy = new LostAnswers(h2());
+        DataSource ds = lossy.dataSource();
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(ds, Duration.ofMinutes(10), Duration.ofMillis(20),
+                Duration.ofSeconds(5))) {
+            Reservation a = ledger.reserve(SCOPE, 500, 10_000);
+            Reservation b = ledger.reserve(SCOPE, 500, 10_000);
+            Reservation c = ledger.reserve(SCOPE, 500, 10_000);
+            lossy.toLose.set(1);
+            ledger.commit(a, 120);
+            ledger.commit(b, 80);
+            ledger.release(c);
+            LostAnswers.flushUntilWritten(ledger);
+            assertThat(lossy.lost).hasValue(1);
+            assertThat(query(ds, "SELECT committed FROM orchestration_budget")).as("written twice, booked once").isEqualTo(200);
+            assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
+            assertThat(query(ds, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
+        }
+    }
+
+    @Test
     void concurrentReservationsNeverPassTheLimit() throws Exception {
         DataSource ds = h2();
         JdbcBudgetLedger ledger = new JdbcBudgetLedger(ds);
