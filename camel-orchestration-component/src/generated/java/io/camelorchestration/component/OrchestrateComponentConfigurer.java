@@ -65,6 +65,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cachewaittimeout":
         case "cacheWaitTimeout": target.setCacheWaitTimeout(property(camelContext, long.class, value)); return true;
         case "classifier": target.setClassifier(property(camelContext, io.camelorchestration.intent.IntentClassifier.class, value)); return true;
+        case "classifierdiscovery":
+        case "classifierDiscovery": target.setClassifierDiscovery(property(camelContext, boolean.class, value)); return true;
         case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, java.lang.String.class, value)); return true;
         case "compressionenabled":
         case "compressionEnabled": target.setCompressionEnabled(property(camelContext, boolean.class, value)); return true;
@@ -151,6 +153,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cachewaittimeout":
         case "cacheWaitTimeout": return long.class;
         case "classifier": return io.camelorchestration.intent.IntentClassifier.class;
+        case "classifierdiscovery":
+        case "classifierDiscovery": return boolean.class;
         case "compression": return java.lang.String.class;
         case "compressionenabled":
         case "compressionEnabled": return boolean.class;
@@ -233,6 +237,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cachewaittimeout":
         case "cacheWaitTimeout": return target.getCacheWaitTimeout();
         case "classifier": return target.getClassifier();
+        case "classifierdiscovery":
+        case "classifierDiscovery": return target.isClassifierDiscovery();
         case "compression": return getOrCreateConfiguration(target).getCompression();
         case "compressionenabled":
         case "compressionEnabled": return target.isCompressionEnabled();

@@ -115,6 +115,10 @@ public class OrchestrateComponent extends DefaultComponent {
     private DataSource dataSource;
     @Metadata(label = "advanced", autowired = true, description = "Your own intent classifier.")
     private IntentClassifier classifier;
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Without a classifier of your own, use the one a module on the class path offers"
+                            + " (camel-orchestration-embeddings: intent=auto by meaning). false: the keyword classifier.")
+    private boolean classifierDiscovery = true;
     @Metadata(label = "advanced", autowired = true, description = "Your own compressor.")
     private Compressor compressor;
     @Metadata(label = "advanced", autowired = true, description = "Your own budget ledger (overrides ledger).")
@@ -564,6 +568,14 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setClassifier(IntentClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    public boolean isClassifierDiscovery() {
+        return classifierDiscovery;
+    }
+
+    public void setClassifierDiscovery(boolean classifierDiscovery) {
+        this.classifierDiscovery = classifierDiscovery;
     }
 
     public Compressor getCompressor() {

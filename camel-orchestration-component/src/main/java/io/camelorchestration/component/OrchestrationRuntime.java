@@ -27,7 +27,6 @@ import io.camelorchestration.journal.Journal;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionPipeline;
-import io.camelorchestration.intent.KeywordIntentClassifier;
 import io.camelorchestration.pipeline.StepPlanner;
 import io.camelorchestration.policy.HandlerRegistry;
 import io.camelorchestration.policy.IntentHandler;
@@ -125,7 +124,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         }
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
-                c.getClassifier() != null ? c.getClassifier() : new KeywordIntentClassifier(),
+                ClassifierDiscovery.classifier(c),
                 HandlerRegistry.withOverrides(overrides),
                 c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
                 new ModelRouter(catalog, new ComplexityScorer()),

@@ -297,6 +297,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         return u;
     }
 
+    /**
+     * True when the delegate is itself a messaging endpoint (smtp:, kafka:, slack:, jms: ...): such a step delivers,
+     * whatever its words say. Shared with other classifiers, so that they read the delegate the same way.
+     */
+    public static boolean isMessagingDelegate(String uri) {
+        return MESSAGING_SCHEMES.contains(scheme(uri));
+    }
+
     static String scheme(String uri) {
         String u = unwrap(uri);
         int colon = u.indexOf(':');

@@ -1,0 +1,44 @@
+package io.camelorchestration.component;
+
+import io.camelorchestration.intent.IntentClassifier;
+import io.camelorchestration.intent.KeywordIntentClassifier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.FactoryFinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which classifier {@code intent=auto} asks: the user's bean; else the one a module on the class path offers through
+ * Camel's factory finder ({@value #PATH}{@value #KEY}, e.g. camel-orchestration-embeddings), unless
+ * {@code classifier-discovery=false}; else the built-in keyword classifier. Adding the jar is all it takes.
+ */
+final class ClassifierDiscovery {
+
+    static final String PATH = "META-INF/services/io/camelorchestration/";
+    static final String KEY = "intent-classifier";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifierDiscovery.class);
+
+    private ClassifierDiscovery() {
+    }
+
+    static IntentClassifier classifier(OrchestrateComponent c) {
+        if (c.getClassifier() != null) {
+            return c.getClassifier();
+        }
+        if (c.isClassifierDiscovery()) {
+            IntentClassifier found = discover(c.getCamelContext());
+            if (found != null) {
+                LOG.info("intent=auto classifies with {} (found on the class path; classifier-discovery=false turns it"
+                        + " off)", found.getClass().getName());
+                return found;
+            }
+        }
+        return new KeywordIntentClassifier();
+    }
+
+    static IntentClassifier discover(CamelContext ctx) {
+        FactoryFinder finder = ctx.getCamelContextExtension().getFactoryFinder(PATH);
+        return finder.newInstance(KEY, IntentClassifier.class).orElse(null);
+    }
+}
