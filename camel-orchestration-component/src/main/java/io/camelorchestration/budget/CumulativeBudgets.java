@@ -35,7 +35,7 @@ public final class CumulativeBudgets {
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private volatile PendingSettlements pending;
     /** Null: the ledger is called on the step's thread, unbounded (the memory ledger never waits). */
-    private volatile TimedLedgerCalls timed;
+    private volatile StoreCalls calls;
 
     public CumulativeBudgets(BudgetRules rules, BudgetLedger ledger, Clock clock) {
         this(rules, ledger, clock, BudgetStorePolicy.CLOSED);
@@ -75,33 +75,52 @@ public final class CumulativeBudgets {
     }
 
     /**
-     * Bounds how long a step waits for a reservation (and for reading what is spent): past it the step follows the
-     * store policy at once. Zero or null: no bound. Call before the first reservation.
+     * Makes reservations against the store off the step's thread, bounded in time (see {@link #offThread}): past the
+     * bound the step follows the store policy at once. Zero or null: reservations are made on the step's thread,
+     * unbounded (right for a ledger in memory). Call before the first reservation.
      */
     public void reserveTimeout(java.time.Duration timeout) {
-        TimedLedgerCalls old = timed;
-        timed = timeout == null || timeout.isZero() || timeout.isNegative() ? null : new TimedLedgerCalls(ledger, timeout);
+        StoreCalls old = calls;
+        calls = timeout == null || timeout.isZero() || timeout.isNegative() ? null : new StoreCalls(timeout);
         if (old != null) {
             old.close();
         }
     }
 
-    /** Stops the threads that bound the ledger calls. */
+    /** Stops the threads that make and bound the store calls. */
     public void close() {
-        TimedLedgerCalls t = timed;
-        if (t != null) {
-            t.close();
+        StoreCalls c = calls;
+        if (c != null) {
+            c.close();
         }
     }
 
-    private Reservation ledgerReserve(BudgetScope scope, long amount, long limit) {
-        TimedLedgerCalls t = timed;
-        return t == null ? ledger.reserve(scope, amount, limit) : t.reserve(scope, amount, limit);
+    /** Whether reservations are made off the step's thread, bounded in time (a reserve timeout is set). */
+    public boolean answersLater() {
+        return calls != null;
     }
 
-    private long ledgerSpent(BudgetScope scope) {
-        TimedLedgerCalls t = timed;
-        return t == null ? ledger.spent(scope) : t.spent(scope);
+    /** Whether reserving for this key asks a store that answers later (off the step's thread, bounded in time). */
+    public boolean asksStoreLater(String key) {
+        return calls != null && key != null && !rules.matching(key).isEmpty();
+    }
+
+    /**
+     * Runs work that reserves (see {@link #asksStoreLater}) on the store's own threads, bounded by the reserve
+     * timeout: the future fails with a {@link BudgetStoreException} past it, and {@code late} gets what the work
+     * returns after that, to give it back. Without a timeout the work runs here and now.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> offThread(java.util.function.Supplier<T> work,
+            java.util.function.Consumer<? super T> late) {
+        StoreCalls c = calls;
+        if (c == null) {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
+        return c.call(work, late);
     }
 
     /**
@@ -109,7 +128,16 @@ public final class CumulativeBudgets {
      * given back and the hold names that rule.
      */
     public Hold reserve(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, false);
+        return reserve(key, tokens, costMicros, false, null);
+    }
+
+    /**
+     * What {@link #reserve} gives when the store did not answer in time ({@code unanswered} says why): the store
+     * policy, without asking the store again.
+     */
+    public Hold reserveUnanswered(String key, long tokens, long costMicros, boolean overLimit,
+            BudgetStoreException unanswered) {
+        return reserve(key, tokens, costMicros, overLimit, unanswered);
     }
 
     /**
@@ -117,10 +145,10 @@ public final class CumulativeBudgets {
      * so the ledger never undercounts what was spent.
      */
     public Hold reserveOverLimit(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, true);
+        return reserve(key, tokens, costMicros, true, null);
     }
 
-    private Hold reserve(String key, long tokens, long costMicros, boolean force) {
+    private Hold reserve(String key, long tokens, long costMicros, boolean force, BudgetStoreException unanswered) {
         List<BudgetRule> matching = rules.matching(key);
         if (matching.isEmpty()) {
             return Hold.EMPTY;
@@ -132,14 +160,17 @@ public final class CumulativeBudgets {
             BudgetScope scope = new BudgetScope(rule.id(), key, rule.window().start(now));
             long amount = rule.unit() == BudgetUnit.TOKENS ? tokens : costMicros;
             try {
-                Reservation r = ledgerReserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
+                if (unanswered != null) {
+                    throw unanswered;
+                }
+                Reservation r = ledger.reserve(scope, amount, rule.hard() && !force ? rule.limit() : Long.MAX_VALUE);
                 if (r == null) {
                     release(held);
-                    long spent = ledgerSpent(scope);
+                    long spent = ledger.spent(scope);
                     return new Hold(List.of(), rule, null, spent, amount, false, List.of());
                 }
                 held.add(new Held(rule, r));
-                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledgerSpent(scope)) > rule.limit()) {
+                if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
                     softOver = rule;
                 }
             } catch (BudgetStoreException e) {

@@ -66,10 +66,12 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
     private String onBudgetStoreUnavailable = "closed";
     @Metadata(defaultValue = "50",
-              description = "Longest a step waits for its budget reservation (and for reading what a budget has spent) from a"
-                            + " ledger that can be slow or down, e.g. jdbc; past it the step follows on-budget-store-unavailable"
-                            + " at once. A number of milliseconds or a duration such as 50ms. 0: no bound. The memory ledger"
-                            + " is never bounded (it never waits).")
+              description = "Longest a step's budget reservation (and reading what a budget has spent) from a ledger that"
+                            + " can be slow or down, e.g. jdbc, may take. The exchange's thread does not wait for it: the step"
+                            + " goes on, on Camel's threads, when the store answers; past this bound it follows"
+                            + " on-budget-store-unavailable at once. A number of milliseconds or a duration such as 50ms."
+                            + " 0: no bound, the reservation is made on the exchange's thread. The memory ledger is always"
+                            + " asked on the exchange's thread (it never waits).")
     private long budgetReserveTimeout = 50;
     @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"

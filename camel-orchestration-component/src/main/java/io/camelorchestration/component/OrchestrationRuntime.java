@@ -58,6 +58,8 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
     private ResponseCaching cache;
+    /** Where a step goes on after a reservation the store answered later (created when there is such a store). */
+    private volatile java.util.concurrent.ExecutorService budgetContinuation;
     private final JdbcAuditSink jdbcAudit;
     /** Null when the component started disabled: then nothing is counted, and nothing is loaded in advance. */
     private TokenizerWarmUp tokenizers;
@@ -267,6 +269,10 @@ final class OrchestrationRuntime extends ServiceSupport {
             jdbcAudit.start();
         }
         audit.start();
+        if (budgets.answersLater()) {
+            budgetContinuation = component.getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(component, "OrchestrateBudgetContinue");
+        }
         if (budgets.ledger() instanceof JdbcBudgetLedger jdbc && !budgets.isEmpty()) {
             // swept at start-up and on a timer, probed while down: the ledger's state follows the store. After the
             // audit publisher, so that holds settled on expiry at start-up are reported
@@ -281,6 +287,11 @@ final class OrchestrationRuntime extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         cache.stop();
+        if (budgetContinuation != null) {
+            // the routes have stopped: the steps that were waiting for a reservation have gone on
+            component.getCamelContext().getExecutorServiceManager().shutdownGraceful(budgetContinuation, 10_000);
+            budgetContinuation = null;
+        }
         if (modelCalls != null) {
             component.getCamelContext().getManagementStrategy().removeEventNotifier(modelCalls);
             modelCalls.stop();
@@ -343,6 +354,15 @@ final class OrchestrationRuntime extends ServiceSupport {
 
     CumulativeBudgets budgets() {
         return budgets;
+    }
+
+    /**
+     * Where a step goes on after a reservation the store answered later: Camel's threads, not the store's (they are
+     * few, and the rest of the step, the delegate's route included, can take long).
+     */
+    java.util.concurrent.Executor budgetContinuation() {
+        java.util.concurrent.Executor e = budgetContinuation;
+        return e != null ? e : Runnable::run;
     }
 
     OrchestrationMeters meters() {

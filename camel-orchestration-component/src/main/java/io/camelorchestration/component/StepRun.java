@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -143,11 +144,33 @@ final class StepRun {
         return returned();
     }
 
-    /** Reserves the budgets and calls the delegate. */
+    /**
+     * Reserves the budgets, then calls the delegate. A budget store that answers later is not waited for on this
+     * thread: the step goes on where the reservation completes (or its timeout passes).
+     */
     private void proceed(long t0) {
+        CompletableFuture<StepPlan> planned;
+        try {
+            planned = rt.planner().planAsync(draft, settings, flags, input, workflow, endpoint.reachable(),
+                    rt.budgetContinuation());
+        } catch (Throwable t) {
+            planned = CompletableFuture.failedFuture(t);
+        }
+        if (planned.isDone()) {
+            planned(planned, t0);
+            return;
+        }
+        overheadNanos += System.nanoTime() - t0;
+        CompletableFuture<StepPlan> f = planned;
+        f.whenComplete((p, e) -> planned(f, System.nanoTime()));
+    }
+
+    /** Goes on with the plan the budgets gave: shapes the message and calls the delegate. */
+    private void planned(CompletableFuture<StepPlan> planned, long t0) {
         AsyncProducer target;
         try {
-            reserve();
+            plan = result(planned);
+            shape();
             target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
         } catch (BudgetExceededException e) {
             refused(e);
@@ -237,10 +260,17 @@ final class StepRun {
         }
     }
 
-    /** The plan from the draft (budgets reserved) and the message shaped for the call. */
-    private void reserve() {
+    private static StepPlan result(CompletableFuture<StepPlan> planned) throws Throwable {
+        try {
+            return planned.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /** The message shaped for the call the plan (budgets reserved) makes. */
+    private void shape() {
         Message msg = exchange.getMessage();
-        plan = rt.planner().plan(draft, settings, flags, input, workflow, endpoint.reachable());
         reservedGauge = rt.meters().reserved(routeId);
         reservedGauge.addAndGet(plan.estimatedTokens());
         sentText = originalText == null ? "" : originalText;

@@ -1,8 +1,12 @@
 package io.camelorchestration.pipeline;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.OnBudgetExceeded;
@@ -103,6 +107,42 @@ public final class StepPlanner {
     /** Reserves the budgets of a draft: the plan the step runs on (degraded, or refused, when over a hard budget). */
     public StepPlan plan(StepDraft d, StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
             Predicate<ModelInfo> reachable) {
+        return plan(d, s, flags, in, workflow, reachable, null);
+    }
+
+    /**
+     * {@link #plan} without waiting for a budget store: when the step's key draws on a store that answers later, the
+     * reservations are made on the store's own threads and the plan completes on {@code then}; past the reserve
+     * timeout the plan is made by the store policy (as if the store were down) and whatever the late reservation
+     * got is given back. Otherwise the plan is made here and now, and the future is already complete.
+     */
+    public CompletableFuture<StepPlan> planAsync(StepDraft d, StepSettings s, Flags flags, StepInput in,
+            WorkflowExecution workflow, Predicate<ModelInfo> reachable, Executor then) {
+        if (budgets.isEmpty() || !budgets.asksStoreLater(in.budgetKey())) {
+            try {
+                return CompletableFuture.completedFuture(plan(d, s, flags, in, workflow, reachable, null));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return budgets.offThread(() -> plan(d, s, flags, in, workflow, reachable, null), late -> release(late, workflow))
+                .handleAsync((plan, failure) -> {
+                    if (failure == null) {
+                        return plan;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof BudgetStoreException unanswered
+                            && !(cause instanceof io.camelorchestration.budget.UnbookedStepException)) {
+                        // no answer in time: the store policy decides, the store is not asked again
+                        return plan(d, s, flags, in, workflow, reachable, unanswered);
+                    }
+                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                }, then);
+    }
+
+    private StepPlan plan(StepDraft d, StepSettings s, Flags flags, StepInput in, WorkflowExecution workflow,
+            Predicate<ModelInfo> reachable, BudgetStoreException unanswered) {
         Classification c = d.classification();
         IntentHandler handler = d.handler();
         IntentPolicy policy = handler.policy();
@@ -116,7 +156,7 @@ public final class StepPlanner {
         while (true) {
             long estimate = estimate(policy, compressed, maxOut);
             long cost = costMicros(routing.model(), compressed, maxOut, policy);
-            Refusal refusal = reserve(s, in, wf, budget, estimate, cost);
+            Refusal refusal = reserve(s, in, wf, budget, estimate, cost, unanswered);
             if (refusal.hold != null || refusal.budget == null) {
                 return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true,
                         refusal.hold, null, refusal.hold == null ? null : refusal.hold.softExceeded(), false, exact);
@@ -127,7 +167,7 @@ public final class StepPlanner {
                 continue;
             }
             return overBudget(s, flags, in, c, handler, budget, maxOut, level, compressed, routing, wf, refusal,
-                    estimate, reachable);
+                    estimate, reachable, unanswered);
         }
     }
 
@@ -137,7 +177,8 @@ public final class StepPlanner {
     }
 
     /** 1. the step's own budget per invocation, 2. the workflow's budget, 3. the cumulative budgets of the key. */
-    private Refusal reserve(StepSettings s, StepInput in, TokenBudget wf, int budget, long estimate, long cost) {
+    private Refusal reserve(StepSettings s, StepInput in, TokenBudget wf, int budget, long estimate, long cost,
+            BudgetStoreException unanswered) {
         if (budget > 0 && estimate > budget) {
             return new Refusal("budgetTokens of step " + s.stepId(), budget, 0, null);
         }
@@ -147,7 +188,8 @@ public final class StepPlanner {
         if (in.budgetKey() != null && !budgets.isEmpty()) {
             CumulativeBudgets.Hold hold;
             try {
-                hold = budgets.reserve(in.budgetKey(), estimate, cost);
+                hold = unanswered == null ? budgets.reserve(in.budgetKey(), estimate, cost)
+                        : budgets.reserveUnanswered(in.budgetKey(), estimate, cost, false, unanswered);
             } catch (RuntimeException e) {
                 // the step goes down the original path (store down, policy open): it holds nothing of the workflow's
                 wf.release(estimate);
@@ -166,7 +208,8 @@ public final class StepPlanner {
 
     private StepPlan overBudget(StepSettings s, Flags flags, StepInput in, Classification c, IntentHandler handler,
             int budget, int maxOut, CompressionLevel level, CompressionResult compressed, RoutingDecision routing,
-            TokenBudget wf, Refusal refusal, long estimate, Predicate<ModelInfo> reachable) {
+            TokenBudget wf, Refusal refusal, long estimate, Predicate<ModelInfo> reachable,
+            BudgetStoreException unanswered) {
         IntentPolicy policy = handler.policy();
         String exceeded = refusal.budget;
         long limit = refusal.limit;
@@ -178,7 +221,7 @@ public final class StepPlanner {
         if (onExceeded == OnBudgetExceeded.FALLBACK) {
             RoutingDecision original = RoutingDecision.original(s.originalModel(), "budget exceeded: fallback");
             long unopt = (compressed == null ? 0 : compressed.tokensBefore()) + (policy.usesModel() ? maxOut : 0);
-            return booked(c, handler, budget, maxOut, compressed, original, unopt, wf, in, exceeded, true);
+            return booked(c, handler, budget, maxOut, compressed, original, unopt, wf, in, exceeded, true, unanswered);
         }
         // degrade: compress harder, the cheapest capable model, half the output cap
         int degradedOut = Math.max(1, maxOut / 2);
@@ -189,15 +232,18 @@ public final class StepPlanner {
                         .orElse(routing)
                 : routing;
         long degradedEstimate = estimate(policy, harder, degradedOut);
-        return booked(c, handler, budget, degradedOut, harder, cheapest, degradedEstimate, wf, in, exceeded, false);
+        return booked(c, handler, budget, degradedOut, harder, cheapest, degradedEstimate, wf, in, exceeded, false,
+                unanswered);
     }
 
     private StepPlan booked(Classification c, IntentHandler handler, int budget, int maxOut, CompressionResult cr,
-            RoutingDecision routing, long estimate, TokenBudget wf, StepInput in, String exceeded, boolean unoptimised) {
+            RoutingDecision routing, long estimate, TokenBudget wf, StepInput in, String exceeded, boolean unoptimised,
+            BudgetStoreException unanswered) {
         wf.reserveOverLimit(estimate);
         long cost = costMicros(routing.model(), cr, maxOut, handler.policy());
-        CumulativeBudgets.Hold hold = in.budgetKey() != null && !budgets.isEmpty()
-                ? budgets.reserveOverLimit(in.budgetKey(), estimate, cost) : null;
+        CumulativeBudgets.Hold hold = in.budgetKey() == null || budgets.isEmpty() ? null
+                : unanswered == null ? budgets.reserveOverLimit(in.budgetKey(), estimate, cost)
+                        : budgets.reserveUnanswered(in.budgetKey(), estimate, cost, true, unanswered);
         // only reached over a limit, which takes an exact count to find
         return new StepPlan(c, handler, budget, maxOut, cr, routing, estimate, cost, true, hold, exceeded, null,
                 unoptimised, true);

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * Settlements that cannot be written (the store is down) are kept and written when it is back, so what was spent
  * during an outage is still booked, up to {@code capacity} waiting; past that a settlement fails at once like a
  * reservation would, and its reservation expires in the store.
+ * <p>
+ * Only this thread writes (and a flush asked for, or a settlement made while stopping): never the thread that made
+ * the settlement, which is a delegate's completion thread. When the writer falls behind, the backlog waits in the
+ * queue, bounded by {@code capacity}; the reservations still counted until it is written keep the limits.
  */
 final class WriteBehindSettlements implements AutoCloseable {
 
@@ -33,8 +37,6 @@ final class WriteBehindSettlements implements AutoCloseable {
     /** Larger batches only make one statement longer: the store is not faster for them. */
     static final int MAX_BATCH = 512;
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    /** Waiting settlements above which callers write them themselves. */
-    static final int BACKLOG = 2 * MAX_BATCH;
 
     record Settlement(String id, BudgetScope scope, long reserved, long spent) {
     }
@@ -79,12 +81,6 @@ final class WriteBehindSettlements implements AutoCloseable {
         if (closed) {
             // a step that finishes while the component stops: the writer may be gone, nobody writes it later
             flush();
-            return;
-        }
-        if (n > BACKLOG && retryAt - System.nanoTime() <= 0) {
-            // the store is up but the writer falls behind (its thread gets too little CPU among many callers): the
-            // callers write, which slows them to the rate the store takes instead of letting the backlog grow
-            writeWaiting();
             return;
         }
         Thread t = thread;
