@@ -108,10 +108,10 @@ public final class CumulativeBudgets {
     /**
      * Runs work that reserves (see {@link #asksStoreLater}) on the store's own threads, bounded by the reserve
      * timeout: the future fails with a {@link BudgetStoreException} past it, and {@code late} gets what the work
-     * returns after that, to give it back. Without a timeout the work runs here and now.
+     * returns (or throws) after that, to give it back. Without a timeout the work runs here and now.
      */
     public <T> java.util.concurrent.CompletableFuture<T> offThread(java.util.function.Supplier<T> work,
-            java.util.function.Consumer<? super T> late) {
+            java.util.function.BiConsumer<? super T, ? super Throwable> late) {
         StoreCalls c = calls;
         if (c == null) {
             try {
@@ -167,7 +167,7 @@ public final class CumulativeBudgets {
                 if (r == null) {
                     release(held);
                     long spent = ledger.spent(scope);
-                    return new Hold(List.of(), rule, null, spent, amount, false, List.of());
+                    return new Hold(List.of(), rule, null, spent, amount, false, List.of(), null);
                 }
                 held.add(new Held(rule, r));
                 if (!rule.hard() && (r.total() != Reservation.UNKNOWN ? r.total() : ledger.spent(scope)) > rule.limit()) {
@@ -183,18 +183,20 @@ public final class CumulativeBudgets {
                 }
                 if (force) {
                     // the step goes ahead by its own policy (degrade, fallback)
-                    return new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked));
+                    return new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked),
+                            writeAhead(unbooked, tokens, costMicros));
                 }
                 BudgetRule closed = storePolicy == BudgetStorePolicy.CLOSED
                         ? matching.stream().filter(BudgetRule::hard).findFirst().orElse(null) : null;
                 if (closed != null) {
                     return new Hold(List.of(), closed, null, 0, closed.unit() == BudgetUnit.TOKENS ? tokens : costMicros, true,
-                            List.of());
+                            List.of(), null);
                 }
-                throw new UnbookedStepException(e, new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked)));
+                throw new UnbookedStepException(e, new Hold(List.of(), null, null, 0, 0, true, List.copyOf(unbooked),
+                        writeAhead(unbooked, tokens, costMicros)));
             }
         }
-        return new Hold(List.copyOf(held), null, softOver, 0, 0, false, List.of());
+        return new Hold(List.copyOf(held), null, softOver, 0, 0, false, List.of(), null);
     }
 
     /**
@@ -219,14 +221,13 @@ public final class CumulativeBudgets {
         if (p == null) {
             return PendingSettlement.NOT_KEPT;
         }
-        List<BudgetScope> scopes = new ArrayList<>(hold.unbooked().size());
-        long[] amounts = new long[hold.unbooked().size()];
-        for (int i = 0; i < amounts.length; i++) {
-            Unbooked u = hold.unbooked().get(i);
-            scopes.add(u.scope());
-            amounts[i] = u.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros;
-        }
+        List<BudgetScope> scopes = scopes(hold.unbooked());
+        long[] amounts = amounts(hold.unbooked(), tokens, costMicros);
         try {
+            if (hold.pendingId() != null) {
+                p.settle(hold.pendingId(), scopes, amounts);
+                return new PendingSettlement(hold.pendingId());
+            }
             String id = p.record(scopes, amounts);
             return id == null ? PendingSettlement.NOT_KEPT : new PendingSettlement(id);
         } catch (RuntimeException e) {
@@ -238,6 +239,48 @@ public final class CumulativeBudgets {
 
     public void release(Hold hold) {
         release(hold.held());
+        PendingSettlements p = pending;
+        if (hold.pendingId() != null && p != null) {
+            try {
+                p.cancel(hold.pendingId(), hold.unbooked().size());
+            } catch (RuntimeException e) {
+                LOG.warn("Pending budget settlement {} not cancelled: {}", hold.pendingId(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Journals a step about to run unbooked at its estimate, before it calls (see {@link PendingSettlements}): what
+     * is booked if this process dies while the model answers.
+     */
+    private String writeAhead(List<Unbooked> unbooked, long tokens, long costMicros) {
+        PendingSettlements p = pending;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.recordAhead(scopes(unbooked), amounts(unbooked, tokens, costMicros));
+        } catch (RuntimeException e) {
+            // the journal's disk failed: the step's spend is journalled after its call, if it can be then
+            LOG.warn("Pending budget settlement not journalled ahead: {}", e.toString());
+            return null;
+        }
+    }
+
+    private static List<BudgetScope> scopes(List<Unbooked> unbooked) {
+        List<BudgetScope> scopes = new ArrayList<>(unbooked.size());
+        for (Unbooked u : unbooked) {
+            scopes.add(u.scope());
+        }
+        return scopes;
+    }
+
+    private static long[] amounts(List<Unbooked> unbooked, long tokens, long costMicros) {
+        long[] amounts = new long[unbooked.size()];
+        for (int i = 0; i < amounts.length; i++) {
+            amounts[i] = unbooked.get(i).rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros;
+        }
+        return amounts;
     }
 
     private void release(List<Held> held) {
@@ -281,9 +324,9 @@ public final class CumulativeBudgets {
      * the store was down (its spend is journalled as a pending settlement when it settles).
      */
     public record Hold(List<Held> held, BudgetRule refusedBy, BudgetRule softExceeded, long spent, long requested,
-            boolean storeUnreachable, List<Unbooked> unbooked) {
+            boolean storeUnreachable, List<Unbooked> unbooked, String pendingId) {
 
-        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false, List.of());
+        static final Hold EMPTY = new Hold(List.of(), null, null, 0, 0, false, List.of(), null);
 
         public boolean refused() {
             return refusedBy != null;

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * never books twice: the ledger keeps the ids it booked. When the journal is full a settlement is refused at once,
  * never waited for: {@link #record} returns null and the {@link Listener} hears it (the component turns that into a
  * health DOWN, a meter and an audit event).
+ * <p>
+ * A step that is about to run unbooked is journalled <em>ahead</em> of its call, at its estimate ({@link #recordAhead}):
+ * a process killed while the model answers leaves that upper bound for the next process to book, as a dead instance's
+ * holds are settled at their reserved amount. While the step runs here its entries are not booked; when it is done
+ * they are replaced by what it really spent ({@link #settle}) or removed ({@link #cancel}).
  */
 public final class PendingSettlements implements AutoCloseable {
 
@@ -54,6 +59,8 @@ public final class PendingSettlements implements AutoCloseable {
     private final AtomicLong booked = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    /** Settlement ids journalled ahead whose steps still run in this process: not booked until they are done. */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object timerLock = new Object();
     private volatile Listener listener;
     private ScheduledExecutorService timer;
@@ -92,7 +99,52 @@ public final class PendingSettlements implements AutoCloseable {
      * @return the step's settlement id, or null when the journal is full (nothing was kept)
      */
     public String record(List<BudgetScope> scopes, long[] amounts) {
+        return append(UUID.randomUUID().toString(), scopes, amounts);
+    }
+
+    /**
+     * Journals the estimate of a step about to run unbooked, before its call: booked only if this process dies before
+     * the step is {@link #settle settled} or {@link #cancel cancelled}.
+     *
+     * @return the step's settlement id, or null when the journal is full (nothing was kept)
+     */
+    public String recordAhead(List<BudgetScope> scopes, long[] estimates) {
         String id = UUID.randomUUID().toString();
+        running.add(id);
+        if (append(id, scopes, estimates) == null) {
+            running.remove(id);
+            return null;
+        }
+        return id;
+    }
+
+    /** What a step journalled ahead really spent: replaces the estimate, and the entries may be booked now. */
+    public void settle(String id, List<BudgetScope> scopes, long[] amounts) {
+        try {
+            for (int i = 0; i < scopes.size(); i++) {
+                BudgetScope s = scopes.get(i);
+                // a refusal (the journal is full) keeps the estimate: an upper bound, still booked
+                journal.append(id + "." + i, new Entry(s.ruleId(), s.key(), s.windowStart().toString(), amounts[i]));
+            }
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    /** A step journalled ahead that spent nothing after all (it never called, or its call failed). */
+    public void cancel(String id, int entries) {
+        try {
+            List<String> ids = new ArrayList<>(entries);
+            for (int i = 0; i < entries; i++) {
+                ids.add(id + "." + i);
+            }
+            journal.ack(ids);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private String append(String id, List<BudgetScope> scopes, long[] amounts) {
         for (int i = 0; i < scopes.size(); i++) {
             BudgetScope s = scopes.get(i);
             if (!journal.append(id + "." + i, new Entry(s.ruleId(), s.key(), s.windowStart().toString(), amounts[i]))) {
@@ -115,7 +167,8 @@ public final class PendingSettlements implements AutoCloseable {
     public int drain() {
         int n = 0;
         while (true) {
-            List<Journal.Entry> batch = journal.peek(BATCH);
+            List<Journal.Entry> batch = running.isEmpty() ? journal.peek(BATCH)
+                    : journal.peek(BATCH, entry -> !running.contains(entry.substring(0, entry.lastIndexOf('.'))));
             if (batch.isEmpty()) {
                 return n;
             }

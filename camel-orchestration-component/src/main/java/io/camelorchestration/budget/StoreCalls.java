@@ -10,7 +10,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -55,11 +55,12 @@ final class StoreCalls implements AutoCloseable {
     /**
      * Runs {@code work} off the caller's thread.
      *
-     * @param late given what the work returned when it returned after its future had already failed on the timeout
+     * @param late given what the work returned (or threw) when it was done after its future had already failed on the
+     *        timeout
      * @return completes with what the work returned or threw, or with a {@link BudgetStoreException} on the timeout,
      *         when an earlier call is still without an answer, or when all threads are busy
      */
-    <T> CompletableFuture<T> call(Supplier<T> work, Consumer<? super T> late) {
+    <T> CompletableFuture<T> call(Supplier<T> work, BiConsumer<? super T, ? super Throwable> late) {
         if (stuck.get() > 0) {
             // the store has not answered an earlier call yet: this one would wait the whole timeout as well
             return CompletableFuture.failedFuture(new BudgetStoreException("budget store unreachable: an earlier call has"
@@ -82,9 +83,7 @@ final class StoreCalls implements AutoCloseable {
                 stuck.incrementAndGet();
                 running.whenComplete((r, t) -> {
                     stuck.decrementAndGet();
-                    if (r != null) {
-                        late.accept(r);
-                    }
+                    late.accept(r, t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
                 });
             }
         }, timeoutNanos, TimeUnit.NANOSECONDS);

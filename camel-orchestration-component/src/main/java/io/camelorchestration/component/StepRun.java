@@ -710,6 +710,10 @@ final class StepRun {
                 }
             } else {
                 record(null, null, 0, 0, 0, 0, 0, StepOutcome.FALLBACK);
+                if (unbookedHold != null) {
+                    // the original path failed too: nothing known was spent, nothing journalled ahead is kept
+                    rt.planner().releaseUnbooked(unbookedHold);
+                }
             }
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("reason", reason);

@@ -229,6 +229,19 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
+    /** Up to {@code max} pending entries in id order whose id {@code include} accepts, still in the journal. */
+    public List<Entry> peek(int max, java.util.function.Predicate<String> include) {
+        List<Entry> out = new ArrayList<>(Math.min(max, 256));
+        Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator();
+        while (out.size() < max && it.hasNext()) {
+            Map.Entry<String, byte[]> e = it.next();
+            if (include.test(e.getKey())) {
+                out.add(entry(e.getKey(), e.getValue()));
+            }
+        }
+        return out;
+    }
+
     public int size() {
         return entries.size();
     }

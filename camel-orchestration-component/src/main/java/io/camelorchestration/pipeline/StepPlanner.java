@@ -125,7 +125,14 @@ public final class StepPlanner {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return budgets.offThread(() -> plan(d, s, flags, in, workflow, reachable, null), late -> release(late, workflow))
+        return budgets.offThread(() -> plan(d, s, flags, in, workflow, reachable, null), (late, failed) -> {
+                    // done after its step went its own way: give back what it holds, or journalled ahead
+                    if (late != null) {
+                        release(late, workflow);
+                    } else if (failed instanceof io.camelorchestration.budget.UnbookedStepException u) {
+                        budgets.release(u.hold());
+                    }
+                })
                 .handleAsync((plan, failure) -> {
                     if (failure == null) {
                         return plan;
@@ -271,6 +278,11 @@ public final class StepPlanner {
             workflow.budget().settle(plan.estimatedTokens(), tokensUsed);
         }
         return plan.hold() != null ? budgets.commit(plan.hold(), tokensUsed, costMicros) : null;
+    }
+
+    /** Gives up what a step that went down the original path unbooked journalled ahead, when its call failed. */
+    public void releaseUnbooked(CumulativeBudgets.Hold hold) {
+        budgets.release(hold);
     }
 
     /** Books the spend of a step that went down the original path unbooked (store down, policy open). */

@@ -95,6 +95,31 @@ class PendingSettlementsTest {
     }
 
     @Test
+    void aStepJournalledAheadIsBookedAtWhatItSpentOrAtItsEstimateIfItsProcessDied() throws Exception {
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource())) {
+            ledger.createSchema();
+            try (PendingSettlements pending = PendingSettlements.open(dir, "ahead", 1 << 20, ledger)) {
+                String settled = pending.recordAhead(List.of(scope("p-ahead")), new long[] { 75 });
+                String cancelled = pending.recordAhead(List.of(scope("p-ahead")), new long[] { 75 });
+                String cutShort = pending.recordAhead(List.of(scope("p-ahead")), new long[] { 75 });
+                assertThat(List.of(settled, cancelled, cutShort)).doesNotContainNull();
+                assertThat(pending.drain()).as("their steps still run: nothing booked yet").isZero();
+                assertThat(committed("p-ahead")).isZero();
+
+                pending.settle(settled, List.of(scope("p-ahead")), new long[] { 31 });
+                pending.cancel(cancelled, 1);
+                assertThat(pending.drain()).isEqualTo(1);
+                assertThat(committed("p-ahead")).as("what the step spent, not its estimate").isEqualTo(31);
+                assertThat(pending.waiting()).as("the step cut short still waits").isEqualTo(1);
+            } // the process dies here, its third step still running
+            try (PendingSettlements next = PendingSettlements.open(dir, "ahead", 1 << 20, ledger)) {
+                assertThat(next.drain()).isEqualTo(1);
+            }
+        }
+        assertThat(committed("p-ahead")).as("the step cut short is booked at its estimate").isEqualTo(31 + 75);
+    }
+
+    @Test
     void aSecondComponentTakesTheNextJournalInsteadOfFailing() throws Exception {
         try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource());
                 PendingSettlements first = PendingSettlements.open(dir, "shared", 1 << 20, ledger);
