@@ -167,8 +167,10 @@ public final class PendingSettlements implements AutoCloseable {
     public int drain() {
         int n = 0;
         while (true) {
-            List<Journal.Entry> batch = running.isEmpty() ? journal.peek(BATCH)
-                    : journal.peek(BATCH, entry -> !running.contains(entry.substring(0, entry.lastIndexOf('.'))));
+            // asked entry by entry while reading, never once before: a step that journals ahead while this reads
+            // is in running before its entries are in the journal
+            List<Journal.Entry> batch = journal.peek(BATCH,
+                    entry -> !running.contains(entry.substring(0, entry.lastIndexOf('.'))));
             if (batch.isEmpty()) {
                 return n;
             }
