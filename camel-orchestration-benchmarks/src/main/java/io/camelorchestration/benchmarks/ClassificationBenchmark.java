@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.camelorchestration.embeddings.BundledModel;
+import io.camelorchestration.embeddings.EmbeddingIntentClassifier;
 import io.camelorchestration.intent.Classification;
 import io.camelorchestration.intent.ClassificationMemo;
 import io.camelorchestration.intent.Intent;
@@ -17,9 +20,11 @@ import io.camelorchestration.intent.StepDescription;
 import io.camelorchestration.intent.StepIntent;
 
 /**
- * Accuracy of the built-in intent classifier on the labelled step descriptions (the tuning target) and the held-out
- * ones (never used for tuning), with the 10x10 confusion table, the misclassified lines and the cost of one
- * classification. Run from the project root:
+ * Accuracy of the keyword and the embedding intent classifiers, side by side, on every labelled set: the project's
+ * own (the tuning target, and its held-out part) and the one written by others (the embedding classifier's examples,
+ * and the held-out part it never saw), with the 10x10 confusion tables, the misclassified lines, the settings sweep
+ * that chose the embedding classifier's defaults, and the cost of classification per message. Run from the project
+ * root:
  *
  * <pre>
  * mvn -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=ClassificationBenchmark
@@ -31,7 +36,10 @@ import io.camelorchestration.intent.StepIntent;
 public final class ClassificationBenchmark {
 
     static final String SETS = "camel-orchestration-component/src/test/resources/intent/";
-    private static final String DELEGATE = "langchain4j-chat:llm?chatModel=#chatModel";
+    /** The embedding classifier's examples written by others (the tuning part; the held-out part is in SETS). */
+    static final String OTHERS_TUNING =
+            "camel-orchestration-embeddings/src/main/resources/io/camelorchestration/embeddings/examples-others.tsv";
+    static final String DELEGATE = "langchain4j-chat:llm?chatModel=#chatModel";
     private static final Intent[] INTENTS = Intent.values();
 
     record Line(Intent expected, String stepId, String description, boolean ambiguous) {
@@ -71,31 +79,65 @@ public final class ClassificationBenchmark {
             Path dir = locate(SETS);
             files.add(dir.resolve("labelled-steps.tsv"));
             files.add(dir.resolve("heldout-steps.tsv"));
+            files.add(locate(OTHERS_TUNING));
+            files.add(dir.resolve("others-heldout-steps.tsv"));
         }
-        IntentClassifier classifier = new KeywordIntentClassifier();
+        IntentClassifier keywords = new KeywordIntentClassifier();
+        long t0 = System.nanoTime();
+        EmbeddingModel model = BundledModel.model();
+        model.embed("warm up");
+        long t1 = System.nanoTime();
+        IntentClassifier embeddings = new EmbeddingIntentClassifier();
+        embeddings.classify(new StepDescription("warmUp", "", DELEGATE, null, ""));
+        long t2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "embedding model loaded in %.1f s; %d bundled examples embedded in %.1f s%n",
+                (t1 - t0) / 1e9, BundledModel.examples().size(), (t2 - t1) / 1e9);
+
         List<Line> all = new ArrayList<>();
-        List<Result> results = new ArrayList<>();
+        List<Result[]> results = new ArrayList<>();
         for (Path f : files) {
             List<Line> lines = read(f);
             all.addAll(lines);
-            results.add(evaluate(f.getFileName().toString(), lines, classifier, true));
+            String name = f.getFileName().toString();
+            results.add(new Result[] {evaluate(name + ", keywords", lines, keywords, true),
+                    evaluate(name + ", embeddings", lines, embeddings, true)});
         }
         System.out.println();
-        System.out.println("| set | lines | accuracy | vague lines on generate | confidently wrong (not generate) |");
-        System.out.println("| --- | --- | --- | --- | --- |");
-        for (Result r : results) {
-            row(r);
+        System.out.println("| set | lines | keywords | embeddings | vague on generate (k / e) | wrong, not generate (k / e) |");
+        System.out.println("| --- | ---: | --- | --- | --- | --- |");
+        for (int i = 0; i < files.size(); i++) {
+            Result k = results.get(i)[0];
+            Result e = results.get(i)[1];
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f%% (%d) | **%.1f%%** (%d) | %d/%d / %d/%d | %d / %d |%n",
+                    files.get(i).getFileName(), k.lines(), 100 * k.accuracy(), k.correct(), 100 * e.accuracy(),
+                    e.correct(), k.ambiguousOnDefault(), k.ambiguous(), e.ambiguousOnDefault(), e.ambiguous(),
+                    k.confidentlyWrong(), e.confidentlyWrong());
         }
+        System.out.println();
+        System.out.println("(the embedding classifier's examples are labelled-steps.tsv and " + Path.of(OTHERS_TUNING)
+                .getFileName() + ": its figures there are of sets it has seen; the held-out sets it never saw)");
         // how much each source of evidence carries alone
+        System.out.println();
+        System.out.println("| set, keywords | lines | accuracy | vague lines on generate | confidently wrong (not generate) |");
+        System.out.println("| --- | --- | --- | --- | --- |");
         for (Path f : files) {
             List<Line> lines = read(f);
             row(evaluate(f.getFileName() + ", description only", lines.stream().map(Line::withoutStepId).toList(),
-                    classifier, false));
+                    keywords, false));
             row(evaluate(f.getFileName() + ", step id only", lines.stream().map(Line::withoutDescription).toList(),
-                    classifier, false));
+                    keywords, false));
         }
-        speed(classifier, all);
-        perMessage(classifier, all);
+        if (args.length == 0) {
+            EmbeddingSweep.run(new CachedEmbeddings(model), BundledModel.examples());
+        }
+        System.out.println();
+        System.out.println("keyword classifier:");
+        speed(keywords, all);
+        perMessage(keywords, all);
+        System.out.println();
+        System.out.println("embedding classifier:");
+        speed(embeddings, all);
+        perMessage(embeddings, all);
     }
 
     /**

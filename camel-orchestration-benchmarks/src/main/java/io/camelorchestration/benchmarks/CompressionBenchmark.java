@@ -41,9 +41,16 @@ import io.camelorchestration.tokens.TokenCounter;
  * <li>question: aggressive, a cloze question built from the document as instruction; retention = answers kept;</li>
  * <li>half_question: the same with every second word of the question left out (a harder, not a target, row).</li>
  * </ul>
+ * Then, when {@code ../shared/data/squad/} is present beside the repository root (else it says so and skips them),
+ * human-written SQuAD 2.0 questions over whole articles ({@link SquadQuestions}):
+ * <ul>
+ * <li>squad: aggressive, the question as instruction; retention = reference answers kept;</li>
+ * <li>squad_summary: the same articles summarized without the question (for scale, not a target).</li>
+ * </ul>
  *
- * <p>Usage: {@code CompressionBenchmark [path/to/brown.jsonl] [questionsPerDocument]}. Without a path it reads
- * {@code ../shared/data/brown/brown.jsonl} relative to the repository root, else the bundled test sample.
+ * <p>Usage: {@code CompressionBenchmark [path/to/brown.jsonl] [questionsPerDocument] [path/to/squad/]}. Without a
+ * path it reads {@code ../shared/data/brown/brown.jsonl} relative to the repository root, else the bundled test
+ * sample; and {@code ../shared/data/squad/}.
  */
 public final class CompressionBenchmark {
 
@@ -56,7 +63,7 @@ public final class CompressionBenchmark {
     record Doc(String id, String genre, String text) {
     }
 
-    enum Task { SUMMARIZE, AGGREGATE, EXTRACT, QUESTION, HALF_QUESTION }
+    enum Task { SUMMARIZE, AGGREGATE, EXTRACT, QUESTION, HALF_QUESTION, SQUAD, SQUAD_SUMMARY }
 
     /** One compression call of the benchmark, and how to judge its output. */
     record Case(String genre, Task task, CompressionRequest request, Function<String, int[]> retention) {
@@ -170,6 +177,10 @@ public final class CompressionBenchmark {
                 print("4k " + encoding, t.getKey(), t.getValue(), reference);
             }
         }
+        Map<String, Map<Task, Stats>> squad = squad(compressor, squadDirectory(args.length > 2 ? args[2] : null));
+        if (squad.containsKey("ALL")) {
+            totals.putAll(squad.get("ALL"));
+        }
         targets(totals, fourK);
         System.out.printf(Locale.ROOT, "load average %.2f at end%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -201,6 +212,8 @@ public final class CompressionBenchmark {
         check("extract keeps 100% of protected spans", totals.get(Task.EXTRACT), Stats::retention, 100);
         check("question-aware >= 50% fewer tokens", totals.get(Task.QUESTION), Stats::reduction, 50);
         check("question-aware keeps >= 95% of cloze answers", totals.get(Task.QUESTION), Stats::retention, 95);
+        check("SQuAD questions: >= 50% fewer tokens", totals.get(Task.SQUAD), Stats::reduction, 50);
+        check("SQuAD questions: >= 95% of reference answers kept", totals.get(Task.SQUAD), Stats::retention, 95);
         for (Map.Entry<String, Map<Task, Stats>> e : fourK.entrySet()) {
             String enc = e.getKey().replace("_base", "");
             double p50 = e.getValue().values().stream().mapToDouble(s -> s.percentileMs(0.5)).max().orElse(0);
@@ -443,11 +456,74 @@ public final class CompressionBenchmark {
         return docs;
     }
 
-    /** The given path, else ../shared/data/brown/brown.jsonl beside the repository root, else the bundled sample. */
-    static Path corpus(String given) {
-        if (given != null) {
-            return Path.of(given);
+    /**
+     * Each SQuAD question as the instruction over its whole article, and each article summarized without one (the
+     * latter once per question too, so the rows compare); per article and in total ("ALL"). Empty when {@code dir} is
+     * null.
+     */
+    static Map<String, Map<Task, Stats>> squad(Compressor compressor, Path dir) throws IOException {
+        Map<String, Map<Task, Stats>> out = new LinkedHashMap<>();
+        if (dir == null) {
+            return out;
         }
+        SquadQuestions data = SquadQuestions.load(dir);
+        List<Case> cases = new ArrayList<>();
+        for (SquadQuestions.Question q : data.questions) {
+            String article = data.articles.get(q.title());
+            java.util.function.Function<String, int[]> kept = o -> new int[] {q.answeredBy(o) ? 1 : 0, 1};
+            cases.add(new Case(q.title(), Task.SQUAD, request(article, CompressionLevel.AGGRESSIVE, Intent.SUMMARIZE,
+                    q.question(), false), kept));
+            cases.add(new Case(q.title(), Task.SQUAD_SUMMARY, request(article, CompressionLevel.AGGRESSIVE,
+                    Intent.SUMMARIZE, null, false), kept));
+        }
+        warmUp(compressor, cases);
+        for (Case c : cases) {
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            CompressionResult r = compressor.compress(c.request());
+            long ns = System.nanoTime() - t0;
+            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+            int[] retained = c.retention().apply(r.text());
+            long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
+            for (String key : List.of(c.genre(), "ALL")) {
+                out.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(c.task(), t -> new Stats())
+                        .add(r, retained, ns, cpu, bytes);
+            }
+        }
+        String header = String.format(Locale.ROOT, "%-18s %-13s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
+                "article", "task", "q", "tok.before", "tok.after", "reduct%", "answers%", "p50 ms", "p99 ms",
+                "cpu p50", "MB/s");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "SQuAD 2.0 questions over whole articles: %s (%d articles, %d questions)%n",
+                dir, data.articles.size(), data.questions.size());
+        System.out.println(header);
+        // the articles, then all of them
+        out.forEach((article, stats) -> stats.forEach((task, st) -> {
+            if (!"ALL".equals(article)) {
+                print(shorten(article), task, st);
+            }
+        }));
+        out.getOrDefault("ALL", Map.of()).forEach((task, st) -> print("ALL", task, st));
+        return out;
+    }
+
+    private static String shorten(String title) {
+        return title.length() <= 18 ? title : title.substring(0, 17) + "~";
+    }
+
+    /** The given directory, else ../shared/data/squad/ beside the repository root; null (said so) when absent. */
+    static Path squadDirectory(String given) {
+        Path dir = given != null ? Path.of(given) : repositoryRoot().resolve("../shared/data/squad").normalize();
+        if (Files.isRegularFile(dir.resolve("documents.jsonl")) && Files.isRegularFile(dir.resolve("questions.jsonl"))) {
+            return dir;
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "SQuAD questions: %s not present (documents.jsonl, questions.jsonl);"
+                + " SQuAD rows and targets skipped%n", dir);
+        return null;
+    }
+
+    private static Path repositoryRoot() {
         Path root = Path.of("").toAbsolutePath();
         while (root != null && !Files.isDirectory(root.resolve("camel-orchestration-component"))) {
             root = root.getParent();
@@ -455,6 +531,15 @@ public final class CompressionBenchmark {
         if (root == null) {
             throw new IllegalStateException("run from inside the repository or pass the corpus path");
         }
+        return root;
+    }
+
+    /** The given path, else ../shared/data/brown/brown.jsonl beside the repository root, else the bundled sample. */
+    static Path corpus(String given) {
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path root = repositoryRoot();
         Path shared = root.resolve("../shared/data/brown/brown.jsonl").normalize();
         if (Files.isRegularFile(shared)) {
             return shared;

@@ -5,13 +5,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 
 /**
  * The JSON form of an audit event, field names and order as in the contract.
  */
 public final class AuditEventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private AuditEventJson() {
     }

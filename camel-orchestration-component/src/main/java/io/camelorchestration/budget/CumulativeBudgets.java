@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class CumulativeBudgets {
 
     private static final Logger LOG = LoggerFactory.getLogger(CumulativeBudgets.class);
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final BudgetRules rules;
     private final BudgetLedger ledger;
     private final Clock clock;
     private final BudgetStorePolicy storePolicy;
     private final AtomicLong storeFailures = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
     private volatile PendingSettlements pending;
     /** Null: the ledger is called on the step's thread, unbounded (the memory ledger never waits). */
     private volatile StoreCalls calls;
@@ -295,11 +294,7 @@ public final class CumulativeBudgets {
 
     private void storeFailed(BudgetStoreException e) {
         long n = storeFailures.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("{} ({} budget store failures so far; hard budgets are {}; logged at most once a minute)", e.getMessage(), n, storePolicy.id());
-        }
+        warnings.warn("{} ({} budget store failures so far; hard budgets are {}; logged at most once a minute)", e.getMessage(), n, storePolicy.id());
     }
 
     public record Held(BudgetRule rule, Reservation reservation) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.journal.Journal;
+import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class PendingSettlements implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingSettlements.class);
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Entries booked per pass of the timer. */
     static final int BATCH = 256;
     /** How often the timer looks for entries to book. */
@@ -58,7 +58,7 @@ public final class PendingSettlements implements AutoCloseable {
     private final BudgetLedger ledger;
     private final AtomicLong booked = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
     /** Settlement ids journalled ahead whose steps still run in this process: not booked until they are done. */
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object timerLock = new Object();
@@ -167,8 +167,10 @@ public final class PendingSettlements implements AutoCloseable {
     public int drain() {
         int n = 0;
         while (true) {
-            List<Journal.Entry> batch = running.isEmpty() ? journal.peek(BATCH)
-                    : journal.peek(BATCH, entry -> !running.contains(entry.substring(0, entry.lastIndexOf('.'))));
+            // asked entry by entry while reading, never once before: a step that journals ahead while this reads
+            // is in running before its entries are in the journal
+            List<Journal.Entry> batch = journal.peek(BATCH,
+                    entry -> !running.contains(entry.substring(0, entry.lastIndexOf('.'))));
             if (batch.isEmpty()) {
                 return n;
             }
@@ -264,11 +266,7 @@ public final class PendingSettlements implements AutoCloseable {
     }
 
     private void logAtMostOnceAMinute(RuntimeException e) {
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("{} pending budget settlements wait for the store: {} (logged at most once a minute)", journal.size(),
-                    e.getMessage());
-        }
+        warnings.warn("{} pending budget settlements wait for the store: {} (logged at most once a minute)", journal.size(),
+                e.getMessage());
     }
 }

@@ -14,6 +14,7 @@ import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class CachedAnswerCodec {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final byte[] MAGIC = { 'O', 'C', 'A', '1' };
 
     private CachedAnswerCodec() {

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.audit.AuditEvent;
@@ -15,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,6 @@ final class AuditPublisher extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditPublisher.class);
     static final int QUEUE_SIZE = 10_000;
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final Object QUEUE = "queue";
 
     private final CamelContext context;
@@ -41,7 +40,7 @@ final class AuditPublisher extends ServiceSupport {
     private final AtomicLong delivered = new AtomicLong();
     // for the health check: the sinks (or the queue) whose latest delivery attempt failed
     private final Set<Object> failing = ConcurrentHashMap.newKeySet();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
     private ExecutorService executor;
 
     AuditPublisher(CamelContext context, List<AuditSink> sinks, OrchestrationMeters meters) {
@@ -94,12 +93,8 @@ final class AuditPublisher extends ServiceSupport {
         failures.incrementAndGet();
         failing.add(sink == null ? QUEUE : sink);
         meters.auditFailed();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("{} ({}): {}. {} audit failures so far; logged at most once a minute.", what,
-                    sink == null ? "queue" : sink, t.toString(), failures.get());
-        }
+        warnings.warn("{} ({}): {}. {} audit failures so far; logged at most once a minute.", what,
+                sink == null ? "queue" : sink, t.toString(), failures.get());
     }
 
     long failures() {

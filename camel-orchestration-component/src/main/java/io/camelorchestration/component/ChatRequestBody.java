@@ -2,6 +2,7 @@ package io.camelorchestration.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Message;
 
@@ -12,7 +13,7 @@ import org.apache.camel.Message;
  */
 final class ChatRequestBody {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ChatRequestBody() {
     }

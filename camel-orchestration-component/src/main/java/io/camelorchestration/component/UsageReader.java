@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 import io.camelorchestration.tokens.TokenCounter;
 import org.apache.camel.Message;
 
@@ -15,7 +16,7 @@ import org.apache.camel.Message;
  */
 final class UsageReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private static final String[][] HEADER_PAIRS = {
             { OrchestrateConstants.LANGCHAIN4J_INPUT_TOKENS, OrchestrateConstants.LANGCHAIN4J_OUTPUT_TOKENS },

@@ -49,7 +49,15 @@ public final class CompressionPipeline implements Compressor {
     }
 
     public static CompressionPipeline defaults(TokenCounter tokens, int minTokens) {
-        List<CompressionStrategy> prose = proseStrategies();
+        return defaults(tokens, minTokens, Relatedness.synonyms());
+    }
+
+    /**
+     * The default order, with decision steps' evidence found by {@code relatedness} (an embedding-based one, say)
+     * instead of the built-in synonyms.
+     */
+    public static CompressionPipeline defaults(TokenCounter tokens, int minTokens, Relatedness relatedness) {
+        List<CompressionStrategy> prose = proseStrategies(relatedness);
         CompressionPipeline messageText = new CompressionPipeline(prose, tokens, minTokens);
         List<CompressionStrategy> all = new ArrayList<>();
         all.add(new ChatRequestCompressor(messageText));
@@ -58,9 +66,10 @@ public final class CompressionPipeline implements Compressor {
         return new CompressionPipeline(all, tokens, minTokens);
     }
 
-    private static List<CompressionStrategy> proseStrategies() {
+    private static List<CompressionStrategy> proseStrategies(Relatedness relatedness) {
         return List.of(new HtmlToText(), new EmailCleaner(), new WhitespaceNormalizer(), new DuplicateRemover(),
-                new SpanKeepingSelector(), new QuestionAwareSelector(), new SummarySelector());
+                new SpanKeepingSelector(), new QuestionAwareSelector(QuestionAwareSelector.DEFAULT_KEEP, relatedness),
+                new SummarySelector(SummarySelector.DEFAULT_KEEP, relatedness));
     }
 
     @Override

@@ -34,6 +34,17 @@ final class Selection {
         return keep;
     }
 
+    /** Tokens of the units marked. */
+    static int sum(int[] tokens, boolean[] marked) {
+        int s = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            if (marked[i]) {
+                s += tokens[i];
+            }
+        }
+        return s;
+    }
+
     static int sum(int[] tokens) {
         int s = 0;
         for (int t : tokens) {

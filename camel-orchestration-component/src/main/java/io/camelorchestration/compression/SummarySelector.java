@@ -11,9 +11,15 @@ public final class SummarySelector implements CompressionStrategy {
     public static final double DEFAULT_KEEP = 0.40;
 
     private final double keep;
+    private final Relatedness relatedness;
+
+    public SummarySelector(double keep, Relatedness relatedness) {
+        this.keep = keep;
+        this.relatedness = relatedness;
+    }
 
     public SummarySelector(double keep) {
-        this.keep = keep;
+        this(keep, Relatedness.synonyms());
     }
 
     public SummarySelector() {
@@ -43,9 +49,18 @@ public final class SummarySelector implements CompressionStrategy {
         // the step gave no question, but the prompt may hold one ("Is this urgent? Answer yes or no."): then the
         // sentences that bear on it are worth more than a general summary
         String asked = doc.directiveText();
-        boolean[] kept = Terms.hasContentWords(asked)
-                ? QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked)
-                : select(doc, unitTokens, mandatory, target, null);
+        boolean decision = QuestionAwareSelector.decides(request);
+        boolean[] kept;
+        if (!Terms.hasContentWords(asked)) {
+            // a decision with no question to go by: nothing tells the evidence apart, cut lightly
+            kept = select(doc, unitTokens, mandatory, decision
+                    ? Math.max(target, (int) (Selection.sum(unitTokens) * QuestionAwareSelector.DECISION_THIN_KEEP))
+                    : target, null);
+        } else if (decision) {
+            kept = QuestionAwareSelector.selectEvidence(doc, unitTokens, mandatory, target, asked, relatedness);
+        } else {
+            kept = QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked);
+        }
         return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 

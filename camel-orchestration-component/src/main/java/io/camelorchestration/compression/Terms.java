@@ -151,9 +151,11 @@ final class Terms {
                 first = false;
             }
             int unfolded = len;
+            // a stop word ending in s is one before folding: "this" and "does" must not become "thi" and "doe"
+            boolean stop = word[len - 1] == 's' && STOP.contains(word, len, CharTable.mix(h));
             len = fold(word, len);
             int folded = CharTable.mix(len == unfolded ? h : len == unfolded - 1 ? h1 : 31 * h3 + word[len - 1]);
-            if (len > 1 && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
+            if (len > 1 && !stop && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
                 int id = ids.id(word, len, folded, learn);
                 if (id >= 0) {
                     if (size == out.length) {

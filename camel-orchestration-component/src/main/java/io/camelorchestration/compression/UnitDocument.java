@@ -98,6 +98,21 @@ final class UnitDocument {
         return units.get(i).of(text);
     }
 
+    /** The text of every unit, in order. */
+    List<String> unitTexts() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return unit(i);
+            }
+
+            @Override
+            public int size() {
+                return units.size();
+            }
+        };
+    }
+
     /** Estimated tokens of each unit (see {@link Terms#lastTokens()}); the array is shared, do not change it. */
     int[] tokens() {
         return tokens;

@@ -3,6 +3,7 @@ package io.camelorchestration.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class Journal implements AutoCloseable {
     }
 
     public static final String FILE_SUFFIX = ".journal.mv.db";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final Listener SILENT = (journal, id) -> { };
 
     private final Path file;

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 
 /**
  * The output checks of the ten intents.
  */
 public final class OutputChecks {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final Pattern FENCE = Pattern.compile("^```[a-zA-Z]*\\s*|\\s*```$");
     private static final Pattern BOOLEAN = Pattern.compile(
             "^\\W*(yes|no|true|false|y|n|1|0|urgent|not urgent)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

@@ -38,9 +38,11 @@ class CrashAndOutageTest {
     /**
      * What one step reserves at most: the output cap, and for the body the bound a budget is first tried with (a
      * token per character). The killed instance runs one thread per combination, so at most one of its steps per
-     * combination is cut short while it runs unbooked.
+     * combination is cut short while it runs unbooked; that step can hold two entries journalled ahead when its
+     * reservation timed out (the late one not yet given back at the kill).
      */
     static final long ONE_STEP_ESTIMATE = CrashAndOutageInstance.MAX_OUTPUT_TOKENS + CrashAndOutageInstance.BODY.length();
+    static final long CUT_SHORT_BOUND = 2 * ONE_STEP_ESTIMATE;
 
     @RegisterExtension
     static final JdbcTestDatabase db = JdbcTestDatabase.perClass();
@@ -177,7 +179,7 @@ class CrashAndOutageTest {
             assertThat(committed).as(key + ": every reported token is booked").isGreaterThanOrEqualTo(spent);
             assertThat(committed - spent).as(key + ": above the spend only by what was settled on expiry and the estimate"
                     + " of the one step the kill cut short while it ran unbooked (journalled ahead), never twice")
-                    .isLessThanOrEqualTo(onExpiry + ONE_STEP_ESTIMATE);
+                    .isLessThanOrEqualTo(onExpiry + CUT_SHORT_BOUND);
             assertThat(of(failed, key).get()).as(key + ": no exchange failed but for a closed store under fail").isZero();
             if (!key.equals("m-closed-fail")) {
                 assertThat(of(refusedStoreDown, key).get()).as(key).isZero();

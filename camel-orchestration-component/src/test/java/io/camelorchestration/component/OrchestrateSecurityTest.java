@@ -85,6 +85,14 @@ class OrchestrateSecurityTest extends CamelTestSupport {
 
     @Test
     void noPromptOrResponseTextInAuditEventsLogsOrMeters() throws Exception {
+        // the lines that could carry text are debug lines, so a run at warn proves nothing: the build runs this test
+        // in an execution of its own with them printed (security-at-debug), and there it must find them on
+        boolean debug = org.slf4j.LoggerFactory.getLogger(StepRun.class).isDebugEnabled();
+        if (Boolean.getBoolean("orchestrate.security.debug")) {
+            assertThat(debug).as("the security-at-debug execution prints debug lines").isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(debug,
+                "runs with debug lines printed: mvn verify runs it so (execution security-at-debug)");
         PrintStream originalErr = System.err;
         PrintStream originalOut = System.out;
         ByteArrayOutputStream logs = new ByteArrayOutputStream();

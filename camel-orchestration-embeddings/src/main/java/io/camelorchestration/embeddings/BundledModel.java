@@ -15,7 +15,8 @@ public final class BundledModel {
 
     /** The labelled examples, in this module's resources; see the README beside them for their sources. */
     static final List<String> EXAMPLES = List.of(
-            "io/camelorchestration/embeddings/examples-project.tsv");
+            "io/camelorchestration/embeddings/examples-project.tsv",
+            "io/camelorchestration/embeddings/examples-others.tsv");
 
     private BundledModel() {
     }

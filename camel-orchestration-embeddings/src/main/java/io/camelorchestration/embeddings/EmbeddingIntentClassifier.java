@@ -62,9 +62,10 @@ public final class EmbeddingIntentClassifier implements IntentClassifier {
         if (KeywordIntentClassifier.isMessagingDelegate(step.delegateUri())) {
             return new Classification(Intent.SEND, 1.0, "the delegate is a messaging endpoint");
         }
-        if (settings.keywordsFirst()) {
-            Classification k = keywords.classify(step);
-            if (k.intent() != Intent.GENERATE) {
+        Classification k = null;
+        if (settings.combination() != Combination.EMBEDDINGS_ONLY) {
+            k = keywords.classify(step);
+            if (settings.combination() == Combination.KEYWORDS_FIRST && k.intent() != Intent.GENERATE) {
                 return new Classification(k.intent(), k.confidence(), "keywords: " + k.reason());
             }
         }
@@ -92,6 +93,10 @@ public final class EmbeddingIntentClassifier implements IntentClassifier {
         String why = String.format(Locale.ROOT, "%s %.2f, %s %.2f", INTENTS[best].id(), s[best], INTENTS[second].id(),
                 s[second]);
         if (margin < settings.minConfidence()) {
+            if (settings.combination() == Combination.EMBEDDINGS_FIRST && k.intent() != Intent.GENERATE) {
+                return new Classification(k.intent(), k.confidence(), "keywords: " + k.reason() + " (model not sure: "
+                        + why + ")");
+            }
             return new Classification(Intent.GENERATE, margin, "not sure (" + why + "); safe default");
         }
         return new Classification(INTENTS[best], margin, why);

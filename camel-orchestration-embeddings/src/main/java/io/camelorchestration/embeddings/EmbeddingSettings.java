@@ -8,17 +8,18 @@ package io.camelorchestration.embeddings;
  * @param idWeight      how much the step id counts next to the description or instruction (1: as much)
  * @param minConfidence the margin of the best intent's similarity over the runner-up's below which the answer is the
  *                      safe default, generate
- * @param keywordsFirst a cue word the keyword classifier is sure of decides; the model reads what it is not sure of
+ * @param combination   how the model and the keyword cues share the decision
  */
 public record EmbeddingSettings(Scoring scoring, int neighbours, double idWeight, double minConfidence,
-        boolean keywordsFirst) {
+        Combination combination) {
 
     /** Measured with the classification benchmark (docs/intents.md). */
-    public static final EmbeddingSettings DEFAULTS = new EmbeddingSettings(Scoring.NEAREST, 3, 0.5, 0.02, true);
+    public static final EmbeddingSettings DEFAULTS = new EmbeddingSettings(Scoring.NEAREST, 5, 1.0, 0.07,
+            Combination.EMBEDDINGS_FIRST);
 
     public EmbeddingSettings {
-        if (scoring == null) {
-            throw new IllegalArgumentException("scoring must not be null");
+        if (scoring == null || combination == null) {
+            throw new IllegalArgumentException("scoring and combination must not be null");
         }
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1: " + neighbours);
@@ -32,22 +33,22 @@ public record EmbeddingSettings(Scoring scoring, int neighbours, double idWeight
     }
 
     public EmbeddingSettings withScoring(Scoring s) {
-        return new EmbeddingSettings(s, neighbours, idWeight, minConfidence, keywordsFirst);
+        return new EmbeddingSettings(s, neighbours, idWeight, minConfidence, combination);
     }
 
     public EmbeddingSettings withNeighbours(int n) {
-        return new EmbeddingSettings(scoring, n, idWeight, minConfidence, keywordsFirst);
+        return new EmbeddingSettings(scoring, n, idWeight, minConfidence, combination);
     }
 
     public EmbeddingSettings withIdWeight(double w) {
-        return new EmbeddingSettings(scoring, neighbours, w, minConfidence, keywordsFirst);
+        return new EmbeddingSettings(scoring, neighbours, w, minConfidence, combination);
     }
 
     public EmbeddingSettings withMinConfidence(double c) {
-        return new EmbeddingSettings(scoring, neighbours, idWeight, c, keywordsFirst);
+        return new EmbeddingSettings(scoring, neighbours, idWeight, c, combination);
     }
 
-    public EmbeddingSettings withKeywordsFirst(boolean k) {
-        return new EmbeddingSettings(scoring, neighbours, idWeight, minConfidence, k);
+    public EmbeddingSettings withCombination(Combination c) {
+        return new EmbeddingSettings(scoring, neighbours, idWeight, minConfidence, c);
     }
 }

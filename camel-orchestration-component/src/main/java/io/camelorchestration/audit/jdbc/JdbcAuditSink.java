@@ -23,10 +23,12 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.json.Json;
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.journal.Journal;
+import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final String PG_DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (id UUID PRIMARY KEY,"
             + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, action VARCHAR(64) NOT NULL, entity_type VARCHAR(64),"
             + " entity_id VARCHAR(256), execution_id VARCHAR(128), route_id VARCHAR(256), user_id VARCHAR(256),"
@@ -74,7 +75,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
     private final List<Row> inFlight = new ArrayList<>();
     private volatile int inFlightSize;
     private volatile boolean running;
@@ -370,12 +371,8 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     private void logAtMostOnceAMinute(Throwable e) {
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("Audit trail database unreachable ({}); {} events buffered, retrying. Logged at most once a minute.",
-                    e.toString(), pending());
-        }
+        warnings.warn("Audit trail database unreachable ({}); {} events buffered, retrying. Logged at most once a minute.",
+                e.toString(), pending());
     }
 
     /** Stops taking new work and gives the writer {@code closeTimeout} to drain what is buffered. */

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
+import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class WriteBehindSettlements implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindSettlements.class);
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Larger batches only make one statement longer: the store is not faster for them. */
     static final int MAX_BATCH = 512;
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -55,7 +55,7 @@ final class WriteBehindSettlements implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
     /** Taken from the queue but not written yet: only touched while holding {@link #writing}. */
     private List<Settlement> unwritten = new ArrayList<>();
     private volatile long retryAt;
@@ -202,11 +202,7 @@ final class WriteBehindSettlements implements AutoCloseable {
 
     private void failed(Exception e) {
         long n = failures.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("Budget settlements kept for later, the store cannot take them: {} ({} waiting, {} failed writes so far;"
-                    + " logged at most once a minute)", e.getMessage(), waiting.get(), n);
-        }
+        warnings.warn("Budget settlements kept for later, the store cannot take them: {} ({} waiting, {} failed writes so far;"
+                + " logged at most once a minute)", e.getMessage(), waiting.get(), n);
     }
 }

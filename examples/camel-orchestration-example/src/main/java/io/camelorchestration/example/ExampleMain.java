@@ -138,6 +138,7 @@ public final class ExampleMain {
         out.println();
         out.printf("urgent replies: %d of %d documents with orchestration off, %d with it on; %d decision(s) differ%n",
                 off.urgent(), documents.size(), on.urgent(), differing(off, on));
+        out.printf("urgent? per document (off/on): %s%n", decisions(off, on));
         out.printf("component totals (JMX TotalTokensUsed, TotalCost): %d tokens, %.6f USD; outbox: target/outbox/{off,on}%n",
                 orchestrate.getTotalTokensUsed(), orchestrate.getTotalCost());
         if (server != null) {
@@ -230,6 +231,16 @@ public final class ExampleMain {
             }
         }
         return m;
+    }
+
+    /** Each document's branch in both runs, "ca01 normal/normal", a star where they differ. */
+    private static String decisions(RunResult off, RunResult on) {
+        return off.priorities().entrySet().stream()
+                .map(e -> {
+                    String o = on.priorities().getOrDefault(e.getKey(), "-");
+                    return e.getKey() + " " + e.getValue() + "/" + o + (e.getValue().equals(o) ? "" : "*");
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long differing(RunResult off, RunResult on) {

@@ -45,6 +45,13 @@ class ExampleWorkflowTest {
     }
 
     @Test
+    void theUrgencyDecisionIsTheSameWithOrchestrationOnAndOff() {
+        assertThat(result.on().priorities()).as(printed).isEqualTo(result.off().priorities());
+        assertThat(result.off().priorities()).hasSize(10).containsValue("urgent").containsValue("normal");
+        assertThat(printed).contains("0 decision(s) differ").contains("urgent? per document (off/on): ");
+    }
+
+    @Test
     void printedTotalsOfTheOrchestratedRunAreTheMeters() {
         String[] total = row(ComparisonTable.TOTAL);
         MeterRegistry meters = result.meters();
