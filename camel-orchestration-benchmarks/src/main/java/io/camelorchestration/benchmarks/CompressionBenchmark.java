@@ -136,16 +136,8 @@ public final class CompressionBenchmark {
         Map<String, Map<Task, Stats>> byGenre = new TreeMap<>();
         Map<Task, Stats> totals = new LinkedHashMap<>();
         for (Case c : cases) {
-            long cpu0 = CPU.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            CompressionResult r = compressor.compress(c.request());
-            long ns = System.nanoTime() - t0;
-            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
-            int[] retained = c.retention().apply(r.text());
-            long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
-            byGenre.computeIfAbsent(c.genre(), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
-            totals.computeIfAbsent(c.task(), t -> new Stats()).add(r, retained, ns, cpu, bytes);
+            measure(compressor, c, List.of(byGenre.computeIfAbsent(c.genre(), g -> new LinkedHashMap<>())
+                    .computeIfAbsent(c.task(), t -> new Stats()), totals.computeIfAbsent(c.task(), t -> new Stats())));
         }
         String header = String.format(Locale.ROOT, "%-18s %-13s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
                 "genre", "task", "docs", "tok.before", "tok.after", "reduct%", "retained%", "p50 ms", "p99 ms",
@@ -274,6 +266,20 @@ public final class CompressionBenchmark {
     }
 
     /** The JIT compiles the hot paths before anything is timed: two rounds and at least five seconds. */
+    /** Compresses one case, timed in wall and CPU time, and adds the result to every {@code into}. */
+    private static void measure(Compressor compressor, Case c, List<Stats> into) {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        CompressionResult r = compressor.compress(c.request());
+        long ns = System.nanoTime() - t0;
+        long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+        int[] retained = c.retention().apply(r.text());
+        long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
+        for (Stats s : into) {
+            s.add(r, retained, ns, cpu, bytes);
+        }
+    }
+
     private static void warmUp(Compressor compressor, List<Case> cases) {
         long until = System.nanoTime() + 5_000_000_000L;
         for (int round = 0; round < 2 || System.nanoTime() < until; round++) {
@@ -478,17 +484,11 @@ public final class CompressionBenchmark {
         }
         warmUp(compressor, cases);
         for (Case c : cases) {
-            long cpu0 = CPU.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            CompressionResult r = compressor.compress(c.request());
-            long ns = System.nanoTime() - t0;
-            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
-            int[] retained = c.retention().apply(r.text());
-            long bytes = c.request().text().getBytes(StandardCharsets.UTF_8).length;
+            List<Stats> into = new ArrayList<>(2);
             for (String key : List.of(c.genre(), "ALL")) {
-                out.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(c.task(), t -> new Stats())
-                        .add(r, retained, ns, cpu, bytes);
+                into.add(out.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(c.task(), t -> new Stats()));
             }
+            measure(compressor, c, into);
         }
         String header = String.format(Locale.ROOT, "%-18s %-13s %6s %10s %10s %8s %10s %8s %8s %8s %8s",
                 "article", "task", "q", "tok.before", "tok.after", "reduct%", "answers%", "p50 ms", "p99 ms",

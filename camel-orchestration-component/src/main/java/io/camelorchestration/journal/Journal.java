@@ -221,13 +221,7 @@ public final class Journal implements AutoCloseable {
 
     /** Up to {@code max} pending entries in id order, still in the journal until {@link #ack}ed. */
     public List<Entry> peek(int max) {
-        List<Entry> out = new ArrayList<>(Math.min(max, 256));
-        Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator();
-        while (out.size() < max && it.hasNext()) {
-            Map.Entry<String, byte[]> e = it.next();
-            out.add(entry(e.getKey(), e.getValue()));
-        }
-        return out;
+        return peek(max, id -> true);
     }
 
     /** Up to {@code max} pending entries in id order whose id {@code include} accepts, still in the journal. */
