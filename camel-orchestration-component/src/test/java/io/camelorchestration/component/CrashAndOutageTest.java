@@ -3,9 +3,6 @@ package io.camelorchestration.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,26 +77,14 @@ class CrashAndOutageTest {
     @Test
     void theBooksAreRightInEveryCombinationAfterAnOutageAndAKill() throws Exception {
         Path crashedJournals = dir.resolve("crashed");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashAndOutageMain.class.getName(), String.valueOf(db.port()),
-                String.valueOf(TTL.toMillis()), crashedJournals.toString())
-                .redirectErrorStream(true).start();
         AtomicLong childSteps = new AtomicLong();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("spent ")) {
-                        String[] f = line.split(" ");
-                        spent(f[1], Long.parseLong(f[2]));
-                        childSteps.incrementAndGet();
-                    }
-                }
-            } catch (Exception e) {
-                // the child is gone
+        ChildJvm child = ChildJvm.start(CrashAndOutageMain.class, line -> {
+            if (line.startsWith("spent ")) {
+                String[] f = line.split(" ");
+                spent(f[1], Long.parseLong(f[2]));
+                childSteps.incrementAndGet();
             }
-        });
-        reader.start();
+        }, String.valueOf(db.port()), String.valueOf(TTL.toMillis()), crashedJournals.toString());
 
         CamelContext survivor = CrashAndOutageInstance.create("survivor", db.dataSource(), TTL, dir.resolve("survivor"),
                 this::spent);
@@ -124,9 +109,7 @@ class CrashAndOutageTest {
             Thread.sleep(1300);
             db.startServer();
             Thread.sleep(1500);
-            child.destroyForcibly(); // kill -9, with steps in flight and perhaps journal entries not yet booked
-            child.waitFor(30, TimeUnit.SECONDS);
-            reader.join(5000);
+            child.kill(); // kill -9, with steps in flight and perhaps journal entries not yet booked
             for (Thread th : threads) {
                 th.join();
             }

@@ -3,9 +3,6 @@ package io.camelorchestration.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,23 +74,11 @@ class TwoInstancesKill9Test {
     @Test
     void aKilledInstancesHoldsAreSettledNotSpentTwice() throws Exception {
         AtomicLong childReported = new AtomicLong();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LedgerInstanceMain.class.getName(), String.valueOf(db.port()),
-                String.valueOf(TTL.toMillis()), String.valueOf(CAP), dir.resolve("child").toString())
-                .redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("spent ")) {
-                        childReported.addAndGet(Long.parseLong(line.substring(6)));
-                    }
-                }
-            } catch (Exception e) {
-                // the child is gone
+        ChildJvm child = ChildJvm.start(LedgerInstanceMain.class, line -> {
+            if (line.startsWith("spent ")) {
+                childReported.addAndGet(Long.parseLong(line.substring(6)));
             }
-        });
-        reader.start();
+        }, String.valueOf(db.port()), String.valueOf(TTL.toMillis()), String.valueOf(CAP), dir.resolve("child").toString());
 
         AtomicLong reported = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -124,9 +109,7 @@ class TwoInstancesKill9Test {
                 threads.add(th);
             }
             Thread.sleep(500);
-            child.destroyForcibly(); // kill -9, with steps in flight
-            child.waitFor(30, TimeUnit.SECONDS);
-            reader.join(5000);
+            child.kill(); // kill -9, with steps in flight
             for (Thread th : threads) {
                 th.join();
             }
