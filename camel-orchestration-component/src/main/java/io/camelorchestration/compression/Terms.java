@@ -3,9 +3,11 @@ package io.camelorchestration.compression;
 import java.util.Arrays;
 import java.util.Set;
 
+import io.camelorchestration.text.Stemmer;
+
 /**
- * The content words of a text as small integers: lower-cased, stop words dropped, plurals folded ("reports" and
- * "report" are one term). One instance per compression call (it holds the vocabulary of that text); not shared
+ * The content words of a text as small integers: lower-cased, stop words dropped, stemmed by the engine's one
+ * {@link Stemmer} ("reports", "reported" and "report" are one term). One instance per compression call (it holds the vocabulary of that text); not shared
  * between threads.
  */
 final class Terms {
@@ -34,7 +36,8 @@ final class Terms {
             "detail", "details", "blank", "fill", "gap", "missing");
 
     private static final CharTable STOP = CharTable.of(STOP_WORDS);
-    private static final CharTable TASK = CharTable.of(TASK_WORDS);
+    /** Stemmed, as the words looked up in it are. */
+    private static final CharTable TASK = CharTable.of(TASK_WORDS.stream().map(Stemmer::stem).toList());
 
     private final CharTable ids = new CharTable();
 
@@ -105,12 +108,8 @@ final class Terms {
             int len = 0;
             int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
-            // the word's hash as it is built, with the hashes of its prefixes that folding a plural can leave
-            // (one and three characters shorter) and of the part before an apostrophe: no word is hashed twice
+            // the word's hash as it is built, and the hash of the part before an apostrophe
             int h = 0;
-            int h1 = 0;
-            int h2 = 0;
-            int h3 = 0;
             int stemHash = 0;
             while (i < to) {
                 char d = text.charAt(i);
@@ -121,9 +120,6 @@ final class Terms {
                     digits &= d >= '0' && d <= '9';
                     char lower = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
                     word[len++] = lower;
-                    h3 = h2;
-                    h2 = h1;
-                    h1 = h;
                     h = 31 * h + lower;
                 } else if (d == '\'' || d == '\u2019') {
                     if (stem < 0) {
@@ -150,11 +146,10 @@ final class Terms {
                 }
                 first = false;
             }
-            int unfolded = len;
-            // a stop word ending in s is one before folding: "this" and "does" must not become "thi" and "doe"
-            boolean stop = word[len - 1] == 's' && STOP.contains(word, len, CharTable.mix(h));
-            len = fold(word, len);
-            int folded = CharTable.mix(len == unfolded ? h : len == unfolded - 1 ? h1 : 31 * h3 + word[len - 1]);
+            // a stop word is one before stemming: "this" and "being" must not become "thi" and "be"
+            boolean stop = STOP.contains(word, len, CharTable.mix(h));
+            len = Stemmer.stem(word, len);
+            int folded = CharTable.hash(word, len);
             if (len > 1 && !stop && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
                 int id = ids.id(word, len, folded, learn);
                 if (id >= 0) {
@@ -194,34 +189,5 @@ final class Terms {
 
     int size() {
         return ids.size();
-    }
-
-    /** Harman's S-stemmer, in place: plural endings only, predictable. Returns the new length. */
-    private static int fold(char[] w, int n) {
-        if (n > 4 && endsWith(w, n, "ies") && !endsWith(w, n, "eies") && !endsWith(w, n, "aies")) {
-            w[n - 3] = 'y';
-            return n - 2;
-        }
-        if (n > 3 && endsWith(w, n, "es") && !endsWith(w, n, "aes") && !endsWith(w, n, "ees")
-                && !endsWith(w, n, "oes")) {
-            return n - 1;
-        }
-        if (n > 3 && w[n - 1] == 's' && !endsWith(w, n, "us") && !endsWith(w, n, "ss")) {
-            return n - 1;
-        }
-        return n;
-    }
-
-    private static boolean endsWith(char[] w, int n, String suffix) {
-        int k = suffix.length();
-        if (n < k) {
-            return false;
-        }
-        for (int i = 0; i < k; i++) {
-            if (w[n - k + i] != suffix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
