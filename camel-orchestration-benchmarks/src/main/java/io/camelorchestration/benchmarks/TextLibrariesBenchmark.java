@@ -20,10 +20,12 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.api.Encoding;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenHtmlToText;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenTokenCounter;
 import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.CompressionRequest;
+import io.camelorchestration.compression.HtmlToText;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.tokens.TokenCounter;
 
@@ -44,7 +46,12 @@ import io.camelorchestration.tokens.TokenCounter;
  * message of about 100 tokens. For scale, the compression of a 4k-token document (summarize), which counts the
  * document and its result through the component's counter.
  *
- * <p>Usage: {@code TextLibrariesBenchmark [rounds]}, or with Maven
+ * <p>HTML to text: the component's reading with jsoup against the regexes of before ({@link HandWrittenHtmlToText}),
+ * on Brown paragraphs made into a web page (head, style, script, headings, links, lists, tables, code), one of a
+ * 4k-token document's size and one of about 2,000 paragraphs.
+ *
+ * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html}
+ * (default: all), or with Maven
  * {@code mvn -B -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=TextLibrariesBenchmark}.
  * Reads {@code /work/shared/data/brown/brown.jsonl} (or {@code -Dbrown.jsonl=...}) when present, else the bundled
  * sample.
@@ -76,13 +83,19 @@ public final class TextLibrariesBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html").split(","));
         List<String> corpus = corpus();
         System.out.printf(Locale.ROOT, "# Libraries first: hand-written text parts against libraries, side by side%n%n");
         System.out.printf(Locale.ROOT, "java %s, %d cores, load average %.2f at start, %d corpus documents, %d rounds%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), corpus.size(), rounds);
-        for (String encoding : List.of("o200k_base", "cl100k_base")) {
-            tokenCounting(encoding, corpus, rounds);
+        if (sections.contains("tokens")) {
+            for (String encoding : List.of("o200k_base", "cl100k_base")) {
+                tokenCounting(encoding, corpus, rounds);
+            }
+        }
+        if (sections.contains("html")) {
+            htmlToText(corpus, rounds);
         }
         System.out.printf(Locale.ROOT, "load average %.2f at end%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -244,6 +257,59 @@ public final class TextLibrariesBenchmark {
         List<Variant> out = new ArrayList<>();
         counters.forEach((name, counter) -> out.add(new Variant(name, () -> op.apply(counter.get()))));
         return out;
+    }
+
+    // ---- HTML to text ---------------------------------------------------------------------------------------
+
+    /** Brown paragraphs as a web page: head, style, script, headings, links, lists, a table, a code block. */
+    static String page(List<String> corpus, int paragraphs) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Brown Corpus</title>"
+                + "<style>body { font: 12px serif; } .n { color: #333; }</style>"
+                + "<script>var tracking = {\"id\": 1, \"debug\": true};</script></head>\n<body>\n");
+        int n = 0;
+        for (String doc : corpus) {
+            for (String para : doc.split("\n\n")) {
+                if (n == paragraphs) {
+                    return html.append("</body></html>\n").toString();
+                }
+                String p = para.replace("&", "&amp;").replace("<", "&lt;");
+                switch (n % 8) {
+                    case 0 -> html.append("<div class=\"n\"><h2>").append(p, 0, Math.min(60, p.length()))
+                            .append("</h2></div>\n");
+                    case 3 -> html.append("<ul><li>").append(p.replace(". ", ".</li><li>")).append("</li></ul>\n");
+                    case 5 -> html.append("<table><tr><td>").append(p.replace(", ", "</td><td>"))
+                            .append("</td></tr></table>\n");
+                    case 7 -> html.append("<pre><code>").append(p.replace(". ", ".\n    ")).append("</code></pre>\n");
+                    default -> {
+                    }
+                }
+                int space = p.indexOf(' ', p.length() / 2);
+                html.append("<p>").append(space > 0 ? p.substring(0, space) : p)
+                        .append(space > 0 ? " <a href=\"https://example.org/brown/" + n + "\">" + "<b>see</b></a>"
+                                + p.substring(space) : "")
+                        .append("&nbsp;&mdash;</p>\n<!-- paragraph ").append(n).append(" -->\n");
+                n++;
+            }
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void htmlToText(List<String> corpus, int rounds) {
+        HtmlToText jsoup = new HtmlToText();
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (int paragraphs : new int[] {60, 2_000}) {
+            String page = page(corpus, paragraphs);
+            CompressionRequest request = new CompressionRequest(page, CompressionLevel.LIGHT, Intent.EXTRACT, null,
+                    "o200k_base", true);
+            String title = String.format(Locale.ROOT, "an HTML page of %,d characters (%,d o200k_base tokens) to text (µs)",
+                    page.length(), TokenCounter.shared().count(page, "o200k_base"));
+            cases.put(title, List.of(
+                    new Variant("component: jsoup", () -> () -> jsoup.apply(page, request).length() > 0 ? 1 : 0),
+                    new Variant("hand-written regexes (before)",
+                            () -> () -> HandWrittenHtmlToText.apply(page, true).length() > 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## HTML to text%n%n");
+        table(cases, rounds, "component: jsoup");
     }
 
     // ---- measuring ------------------------------------------------------------------------------------------
