@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.CompressionRequest;
 import io.camelorchestration.compression.HtmlToText;
+import io.camelorchestration.compression.TermsSideBySide;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.tokens.TokenCounter;
 
@@ -50,7 +52,11 @@ import io.camelorchestration.tokens.TokenCounter;
  * on Brown paragraphs made into a web page (head, style, script, headings, links, lists, tables, code), one of a
  * 4k-token document's size and one of about 2,000 paragraphs.
  *
- * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html}
+ * <p>Terms: the words of every unit of a 4k-token document to term ids, names and figures (what the compression's
+ * unit document does per call), with the JDK's {@code HashMap} and a String per word against the hand-written table
+ * over characters of before ({@code compression/HandWrittenTerms}); and for scale the whole compression.
+ *
+ * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html, terms}
  * (default: all), or with Maven
  * {@code mvn -B -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=TextLibrariesBenchmark}.
  * Reads {@code /work/shared/data/brown/brown.jsonl} (or {@code -Dbrown.jsonl=...}) when present, else the bundled
@@ -83,7 +89,7 @@ public final class TextLibrariesBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html").split(","));
+        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html,terms").split(","));
         List<String> corpus = corpus();
         System.out.printf(Locale.ROOT, "# Libraries first: hand-written text parts against libraries, side by side%n%n");
         System.out.printf(Locale.ROOT, "java %s, %d cores, load average %.2f at start, %d corpus documents, %d rounds%n%n",
@@ -96,6 +102,9 @@ public final class TextLibrariesBenchmark {
         }
         if (sections.contains("html")) {
             htmlToText(corpus, rounds);
+        }
+        if (sections.contains("terms")) {
+            terms(corpus, rounds);
         }
         System.out.printf(Locale.ROOT, "load average %.2f at end%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -310,6 +319,33 @@ public final class TextLibrariesBenchmark {
         }
         System.out.printf(Locale.ROOT, "## HTML to text%n%n");
         table(cases, rounds, "component: jsoup");
+    }
+
+    // ---- terms ----------------------------------------------------------------------------------------------
+
+    private static void terms(List<String> corpus, int rounds) {
+        Encoding encoding = TokenCounter.shared().encoding("o200k_base");
+        List<String> docs = documents(corpus, encoding, 4_000);
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (String doc : List.of(docs.get(0), docs.get(docs.size() / 2))) {
+            IntSupplier jdk = TermsSideBySide.component(doc);
+            IntSupplier handWritten = TermsSideBySide.handWritten(doc);
+            if (jdk.getAsInt() != handWritten.getAsInt()) {
+                throw new AssertionError("the two vocabularies differ");
+            }
+            String title = String.format(Locale.ROOT, "the terms of a 4k-token document, %,d characters (µs)",
+                    doc.length());
+            CompressionPipeline pipeline = CompressionPipeline.defaults();
+            CompressionRequest request = summarize(doc, "o200k_base");
+            cases.put(title, List.of(
+                    new Variant("component: HashMap, a String per word", () -> () -> jdk.getAsInt() > 0 ? 1 : 0),
+                    new Variant("hand-written table over characters (before)",
+                            () -> () -> handWritten.getAsInt() > 0 ? 1 : 0),
+                    new Variant("for scale: the whole compression (summarize)",
+                            () -> () -> pipeline.compress(request).tokensAfter() > 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## Terms%n%n");
+        table(cases, rounds, "component: HashMap, a String per word");
     }
 
     // ---- measuring ------------------------------------------------------------------------------------------

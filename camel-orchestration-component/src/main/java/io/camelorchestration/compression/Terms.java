@@ -1,7 +1,10 @@
 package io.camelorchestration.compression;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.camelorchestration.text.Stemmer;
 
@@ -35,11 +38,11 @@ final class Terms {
             "based", "given", "below", "brief", "briefly", "short", "key", "points", "point", "main", "information",
             "detail", "details", "blank", "fill", "gap", "missing");
 
-    private static final CharTable STOP = CharTable.of(STOP_WORDS);
     /** Stemmed, as the words looked up in it are. */
-    private static final CharTable TASK = CharTable.of(TASK_WORDS.stream().map(Stemmer::stem).toList());
+    private static final Set<String> TASK = TASK_WORDS.stream().map(Stemmer::stem).collect(Collectors.toSet());
 
-    private final CharTable ids = new CharTable();
+    /** Term ids, dense, in order of first sight. */
+    private final Map<String, Integer> ids = new HashMap<>();
 
     private char[] word = new char[32];
 
@@ -48,7 +51,7 @@ final class Terms {
         return of(text, from, to, query, true, false);
     }
 
-    private final CharTable factIds = new CharTable();
+    private final Map<String, Integer> factIds = new HashMap<>();
     private int[] facts = new int[16];
     private int factCount;
     private int tokens;
@@ -108,9 +111,6 @@ final class Terms {
             int len = 0;
             int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
-            // the word's hash as it is built, and the hash of the part before an apostrophe
-            int h = 0;
-            int stemHash = 0;
             while (i < to) {
                 char d = text.charAt(i);
                 if (isWordChar(d)) {
@@ -120,11 +120,9 @@ final class Terms {
                     digits &= d >= '0' && d <= '9';
                     char lower = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
                     word[len++] = lower;
-                    h = 31 * h + lower;
                 } else if (d == '\'' || d == '\u2019') {
                     if (stem < 0) {
                         stem = len;
-                        stemHash = h;
                     }
                 } else {
                     break;
@@ -135,23 +133,27 @@ final class Terms {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
                 int nameLen = stem > 0 ? stem : len;
-                int nameHash = CharTable.mix(stem > 0 ? stemHash : h);
                 boolean name = !first && Character.isUpperCase(c) && nameLen > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen, nameHash);
+                        && Character.isLowerCase(text.charAt(start + 1));
                 if (number || name) {
-                    if (factCount == facts.length) {
-                        facts = Arrays.copyOf(facts, factCount * 2);
+                    String fact = new String(word, 0, nameLen);
+                    if (number || !STOP_WORDS.contains(fact)) {
+                        if (factCount == facts.length) {
+                            facts = Arrays.copyOf(facts, factCount * 2);
+                        }
+                        facts[factCount++] = id(factIds, fact, true);
                     }
-                    facts[factCount++] = factIds.id(word, nameLen, nameHash, true);
                 }
                 first = false;
             }
             // a stop word is one before stemming: "this" and "being" must not become "thi" and "be"
-            boolean stop = STOP.contains(word, len, CharTable.mix(h));
+            if (STOP_WORDS.contains(new String(word, 0, len))) {
+                continue;
+            }
             len = Stemmer.stem(word, len);
-            int folded = CharTable.hash(word, len);
-            if (len > 1 && !stop && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
-                int id = ids.id(word, len, folded, learn);
+            String term = len > 1 ? new String(word, 0, len) : null;
+            if (term != null && !STOP_WORDS.contains(term) && !(query && TASK.contains(term))) {
+                int id = id(ids, term, learn);
                 if (id >= 0) {
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);
@@ -189,5 +191,11 @@ final class Terms {
 
     int size() {
         return ids.size();
+    }
+
+    /** The word's id in a table, added when {@code learn} and new; -1 when not known and not learnt. */
+    private static int id(Map<String, Integer> table, String word, boolean learn) {
+        Integer id = learn ? table.computeIfAbsent(word, w -> table.size()) : table.get(word);
+        return id == null ? -1 : id;
     }
 }
