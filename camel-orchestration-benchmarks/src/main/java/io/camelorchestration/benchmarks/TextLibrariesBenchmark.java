@@ -21,14 +21,20 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.api.Encoding;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenComplexityScorer;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenHtmlToText;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenProtectedSpans;
+import io.camelorchestration.benchmarks.handwritten.PatternsAloneScorer;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenTokenCounter;
 import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.CompressionRequest;
 import io.camelorchestration.compression.HtmlToText;
+import io.camelorchestration.compression.PatternsAloneSpans;
+import io.camelorchestration.compression.ProtectedSpans;
 import io.camelorchestration.compression.TermsSideBySide;
 import io.camelorchestration.intent.Intent;
+import io.camelorchestration.routing.ComplexityScorer;
 import io.camelorchestration.tokens.TokenCounter;
 
 /**
@@ -56,7 +62,13 @@ import io.camelorchestration.tokens.TokenCounter;
  * unit document does per call), with the JDK's {@code HashMap} and a String per word against the hand-written table
  * over characters of before ({@code compression/HandWrittenTerms}); and for scale the whole compression.
  *
- * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html, terms}
+ * <p>Rules: the complexity scorer (on a routed step's input) and the protected-span scan (on an extract step's
+ * document): the patterns alone ({@code PatternsAloneScorer}, {@code PatternsAloneSpans}), the component's scans
+ * made from the same word lists as its patterns, and the hand-written scans of before
+ * ({@code HandWrittenComplexityScorer}, {@code HandWrittenProtectedSpans}); all give the same answers (checked here
+ * on the texts measured).
+ *
+ * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html, terms, rules}
  * (default: all), or with Maven
  * {@code mvn -B -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=TextLibrariesBenchmark}.
  * Reads {@code /work/shared/data/brown/brown.jsonl} (or {@code -Dbrown.jsonl=...}) when present, else the bundled
@@ -69,6 +81,7 @@ public final class TextLibrariesBenchmark {
     private static final int TIMED_DOCS = 60;
     private static final long ROUND_NANOS = 300_000_000L;
     private static final String LIBRARY = "component: Caffeine word cache + jtokkit";
+    private static final String PATTERNS = "the patterns alone";
     private static final String BEFORE = "hand-written word table + hand-written BPE (before)";
 
     private TextLibrariesBenchmark() {
@@ -89,7 +102,7 @@ public final class TextLibrariesBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html,terms").split(","));
+        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html,terms,rules").split(","));
         List<String> corpus = corpus();
         System.out.printf(Locale.ROOT, "# Libraries first: hand-written text parts against libraries, side by side%n%n");
         System.out.printf(Locale.ROOT, "java %s, %d cores, load average %.2f at start, %d corpus documents, %d rounds%n%n",
@@ -105,6 +118,9 @@ public final class TextLibrariesBenchmark {
         }
         if (sections.contains("terms")) {
             terms(corpus, rounds);
+        }
+        if (sections.contains("rules")) {
+            rules(corpus, rounds);
         }
         System.out.printf(Locale.ROOT, "load average %.2f at end%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -346,6 +362,50 @@ public final class TextLibrariesBenchmark {
         }
         System.out.printf(Locale.ROOT, "## Terms%n%n");
         table(cases, rounds, "component: HashMap, a String per word");
+    }
+
+    // ---- rules written once ---------------------------------------------------------------------------------
+
+    private static void rules(List<String> corpus, int rounds) {
+        Encoding encoding = TokenCounter.shared().encoding("o200k_base");
+        List<String> docs = documents(corpus, encoding, 4_000);
+        String doc = docs.get(0);
+        String message = doc.substring(0, paragraphsEnd(doc, encoding, 100));
+        String numbers = docs.stream().max(java.util.Comparator.comparingLong(
+                d -> d.chars().filter(Character::isDigit).count())).orElseThrow();
+        String ask = "Summarize the news report for the front page";
+        ComplexityScorer scorer = new ComplexityScorer();
+        HandWrittenComplexityScorer handScorer = new HandWrittenComplexityScorer();
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (String text : List.of(message, doc, numbers)) {
+            if (!scorer.assess(ask, text, 4_000).equals(handScorer.assess(ask, text, 4_000))
+                    || !scorer.assess(ask, text, 4_000).equals(PatternsAloneScorer.assess(ask, text, 4_000))) {
+                throw new AssertionError("the two scorers differ");
+            }
+            cases.put(String.format(Locale.ROOT, "complexity of a routed step's input, %,d characters (µs)",
+                    text.length()), List.of(
+                    new Variant(PATTERNS, () -> () -> PatternsAloneScorer.assess(ask, text, 4_000)
+                            .features().size() >= 0 ? 1 : 0),
+                    new Variant("component: scans made from the rules' word lists", () -> () -> scorer
+                            .assess(ask, text, 4_000).features().size() >= 0 ? 1 : 0),
+                    new Variant("hand-written scans (before)",
+                            () -> () -> handScorer.assess(ask, text, 4_000).features().size() >= 0 ? 1 : 0)));
+        }
+        for (String text : List.of(doc, numbers)) {
+            if (!ProtectedSpans.detector().find(text).equals(HandWrittenProtectedSpans.detector().find(text))
+                    || !ProtectedSpans.detector().find(text).equals(PatternsAloneSpans.everyPattern(text))) {
+                throw new AssertionError("the two span scans differ");
+            }
+            cases.put(String.format(Locale.ROOT, "protected spans of a 4k-token document, %,d characters, %,d digits"
+                    + " (µs)", text.length(), text.chars().filter(Character::isDigit).count()), List.of(
+                    new Variant(PATTERNS, () -> () -> PatternsAloneSpans.everyPattern(text).size() >= 0 ? 1 : 0),
+                    new Variant("component: scans made from the rules' word lists",
+                            () -> () -> ProtectedSpans.detector().find(text).size() >= 0 ? 1 : 0),
+                    new Variant("hand-written scans (before)",
+                            () -> () -> HandWrittenProtectedSpans.detector().find(text).size() >= 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## Rules written once%n%n");
+        table(cases, rounds, PATTERNS);
     }
 
     // ---- measuring ------------------------------------------------------------------------------------------
