@@ -84,7 +84,7 @@ class OrchestrationMeters {
             return;
         }
         utilization.computeIfAbsent(route, r -> DistributionSummary.builder("orchestration.budget.utilization")
-                .description("Workflow budget used over its limit, per exchange").tag("route", r).register(registry))
+                .description("Tokens used over tokens allocated (the workflow budget, else the steps' budgets), per exchange").tag("route", r).register(registry))
                 .record(utilizationRatio);
     }
 

@@ -30,8 +30,8 @@ final class WorkflowCompletion extends SynchronizationAdapter {
     @Override
     public void onDone(Exchange exchange) {
         try {
-            if (!workflow.budget().unlimited()) {
-                runtime.meters().recordUtilization(routeId, workflow.budget().utilization());
+            if (workflow.hasAllocation()) {
+                runtime.meters().recordUtilization(routeId, workflow.utilization());
             }
             if (!runtime.audit().active()) {
                 return; // no audit sink: the totals map would be built for nobody

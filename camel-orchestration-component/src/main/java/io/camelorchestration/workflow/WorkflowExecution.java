@@ -12,6 +12,7 @@ public final class WorkflowExecution {
     private final String executionId;
     private final UsageTotals totals = new UsageTotals();
     private final TokenBudget budget;
+    private final StepAllocations steps = new StepAllocations();
 
     public WorkflowExecution(String executionId, long budgetTokens) {
         this.executionId = executionId;
@@ -30,7 +31,25 @@ public final class WorkflowExecution {
         return budget;
     }
 
+    /** The budgets of the steps that settled, and what they used. */
+    public StepAllocations steps() {
+        return steps;
+    }
+
+    /**
+     * Tokens used over tokens allocated: over the workflow budget when one is set, else over the sum of the budgets of
+     * the steps that ran (see {@link StepAllocations}). Can pass 1 (a degraded step, a re-run on the original model).
+     */
+    public double utilization() {
+        return budget.unlimited() ? steps.utilization() : budget.utilization();
+    }
+
+    /** False while nothing is allocated: no workflow budget and no step with a budget has settled yet. */
+    public boolean hasAllocation() {
+        return !budget.unlimited() || steps.allocated() > 0;
+    }
+
     public Map<String, Object> snapshot() {
-        return totals.snapshot(budget.utilization());
+        return totals.snapshot(utilization());
     }
 }
