@@ -83,12 +83,20 @@ public final class CompressionPipeline implements Compressor {
         if (before < minTokens || text.length() > maxChars) {
             return CompressionResult.unchanged(text, before);
         }
-        String current = text;
+        // The instruction above the document is the same in every message of a step: the provider's prompt cache
+        // holds it only while it stays byte for byte what it saw before, so no strategy gets to touch it.
+        int prefixEnd = Shapes.looksLikeJson(text) ? 0 : UnitDocument.instructionPrefixEnd(text);
+        String prefix = text.substring(0, prefixEnd);
+        // Set apart, the instruction is still the question an aggressive selection keeps the document's answers for
+        // (as it is when the selectors find it in the text); a light one keeps what it kept with the whole text.
+        String instruction = prefixEnd == 0 || request.instruction() != null || request.level() != CompressionLevel.AGGRESSIVE
+                ? request.instruction() : prefix.strip();
+        String current = prefixEnd == 0 ? text : text.substring(prefixEnd);
         List<String> applied = new ArrayList<>(strategies.size());
         try {
             for (CompressionStrategy s : strategies) {
                 CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
-                        request.instruction(), request.encoding(), request.protectSpans());
+                        instruction, request.encoding(), request.protectSpans());
                 if (!s.appliesTo(step)) {
                     continue;
                 }
@@ -100,6 +108,9 @@ public final class CompressionPipeline implements Compressor {
             }
         } finally {
             UnitDocument.forget();
+        }
+        if (prefixEnd > 0) {
+            current = applied.isEmpty() ? text : prefix + current;
         }
         int after = current == text ? before : tokens.count(current, request.encoding());
         if (after >= before) {
