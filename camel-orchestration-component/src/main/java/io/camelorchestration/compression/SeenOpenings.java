@@ -11,13 +11,13 @@ import java.util.function.LongSupplier;
  */
 public final class SeenOpenings {
 
-    /** Openings are compared in blocks of this many characters (about 64 tokens, finer than a provider's 128). */
-    public static final int BLOCK_CHARS = 256;
+    /** Openings are compared in blocks of this many characters (about 30 tokens, finer than a provider's 128). */
+    public static final int BLOCK_CHARS = 128;
     /** Openings past this length are not recorded: about 128k tokens, beyond what a step's prompt usually opens with. */
-    static final int MAX_BLOCKS = 2_048;
+    static final int MAX_BLOCKS = 4_096;
     /** OpenAI keeps a cached prefix 5 to 10 minutes after its last use, Anthropic 5 by default: the shorter. */
     public static final long DEFAULT_TTL_NANOS = 5L * 60 * 1_000_000_000L;
-    public static final int DEFAULT_MAX_ENTRIES = 4_096;
+    public static final int DEFAULT_MAX_ENTRIES = 8_192;
 
     private final int maxEntries;
     private final long ttlNanos;

@@ -16,9 +16,9 @@ import io.camelorchestration.tokens.TokenCounter;
  * turn fresh, at the input price less the cache-read price; and sends the input as it came when compressing does not
  * pay.
  *
- * <p>How much of an input would be cached is read from the openings this step sent lately ({@link SeenOpenings}),
- * both as it came and as compressed: in steady state a step that always sends one form finds the provider holding
- * that form's opening. Chosen over what the provider reported as cached for the step's previous call because that
+ * <p>How much of an input would be cached is read from the openings of this step's latest inputs
+ * ({@link SeenOpenings}), both as they came and as compressed: in steady state a step that always sends one form finds
+ * the provider holding that form's opening. Chosen over what the provider reported as cached for the step's previous call because that
  * report only tells about the form that was sent (once compression has broken the cache, it says 0 and would keep
  * compressing for ever), comes after the call instead of before it, and is missing from delegates that report no cache
  * details. The openings are hashes, never text.
@@ -33,10 +33,31 @@ final class CacheAwareCompression {
     /** Steps are fixed at start-up; the bound only guards against callers that invent step ids. */
     private static final int MAX_STEPS = 1_024;
 
-    private record Openings(SeenOpenings original, SeenOpenings compressed) {
+    /** How many of a step's latest messages the choice goes by. */
+    static final int WINDOW = 64;
+
+    /** One step's memory: the openings of both forms of its latest inputs, and what compressing gained on them. */
+    private static final class StepMemory {
+        final SeenOpenings original = new SeenOpenings();
+        final SeenOpenings compressed = new SeenOpenings();
+        private final double[] net = new double[WINDOW];
+        private int count;
+        private int next;
+
+        /** Adds one message's net gain of compressing (USD); returns the mean over the window. */
+        synchronized double add(double gain) {
+            net[next] = gain;
+            next = (next + 1) % WINDOW;
+            count = Math.min(WINDOW, count + 1);
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += net[i];
+            }
+            return sum / count;
+        }
     }
 
-    private final ConcurrentHashMap<String, Openings> steps = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, StepMemory> steps = new ConcurrentHashMap<>();
 
     /**
      * Remembers both forms of this input's opening and decides.
@@ -48,17 +69,22 @@ final class CacheAwareCompression {
                 || !(model.cachedInputUsdPerMillion() < model.inputUsdPerMillion())) {
             return null;
         }
-        Openings seen = steps.get(stepId);
+        StepMemory seen = steps.get(stepId);
         if (seen == null) {
             if (steps.size() >= MAX_STEPS) {
                 return null;
             }
-            seen = steps.computeIfAbsent(stepId, id -> new Openings(new SeenOpenings(), new SeenOpenings()));
+            seen = steps.computeIfAbsent(stepId, id -> new StepMemory());
         }
-        long cachedAsItCame = cachedTokens(original, seen.original().longestSeen(original), encoding);
-        long cachedCompressed = cachedTokens(compressed.text(), seen.compressed().longestSeen(compressed.text()), encoding);
-        seen.original().add(original);
-        seen.compressed().add(compressed.text());
+        // In steady state a step that sends one form finds the provider holding that form's opening: each form is
+        // compared with the same form of the messages before, whichever was sent.
+        long cachedAsItCame = cachedTokens(original, seen.original.longestSeen(original), encoding);
+        long cachedCompressed = cachedTokens(compressed.text(), seen.compressed.longestSeen(compressed.text()), encoding);
+        seen.original.add(original);
+        seen.compressed.add(compressed.text());
+        if (cachedAsItCame == 0 && cachedCompressed == 0) {
+            return null; // nothing cached either way (a new document): compressing only saves
+        }
 
         long removed = compressed.tokensBefore() - compressed.tokensAfter();
         long turnedFresh = Math.max(0, Math.min(cachedAsItCame, compressed.tokensBefore()) - cachedCompressed);
@@ -66,12 +92,15 @@ final class CacheAwareCompression {
         double cached = model.cachedInputUsdPerMillion() / 1e6;
         double saved = removed * input;
         double lost = turnedFresh * (input - cached);
-        if (saved > lost) {
+        // The choice is the step's, not the message's: a step that goes back and forth between the two forms finds
+        // the provider holding neither. So it follows the mean gain of its latest messages, not this one's alone.
+        double mean = seen.add(saved - lost);
+        if (mean > 0) {
             return null;
         }
         return String.format(Locale.ROOT, "prefix cache: compressing would remove %d fresh tokens (%.6f USD) but turn"
-                + " %d cached tokens fresh (%.6f USD) on %s; sent as it came", removed, saved, turnedFresh, lost,
-                model.name());
+                + " %d cached tokens fresh (%.6f USD) on %s (mean over the step's latest messages %.6f USD); sent as it"
+                + " came", removed, saved, turnedFresh, lost, model.name(), mean);
     }
 
     private static long cachedTokens(String text, int chars, String encoding) {
