@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,23 +17,20 @@ import static org.awaitility.Awaitility.await;
  * Audit events go as JSON to the audit-uri endpoint, without prompt or response text; a broken sink is counted and
  * never felt by the exchange.
  */
-class AuditTrailTest extends CamelTestSupport {
+class AuditTrailTest extends OrchestrateTestSupport {
 
     static final String SECRET = "Patient John Q. Example, SSN-LIKE-MARKER-4711, reports chest pain.";
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
+    {
+        llm.answers("Summary: " + SECRET);
+    }
+
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setDefaultModel("claude-3-haiku-20240307");
         orchestrate.setAuditUri("seda:audit");
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -46,7 +40,6 @@ class AuditTrailTest extends CamelTestSupport {
             public void configure() {
                 from("direct:triage").routeId("triage-route")
                         .to("orchestrate:summarize?intent=summarize&delegate=direct:llm");
-                from("direct:llm").setBody(constant("Summary: " + SECRET));
                 from("seda:audit").routeId("audit-sink").to("mock:audit");
             }
         };

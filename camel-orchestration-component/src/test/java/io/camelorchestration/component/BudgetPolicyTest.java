@@ -1,15 +1,13 @@
 package io.camelorchestration.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.budget.BudgetExceededException;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,25 +16,21 @@ import static org.awaitility.Awaitility.await;
 /**
  * Per-step and per-exchange budgets, and what each onBudgetExceeded policy does.
  */
-class BudgetPolicyTest extends CamelTestSupport {
+class BudgetPolicyTest extends OrchestrateTestSupport {
 
     static final String DOC = OrchestratePipelineTest.LONG_TEXT;
 
-    final List<String> delegateSaw = new CopyOnWriteArrayList<>();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    {
+        llm.answers("an answer").usage(800, 200);
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setWorkflowBudgetTokens(3_000);
         orchestrate.setAuditSink(audit::add);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -51,16 +45,14 @@ class BudgetPolicyTest extends CamelTestSupport {
                         .to("orchestrate:first?intent=generate&maxOutputTokens=1000&onBudgetExceeded=fail&delegate=direct:llm")
                         .to("orchestrate:second?intent=generate&maxOutputTokens=1000&onBudgetExceeded=fail&delegate=direct:llm")
                         .to("orchestrate:third?intent=generate&maxOutputTokens=1000&onBudgetExceeded=fail&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    delegateSaw.add(e.getMessage().getBody(String.class) + "|model="
-                            + e.getMessage().getHeader(OrchestrateConstants.MODEL) + "|max="
-                            + e.getMessage().getHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS));
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 800);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 200);
-                    e.getMessage().setBody("an answer");
-                });
             }
         };
+    }
+
+    /** What the delegate saw of each call: text|model=..|max=.. */
+    List<String> delegateSaw() {
+        return llm.received().stream()
+                .map(call -> call.text() + "|model=" + call.model() + "|max=" + call.maxOutputTokens()).toList();
     }
 
     @Test
@@ -69,7 +61,7 @@ class BudgetPolicyTest extends CamelTestSupport {
 
         assertThat(out.getException()).isInstanceOf(BudgetExceededException.class)
                 .hasMessageContaining("budgetTokens of step strict");
-        assertThat(delegateSaw).isEmpty();
+        assertThat(delegateSaw()).isEmpty();
         await().untilAsserted(() -> assertThat(audit).extracting(AuditEvent::action)
                 .contains(AuditAction.ORCHESTRATION_BUDGET_EXCEEDED));
     }
@@ -79,7 +71,7 @@ class BudgetPolicyTest extends CamelTestSupport {
         Exchange out = template.request("direct:fallback", e -> e.getMessage().setBody(DOC));
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateSaw).containsExactly(DOC + "|model=null|max=null");
+        assertThat(delegateSaw()).containsExactly(DOC + "|model=null|max=null");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("budget exceeded").contains("budgetTokens of step lenient");
@@ -91,8 +83,8 @@ class BudgetPolicyTest extends CamelTestSupport {
         Exchange out = template.request("direct:degrade", e -> e.getMessage().setBody(DOC));
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateSaw).hasSize(1);
-        String saw = delegateSaw.get(0);
+        assertThat(delegateSaw()).hasSize(1);
+        String saw = delegateSaw().get(0);
         assertThat(saw).contains("|max=200");
         assertThat(saw).doesNotContain("model=gpt-4o|").doesNotContain("model=null");
         assertThat(saw.length()).isLessThan(DOC.length());
@@ -108,12 +100,12 @@ class BudgetPolicyTest extends CamelTestSupport {
 
         assertThat(out.getException()).isInstanceOf(BudgetExceededException.class)
                 .hasMessageContaining("workflow-budget-tokens");
-        assertThat(delegateSaw).hasSize(2);
+        assertThat(delegateSaw()).hasSize(2);
 
         // a new exchange starts with a fresh workflow budget
-        delegateSaw.clear();
+        llm.reset();
         Exchange again = template.request("direct:fallback", e -> e.getMessage().setBody("Hello"));
         assertThat(again.getException()).isNull();
-        assertThat(delegateSaw).hasSize(1);
+        assertThat(delegateSaw()).hasSize(1);
     }
 }

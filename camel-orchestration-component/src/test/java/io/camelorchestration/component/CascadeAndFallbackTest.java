@@ -1,18 +1,15 @@
 package io.camelorchestration.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditEventJson;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.camelorchestration.intent.IntentClassifier;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +19,22 @@ import static org.awaitility.Awaitility.await;
  * When a cheaper model's answer fails the intent's check, the step runs again on the original model; when the
  * pipeline itself breaks, the original message goes to the original delegate.
  */
-class CascadeAndFallbackTest extends CamelTestSupport {
+class CascadeAndFallbackTest extends OrchestrateTestSupport {
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
     volatile boolean classifierBroken;
+    // the small model answers in prose, which an extract step cannot use; the original model answers JSON
+    {
+        llm.answers(call -> call.model() == null || call.model().equals("gpt-4o")
+                ? "{\"invoice\":\"INV-7\",\"total\":\"1200.00\"}"
+                : "The invoice number is INV-7.");
+    }
+    // as some clients do: the request quoted in the error
+    final FakeLlm vendor = fakeLlm("direct:vendor").answers("no")
+            .failsWhen(call -> call.model() != null || call.text().contains("always fails"),
+                    call -> new IllegalStateException("model not available: " + call.model() + " for '" + call.text() + "'"));
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
@@ -46,8 +46,6 @@ class CascadeAndFallbackTest extends CamelTestSupport {
             }
             return keywords.classify(step);
         });
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -61,26 +59,13 @@ class CascadeAndFallbackTest extends CamelTestSupport {
                         .to("orchestrate:invoiceFields2?description=extract the invoice number and total&delegate=direct:llm");
                 from("direct:flaky").routeId("flaky")
                         .to("orchestrate:classify?intent=conditional&delegate=direct:vendor");
-                from("direct:vendor").process(e -> {
-                    String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
-                    calls.add(model + ":" + e.getMessage().getBody(String.class));
-                    if (model != null || e.getMessage().getBody(String.class).contains("always fails")) {
-                        // as some clients do: the request quoted in the error
-                        throw new IllegalStateException("model not available: " + model + " for '"
-                                                        + e.getMessage().getBody(String.class) + "'");
-                    }
-                    e.getMessage().setBody("no");
-                });
-                from("direct:llm").process(e -> {
-                    String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
-                    calls.add(model + ":" + e.getMessage().getBody(String.class));
-                    // the small model answers in prose, which an extract step cannot use; the original model answers JSON
-                    e.getMessage().setBody(model == null || model.equals("gpt-4o")
-                            ? "{\"invoice\":\"INV-7\",\"total\":\"1200.00\"}"
-                            : "The invoice number is INV-7.");
-                });
             }
         };
+    }
+
+    /** What each call of a fake was asked: model:text. */
+    static List<String> calls(FakeLlm fake) {
+        return fake.received().stream().map(call -> call.model() + ":" + call.text()).toList();
     }
 
     @Test
@@ -89,9 +74,9 @@ class CascadeAndFallbackTest extends CamelTestSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody(String.class)).startsWith("{\"invoice\"");
-        assertThat(calls).hasSize(2);
-        assertThat(calls.get(0)).doesNotStartWith("gpt-4o:").doesNotStartWith("null:");
-        assertThat(calls.get(1)).isEqualTo("null:Invoice INV-7, total EUR 1200.00");
+        assertThat(calls(llm)).hasSize(2);
+        assertThat(calls(llm).get(0)).doesNotStartWith("gpt-4o:").doesNotStartWith("null:");
+        assertThat(calls(llm).get(1)).isEqualTo("null:Invoice INV-7, total EUR 1200.00");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.MODEL)).isEqualTo("gpt-4o");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
@@ -101,6 +86,7 @@ class CascadeAndFallbackTest extends CamelTestSupport {
         assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isGreaterThan(2 * first);
         assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
         // each call is metered under the model that made it
+        List<String> calls = calls(llm);
         String routed = calls.get(0).substring(0, calls.get(0).indexOf(':'));
         double onRouted = meters.find("orchestration.tokens.used").tag("model", routed).counters().stream()
                 .mapToDouble(c -> c.count()).sum();
@@ -119,7 +105,7 @@ class CascadeAndFallbackTest extends CamelTestSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody()).isEqualTo("no");
-        assertThat(calls).hasSize(2).last().isEqualTo("null:Is the printer on fire?");
+        assertThat(calls(vendor)).hasSize(2).last().isEqualTo("null:Is the printer on fire?");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("call failed on").contains("(java.lang.IllegalStateException)")
                 .as("the exception's message is not copied").doesNotContain("model not available").doesNotContain("printer");
@@ -133,7 +119,7 @@ class CascadeAndFallbackTest extends CamelTestSupport {
         Exchange out = template.request("direct:flaky", e -> e.getMessage().setBody("This always fails."));
 
         assertThat(out.getException()).isInstanceOf(IllegalStateException.class).hasMessageContaining("model not available: null");
-        assertThat(calls).hasSize(2);
+        assertThat(calls(vendor)).hasSize(2);
         assertThat(meters.get("orchestration.steps").tag("outcome", "failed").counter().count()).isEqualTo(1.0);
     }
 
@@ -144,7 +130,7 @@ class CascadeAndFallbackTest extends CamelTestSupport {
         Exchange out = template.request("direct:auto", e -> e.getMessage().setBody("Invoice INV-7, total EUR 1200.00"));
 
         assertThat(out.getException()).isNull();
-        assertThat(calls).containsExactly("null:Invoice INV-7, total EUR 1200.00");
+        assertThat(calls(llm)).containsExactly("null:Invoice INV-7, total EUR 1200.00");
         assertThat(out.getMessage().getBody(String.class)).startsWith("{\"invoice\"");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))

@@ -1,15 +1,13 @@
 package io.camelorchestration.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A conversation as camel-langchain4j-chat takes it (CHAT_MULTIPLE_MESSAGES): the user's text is compressed, the
  * system message never is.
  */
-class ChatMessagesBodyTest extends CamelTestSupport {
+class ChatMessagesBodyTest extends OrchestrateTestSupport {
 
     static final String SYSTEM = "You are a careful assistant.   Answer   briefly.\n\n\n\nNever invent facts.";
 
-    final List<List<?>> delegateSaw = new CopyOnWriteArrayList<>();
+    {
+        llm.answers("A short summary.");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
-        return context;
     }
 
     @Override
@@ -39,10 +35,6 @@ class ChatMessagesBodyTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:chat").to("orchestrate:summarize?intent=summarize&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    delegateSaw.add(e.getMessage().getBody(List.class));
-                    e.getMessage().setBody("A short summary.");
-                });
             }
         };
     }
@@ -55,8 +47,8 @@ class ChatMessagesBodyTest extends CamelTestSupport {
         Exchange out = template.request("direct:chat", e -> e.getMessage().setBody(conversation));
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateSaw).hasSize(1);
-        List<?> sent = delegateSaw.get(0);
+        assertThat(llm.received()).hasSize(1);
+        List<?> sent = (List<?>) llm.received().get(0).body();
         assertThat(sent).hasSize(2);
         assertThat(((SystemMessage) sent.get(0)).text()).isEqualTo(SYSTEM);
         String userText = ((UserMessage) sent.get(1)).singleText();

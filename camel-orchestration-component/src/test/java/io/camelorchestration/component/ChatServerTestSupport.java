@@ -2,26 +2,25 @@ package io.camelorchestration.component;
 
 import java.io.IOException;
 
+import io.camelorchestration.catalog.ModelCatalogLoader;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.camelorchestration.example.server.ChatServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Routes whose LLM is the embedded OpenAI-compatible server, reached over real HTTP: the server for the class, a
- * meter registry, and the component switched on with routing from gpt-4o.
+ * Routes whose LLM is the embedded OpenAI-compatible server, reached over real HTTP: the server for the class, knowing
+ * the built-in catalog's models, and the component switched on with routing from gpt-4o.
  */
-abstract class ChatServerTestSupport extends CamelTestSupport {
+abstract class ChatServerTestSupport extends OrchestrateTestSupport {
 
     static ChatServer server;
-    final MeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = new ChatServer().start();
+        server = new ChatServer(ModelCatalogLoader.builtIn().models().stream()
+                .map(m -> new ChatServer.Model(m.name(), m.provider(), m.encoding())).toList()).start();
     }
 
     @AfterAll
@@ -30,16 +29,12 @@ abstract class ChatServerTestSupport extends CamelTestSupport {
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = context.getComponent("orchestrate", OrchestrateComponent.class);
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
-        return context;
     }
 
+    /** The component, while the context is being made (before {@code context} is set). */
     OrchestrateComponent orchestrate(CamelContext context) {
         return context.getComponent("orchestrate", OrchestrateComponent.class);
     }

@@ -6,11 +6,10 @@ import io.camelorchestration.intent.Classification;
 import io.camelorchestration.intent.IntentClassifier;
 import io.camelorchestration.intent.KeywordIntentClassifier;
 import io.camelorchestration.intent.StepDescription;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An {@code intent=auto} step is classified when its route starts; its messages pay nothing for it, and a message's
  * instruction is classified once per distinct text.
  */
-class ClassifiedAtStartUpTest extends CamelTestSupport {
+class ClassifiedAtStartUpTest extends OrchestrateTestSupport {
 
     private final AtomicInteger classifications = new AtomicInteger();
 
+    {
+        llm.answers("{\"ok\":true}");
+    }
+
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         KeywordIntentClassifier keywords = new KeywordIntentClassifier();
         orchestrate.setClassifier(new IntentClassifier() {
@@ -42,8 +42,6 @@ class ClassifiedAtStartUpTest extends CamelTestSupport {
                 return true;
             }
         });
-        ctx.addComponent("orchestrate", orchestrate);
-        return ctx;
     }
 
     @Override
@@ -53,7 +51,6 @@ class ClassifiedAtStartUpTest extends CamelTestSupport {
             public void configure() {
                 from("direct:fields").to("orchestrate:inbox?delegate=direct:llm"
                         + "&description=Pull the invoice number and total out of the e-mail");
-                from("direct:llm").setBody(constant("{\"ok\":true}"));
             }
         };
     }

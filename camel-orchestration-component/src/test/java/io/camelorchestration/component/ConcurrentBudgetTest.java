@@ -11,10 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetRule;
 import io.camelorchestration.budget.BudgetScope;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,19 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 8 threads draw on one hard tenant budget at once: the spend never passes the limit, every accepted step is booked
  * exactly once, and nothing stays reserved afterwards.
  */
-class ConcurrentBudgetTest extends CamelTestSupport {
+class ConcurrentBudgetTest extends OrchestrateTestSupport {
 
     static final long LIMIT = 20_000;
 
+    {
+        // no usage report: the tokenizer counts exactly what was sent and a reply within the output cap
+        llm.answers(call -> "Thanks for writing, we will look into " + call.headers().get("n") + ".");
+    }
+
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setDefaultModel("gpt-4o-mini");
         orchestrate.setBudgets("acme=" + LIMIT + " tokens/month hard");
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -45,8 +44,6 @@ class ConcurrentBudgetTest extends CamelTestSupport {
             public void configure() {
                 from("direct:step").to("orchestrate:reply?intent=generate&maxOutputTokens=40"
                         + "&budgetKey=${header.tenant}&onBudgetExceeded=fail&delegate=direct:llm");
-                // no usage report: the tokenizer counts exactly what was sent and a reply within the output cap
-                from("direct:llm").setBody(simple("Thanks for writing, we will look into ${header.n}."));
             }
         };
     }

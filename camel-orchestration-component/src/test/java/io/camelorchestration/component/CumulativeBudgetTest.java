@@ -7,10 +7,11 @@ import io.camelorchestration.intent.Intent;
 import io.camelorchestration.policy.CheckResult;
 import io.camelorchestration.policy.IntentHandler;
 import io.camelorchestration.policy.IntentPolicy;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,18 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A tenant's daily token budget, keyed by a header, in the default in-memory ledger; and a user's own handler in
  * place of a built-in one.
  */
-class CumulativeBudgetTest extends CamelTestSupport {
+class CumulativeBudgetTest extends OrchestrateTestSupport {
+
+    {
+        llm.answers("Sure.").usage(150, 50);
+    }
+
+    final FakeLlm yes = fakeLlm("direct:yes")
+            .answers(call -> "yes|" + (call.maxOutputTokens() == null ? "" : call.maxOutputTokens()));
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setDefaultModel("gpt-4o-mini");
         orchestrate.setBudgets("tenant-*=1000 tokens/day hard; *=0.01 usd/month soft");
-        context.addComponent("orchestrate", orchestrate);
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
         // a handler of the user's: classification answers with a tiny output cap
-        context.getRegistry().bind("myConditional", new IntentHandler() {
+        registry.bind("myConditional", new IntentHandler() {
             @Override
             public Intent intent() {
                 return Intent.CONDITIONAL;
@@ -46,7 +54,6 @@ class CumulativeBudgetTest extends CamelTestSupport {
                 return output.equals("yes") || output.equals("no") ? CheckResult.pass() : CheckResult.fail("not yes/no");
             }
         });
-        return context;
     }
 
     @Override
@@ -56,10 +63,7 @@ class CumulativeBudgetTest extends CamelTestSupport {
             public void configure() {
                 from("direct:answer").to("orchestrate:answer?intent=generate&maxOutputTokens=100"
                         + "&budgetKey=${header.tenant}&onBudgetExceeded=fail&delegate=direct:llm");
-                from("direct:llm").setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, constant(150))
-                        .setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, constant(50)).setBody(constant("Sure."));
                 from("direct:decide").to("orchestrate:urgent?intent=conditional&delegate=direct:yes");
-                from("direct:yes").setBody(simple("yes|${header.CamelOrchestrationMaxOutputTokens}"));
             }
         };
     }

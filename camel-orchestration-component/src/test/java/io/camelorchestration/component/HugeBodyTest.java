@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.camelorchestration.tokens.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,26 +20,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the delegate as it came, and the step says why. A stream body is read no further than the limit, so a stream of
  * any length passes with bounded memory.
  */
-class HugeBodyTest extends CamelTestSupport {
+class HugeBodyTest extends OrchestrateTestSupport {
 
     private static final int TEN_MB = 10 * 1024 * 1024;
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    private final List<Object> delegateBodies = new CopyOnWriteArrayList<>();
     private volatile long streamedBytes;
+
+    {
+        llm.answers("An image attachment.").onCall(e -> {
+            if (e.getMessage().getBody() instanceof InputStream in) {
+                streamedBytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        });
+    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // a stream stays a stream, as in a route that reads a file or an HTTP request without caching
         context.setStreamCaching(false);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+        return context;
+    }
+
+    @Override
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -49,16 +57,12 @@ class HugeBodyTest extends CamelTestSupport {
             public void configure() {
                 from("direct:attachment").to("orchestrate:describeAttachment?intent=summarize&delegate=direct:llm");
                 from("direct:small").to("orchestrate:smallOnly?intent=summarize&maxInputSize=100&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    Object body = e.getMessage().getBody();
-                    if (body instanceof InputStream in) {
-                        streamedBytes = in.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                    delegateBodies.add(body);
-                    e.getMessage().setBody("An image attachment.");
-                });
             }
         };
+    }
+
+    private List<Object> delegateBodies() {
+        return llm.received().stream().map(FakeLlm.Call::body).toList();
     }
 
     private static String base64(int length) {
@@ -77,7 +81,7 @@ class HugeBodyTest extends CamelTestSupport {
         Exchange out = template.request("direct:attachment", e -> e.getMessage().setBody(body));
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).singleElement().isSameAs(body);
+        assertThat(delegateBodies()).singleElement().isSameAs(body);
         assertThat(out.getMessage().getBody()).isEqualTo("An image attachment.");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
@@ -95,7 +99,7 @@ class HugeBodyTest extends CamelTestSupport {
 
         Exchange out = template.request("direct:attachment", e -> e.getMessage().setBody(body));
 
-        assertThat(delegateBodies).singleElement().isSameAs(body);
+        assertThat(delegateBodies()).singleElement().isSameAs(body);
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .isEqualTo("input of " + TEN_MB + " bytes is over maxInputSize (1000000): passed through unoptimised");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isPositive();
@@ -129,7 +133,7 @@ class HugeBodyTest extends CamelTestSupport {
         assertThat(over.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(over.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .isEqualTo("input of 150 characters is over maxInputSize (100): passed through unoptimised");
-        assertThat(delegateBodies).last().isEqualTo("word ".repeat(30));
+        assertThat(delegateBodies()).last().isEqualTo("word ".repeat(30));
     }
 
     /** Base64 characters, produced as they are read. */

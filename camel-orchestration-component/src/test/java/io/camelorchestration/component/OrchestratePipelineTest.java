@@ -1,17 +1,12 @@
 package io.camelorchestration.component;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,27 +15,21 @@ import static org.awaitility.Awaitility.await;
 /**
  * A route with one orchestrated summarize step around a route of the user's that plays the LLM.
  */
-class OrchestratePipelineTest extends CamelTestSupport {
+class OrchestratePipelineTest extends OrchestrateTestSupport {
 
     static final String LONG_TEXT = ("The quarterly report   was filed on 12 March 2024 by the finance team.\n\n\n\n"
             + "   Revenue grew by 14 percent to 3.2 million dollars,    driven by the new contracts.   \n").repeat(20);
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
-    final List<String> delegateSaw = new CopyOnWriteArrayList<>();
+    {
+        llm.answers("Revenue grew 14 percent.").usage(100, 20);
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setAuditSink(audit::add);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -50,14 +39,6 @@ class OrchestratePipelineTest extends CamelTestSupport {
             public void configure() {
                 from("direct:ticket").routeId("tickets")
                         .to("orchestrate:summarize?intent=summarize&delegate=direct:llm");
-                from("direct:llm").routeId("llm")
-                        .process(e -> {
-                            delegateSaw.add(e.getMessage().getBody(String.class) + "|model="
-                                    + e.getMessage().getHeader(OrchestrateConstants.MODEL));
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 100);
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 20);
-                            e.getMessage().setBody("Revenue grew 14 percent.");
-                        });
             }
         };
     }
@@ -78,9 +59,10 @@ class OrchestratePipelineTest extends CamelTestSupport {
         assertThat(saved).isPositive();
 
         // the delegate got a shorter text and the routed model
-        assertThat(delegateSaw).hasSize(1);
-        assertThat(delegateSaw.get(0)).doesNotContain("\n\n\n").contains("|model=gpt-");
-        assertThat(delegateSaw.get(0).length()).isLessThan(LONG_TEXT.length());
+        assertThat(llm.received()).singleElement().satisfies(call -> {
+            assertThat(call.text()).doesNotContain("\n\n\n").hasSizeLessThan(LONG_TEXT.length());
+            assertThat(call.model()).startsWith("gpt-");
+        });
 
         @SuppressWarnings("unchecked")
         Map<String, Object> totals = out.getProperty(OrchestrateConstants.METRICS_PROPERTY, Map.class);
@@ -113,11 +95,14 @@ class OrchestratePipelineTest extends CamelTestSupport {
 
     @Test
     void disabledComponentCallsTheDelegateWithTheMessageUntouched() {
-        context.getComponent("orchestrate", OrchestrateComponent.class).setEnabled(false);
+        orchestrate().setEnabled(false);
 
         Exchange out = template.request("direct:ticket", e -> e.getMessage().setBody(LONG_TEXT));
 
-        assertThat(delegateSaw).containsExactly(LONG_TEXT + "|model=null");
+        assertThat(llm.received()).singleElement().satisfies(call -> {
+            assertThat(call.text()).isEqualTo(LONG_TEXT);
+            assertThat(call.model()).isNull();
+        });
         assertThat(out.getMessage().getHeaders()).doesNotContainKeys(OrchestrateConstants.ORCHESTRATED,
                 OrchestrateConstants.TOKENS_USED);
         assertThat(out.getProperties()).doesNotContainKey(OrchestrateConstants.METRICS_PROPERTY);

@@ -65,7 +65,7 @@ public final class ExampleMain {
         ChatServer server = null;
         String baseUrl = settings.baseUrl();
         if (settings.embedded()) {
-            server = new ChatServer(catalog).latency(Duration.ofMillis(settings.latencyMs()))
+            server = chatServer(catalog).latency(Duration.ofMillis(settings.latencyMs()))
                     .errorRate(settings.errorRate(), 42).start();
             baseUrl = server.baseUrl();
         }
@@ -119,6 +119,12 @@ public final class ExampleMain {
      * the documents through {@code direct:correspondence} with orchestration off and then on (the master switch flipped
      * at runtime, as JMX would), then the comparison table. {@code server}: the embedded chat server, or null.
      */
+    /** The embedded OpenAI-compatible server, answering for the catalog's models with their tokenizers. */
+    public static ChatServer chatServer(ModelCatalog catalog) {
+        return new ChatServer(catalog.models().stream()
+                .map(m -> new ChatServer.Model(m.name(), m.provider(), m.encoding())).toList());
+    }
+
     public static Comparison compare(CamelContext context, StepLedger ledger, ChatServer server, String llm, PrintStream out)
             throws Exception {
         List<Document> documents = documents(context);

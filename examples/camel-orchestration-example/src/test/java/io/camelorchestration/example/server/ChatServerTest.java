@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.camelorchestration.catalog.ModelCatalogLoader;
+import io.camelorchestration.example.ExampleMain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class ChatServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ChatServer().start();
+        server = ExampleMain.chatServer(ModelCatalogLoader.builtIn()).start();
         document = Files.readString(Path.of("src/main/resources/documents/ca02.txt"));
     }
 
@@ -91,7 +93,7 @@ class ChatServerTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).at("/error/code").asText()).isEqualTo("model_not_found");
 
-        try (ChatServer failing = new ChatServer().errorRate(1.0, 1).start()) {
+        try (ChatServer failing = ExampleMain.chatServer(ModelCatalogLoader.builtIn()).errorRate(1.0, 1).start()) {
             HttpResponse<String> res = post(failing, request("gpt-4o", 0, null, "hello"));
             assertThat(res.statusCode()).isEqualTo(503);
             assertThat(failing.errors()).isEqualTo(1);

@@ -51,7 +51,7 @@ public class SpringBootExample {
     @Bean(destroyMethod = "close")
     ChatServer chatServer(ModelCatalog exampleCatalog, @Value("${example.server.latency-ms:0}") long latencyMs,
                           @Value("${example.server.error-rate:0}") double errorRate) throws IOException {
-        return new ChatServer(exampleCatalog).latency(Duration.ofMillis(latencyMs)).errorRate(errorRate, 42).start();
+        return ExampleMain.chatServer(exampleCatalog).latency(Duration.ofMillis(latencyMs)).errorRate(errorRate, 42).start();
     }
 
     /** The example's own books, a Camel event notifier (camel-spring-boot picks it up from the context). */

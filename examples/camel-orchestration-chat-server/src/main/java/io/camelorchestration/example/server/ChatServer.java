@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,20 +27,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingResult;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.camelorchestration.catalog.ModelCatalog;
-import io.camelorchestration.catalog.ModelCatalogLoader;
-import io.camelorchestration.catalog.ModelInfo;
-import io.camelorchestration.tokens.TokenCounter;
 
 /**
  * An OpenAI-compatible chat server on loopback, for offline runs and tests: {@code POST /v1/chat/completions} and
  * {@code GET /v1/models}, over real HTTP. Answers are deterministic and follow the task the prompt asks for (JSON
  * for extraction, a shortened text for summaries, yes/no for conditions, a verdict for validation, a short reply
- * otherwise). {@code usage} is counted with the tokenizer the model catalog names for the requested model, the way
+ * otherwise). {@code usage} is counted with the tokenizer the server was given for the requested model, the way
  * OpenAI counts chat prompts (3 tokens per message and 3 to prime the reply), and {@code max_tokens} truncates the
  * answer as a real model would. Latency and an error rate can be set to exercise timeouts and retries.
  */
@@ -48,7 +48,9 @@ public final class ChatServer implements AutoCloseable {
     private static final int TOKENS_PER_MESSAGE = 3;
     private static final int REPLY_PRIMING_TOKENS = 3;
 
-    private final ModelCatalog catalog;
+    private static final EncodingRegistry ENCODINGS = Encodings.newLazyEncodingRegistry();
+
+    private final Map<String, Model> models = new LinkedHashMap<>();
     private Duration latency = Duration.ZERO;
     private double errorRate;
     private Random random = new Random(42);
@@ -65,13 +67,22 @@ public final class ChatServer implements AutoCloseable {
             String finishReason) {
     }
 
-    /** A server that knows the models of the built-in catalog. */
-    public ChatServer() {
-        this(ModelCatalogLoader.builtIn());
+    /**
+     * A model the server answers for: its name, its provider, and the name of the jtokkit encoding its usage is
+     * counted in (e.g. {@code o200k_base}; null: {@code cl100k_base}, as the component counts). The component's model
+     * catalog has them all; this module does not depend on the component, so that the component's own tests can use
+     * the server.
+     */
+    public record Model(String name, String provider, String encoding) {
+
+        public Model {
+            encoding = encoding == null ? "cl100k_base" : encoding;
+        }
     }
 
-    public ChatServer(ModelCatalog catalog) {
-        this.catalog = catalog;
+    /** A server that answers for these models and reports "model not found" for any other. */
+    public ChatServer(Collection<Model> models) {
+        models.forEach(m -> this.models.put(m.name(), m));
     }
 
     /** Time each completion takes before it is answered. */
@@ -153,7 +164,7 @@ public final class ChatServer implements AutoCloseable {
         }
         ObjectNode list = MAPPER.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
-        for (ModelInfo m : catalog.models()) {
+        for (Model m : models.values()) {
             data.addObject().put("id", m.name()).put("object", "model").put("created", 0).put("owned_by", m.provider());
         }
         send(http, 200, list);
@@ -182,7 +193,7 @@ public final class ChatServer implements AutoCloseable {
                 return;
             }
             String modelName = request.path("model").asText("");
-            ModelInfo model = catalog.find(modelName).orElse(null);
+            Model model = models.get(modelName);
             if (model == null) {
                 error(http, 404, "invalid_request_error", "The model `" + modelName + "` does not exist", "model_not_found");
                 return;
@@ -202,8 +213,9 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private ObjectNode complete(JsonNode request, ModelInfo model) {
-        Encoding enc = TokenCounter.shared().encoding(model.encoding());
+    private ObjectNode complete(JsonNode request, Model model) {
+        Encoding enc = ENCODINGS.getEncoding(model.encoding()).orElseThrow(
+                () -> new IllegalArgumentException("unknown encoding '" + model.encoding() + "' of " + model.name()));
         StringBuilder instruction = new StringBuilder();
         long promptTokens = REPLY_PRIMING_TOKENS;
         List<String> userTexts = new ArrayList<>();
