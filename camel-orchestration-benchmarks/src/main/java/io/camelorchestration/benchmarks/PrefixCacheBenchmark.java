@@ -96,22 +96,19 @@ public final class PrefixCacheBenchmark {
         Bill off = bill(model, p, plain, false, messages, body, instruction, intent);
         Bill asItWas = bill(model, p, plain, true, messages, body, instruction, intent);
         Bill aware = bill(model, p, priced, true, messages, body, instruction, intent);
-        print(workload, model, "off", off, off);
-        print("", "", "tokens", asItWas, off);
-        print("", "", "cache-aware", aware, off);
+        print(workload, model, "off", off, off, messages);
+        print("", "", "tokens", asItWas, off, messages);
+        print("", "", "cache-aware", aware, off, messages);
     }
 
-    static void print(String workload, String model, String mode, Bill b, Bill off) {
+    static void print(String workload, String model, String mode, Bill b, Bill off, int messages) {
         System.out.printf(Locale.ROOT, "%-26s %-26s %-12s %10d %10d %8d %8d %12.4f %7.1f%%%n", workload, model, mode,
-                b.input(), b.cached(), b.skipped(), b.saved(), b.usd() * 1000 / MESSAGES_RUN[0],
+                b.input(), b.cached(), b.skipped(), b.saved(), b.usd() * 1000 / messages,
                 100.0 * (b.usd() - off.usd()) / off.usd());
     }
 
-    private static final int[] MESSAGES_RUN = new int[1];
-
     static Bill bill(String model, Prices p, Path catalog, boolean compress, int messages, Texts body,
             Texts instruction, String intent) throws Exception {
-        MESSAGES_RUN[0] = messages;
         SimulatedProvider provider = new SimulatedProvider();
         CamelContext ctx = new DefaultCamelContext();
         OrchestrateComponent orchestrate = new OrchestrateComponent();

@@ -84,19 +84,21 @@ public final class CompressionPipeline implements Compressor {
             return CompressionResult.unchanged(text, before);
         }
         // The instruction above the document is the same in every message of a step: the provider's prompt cache
-        // holds it only while it stays byte for byte what it saw before, so no strategy gets to touch it.
+        // holds it only while it stays byte for byte what it saw before. So the strategies that rewrite text work on
+        // what follows it; the selectors, which keep it whole and copy what they keep, see the whole text again.
         int prefixEnd = Shapes.looksLikeJson(text) ? 0 : UnitDocument.instructionPrefixEnd(text);
-        String prefix = text.substring(0, prefixEnd);
-        // Set apart, the instruction is still the question an aggressive selection keeps the document's answers for
-        // (as it is when the selectors find it in the text); a light one keeps what it kept with the whole text.
-        String instruction = prefixEnd == 0 || request.instruction() != null || request.level() != CompressionLevel.AGGRESSIVE
-                ? request.instruction() : prefix.strip();
-        String current = prefixEnd == 0 ? text : text.substring(prefixEnd);
+        String prefix = prefixEnd == 0 ? "" : text.substring(0, prefixEnd);
+        boolean apart = prefixEnd > 0;
+        String current = apart ? text.substring(prefixEnd) : text;
         List<String> applied = new ArrayList<>(strategies.size());
         try {
             for (CompressionStrategy s : strategies) {
+                if (apart && s.selectsWholeUnits()) {
+                    current = prefix + current;
+                    apart = false;
+                }
                 CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
-                        instruction, request.encoding(), request.protectSpans());
+                        request.instruction(), request.encoding(), request.protectSpans());
                 if (!s.appliesTo(step)) {
                     continue;
                 }
@@ -109,8 +111,11 @@ public final class CompressionPipeline implements Compressor {
         } finally {
             UnitDocument.forget();
         }
-        if (prefixEnd > 0) {
-            current = applied.isEmpty() ? text : prefix + current;
+        if (apart) {
+            current = prefix + current;
+        }
+        if (applied.isEmpty()) {
+            current = text;
         }
         int after = current == text ? before : tokens.count(current, request.encoding());
         if (after >= before) {
