@@ -140,7 +140,7 @@ public final class ModelCatalogLoader {
                 }
             }
             // LiteLLM lists chat models priced per second, per character or by commitment without per-token prices:
-            // they cannot be priced per token, so they are not in the catalog (naming one as a model says so)
+            // they cannot be priced per token, so they are left out of the catalog
             if (in == null || outPrice == null || in.isNull() || outPrice.isNull()) {
                 continue;
             }

@@ -40,6 +40,7 @@ class LiteLlmMapRoutingModelsTest extends LiteLlmMapRoutingTest {
     void aGenerateStepOverItsBudgetIsDegradedWithinTheLargeTier() {
         Exchange out = run("tight");
 
+        assertThat(stepsOverBudget("tight")).isEqualTo(1);
         assertThat(out.getMessage().getHeader(OrchestrateConstants.MODEL, String.class)).isEqualTo("gpt-4o");
         assertThat(calls).extracting(c -> c[1]).containsExactly("gpt-4o");
     }

@@ -139,7 +139,13 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
         Exchange out = run("tight");
 
         String model = out.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
+        assertThat(stepsOverBudget("tight")).as("the step was over its budget and degraded").isEqualTo(1);
         assertThat(catalog().find(model).orElseThrow().tier()).isEqualTo(Tier.LARGE);
         assertThat(calls).extracting(c -> c[1]).containsExactly(model);
+    }
+
+    long stepsOverBudget(String step) {
+        return context.getEndpoints().stream().filter(e -> e instanceof OrchestrateEndpoint o && o.getStepId().equals(step))
+                .mapToLong(e -> ((OrchestrateEndpoint) e).getStepsBudgetExceeded()).sum();
     }
 }
