@@ -113,6 +113,9 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " og AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM o"
             + " GROUP BY rule_id, budget_key, window_start)";
 
+    // how many of a batch's settlements its statement booked or corrected (see PG_CORRECT_EXPIRED)
+    private static final String HANDLED = " RETURNING (SELECT COUNT(*) FROM r) + (SELECT COUNT(*) FROM o)";
+
     // a whole batch of settlements, over any number of accounts, in one statement. A settlement books what was spent
     // only when this statement deletes its reservation row, or when a sweep settled the hold on expiry (then the
     // spend replaces the amount booked then): a row already gone otherwise means this settlement was written before
@@ -143,7 +146,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " AND g.window_start = locked.window_start"
             + " LEFT JOIN og ON og.rule_id = locked.rule_id AND og.budget_key = locked.budget_key"
             + " AND og.window_start = locked.window_start"
-            + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start";
+            + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start"
+            + HANDLED;
 
     // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
     private static final String PG_SETTLE_ONE = "WITH s AS MATERIALIZED (SELECT id, spent"
@@ -153,7 +157,30 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
             + " committed = committed + COALESCE((SELECT SUM(spent) FROM s WHERE id IN (SELECT id FROM r UNION ALL"
             + " SELECT id FROM o)), 0) - COALESCE((SELECT SUM(amount) FROM og), 0), updated_at = CURRENT_TIMESTAMP"
-            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?" + HANDLED;
+
+    // A sweep that deletes a hold while a batch runs commits after the batch's snapshot was taken: the batch's delete
+    // then finds the row gone, and its read of the expired settlements (same snapshot) misses the one the sweep just
+    // wrote, so the hold would stay booked at its reserved amount. A second statement, with a snapshot taken after
+    // the sweep committed (the batch's delete waited for it), corrects those. Only for batches that handled fewer
+    // settlements than they held: the common batch pays nothing. Idempotent like the batch: a corrected row is no
+    // longer 'expired'.
+    private static final String PG_CORRECT_EXPIRED = "WITH s AS MATERIALIZED (SELECT id, spent"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])) AS t(id, spent)),"
+            + " o AS MATERIALIZED (SELECT x.id, x.rule_id, x.budget_key, x.window_start, s.spent - x.amount AS delta"
+            + " FROM " + SETTLEMENTS + " x JOIN s ON s.id = x.id WHERE x.kind = 'expired'),"
+            + " locked AS MATERIALIZED (SELECT a.rule_id, a.budget_key, a.window_start FROM " + ACCOUNTS + " a"
+            + " WHERE EXISTS (SELECT 1 FROM o WHERE a.rule_id = o.rule_id AND a.budget_key = o.budget_key"
+            + " AND a.window_start = o.window_start)"
+            + " ORDER BY a.rule_id, a.budget_key, a.window_start FOR UPDATE OF a),"
+            + " fix AS (UPDATE " + SETTLEMENTS + " f SET kind = 'corrected', booked_at = CURRENT_TIMESTAMP FROM o"
+            + " WHERE f.id = o.id AND f.kind = 'expired' RETURNING f.id),"
+            + " d AS (SELECT o.rule_id, o.budget_key, o.window_start, SUM(o.delta) AS delta FROM o JOIN fix ON fix.id = o.id"
+            + " GROUP BY o.rule_id, o.budget_key, o.window_start)"
+            + " UPDATE " + ACCOUNTS + " b SET committed = b.committed + d.delta, updated_at = CURRENT_TIMESTAMP"
+            + " FROM d JOIN locked ON d.rule_id = locked.rule_id AND d.budget_key = locked.budget_key"
+            + " AND d.window_start = locked.window_start"
+            + " WHERE b.rule_id = d.rule_id AND b.budget_key = d.budget_key AND b.window_start = d.window_start";
 
     // an expired hold is settled at its reserved amount (what its step could have spent at most), not given back:
     // its instance may have died after the model answered. Its id goes into the settlement table as 'expired', so a
@@ -604,6 +631,22 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(5, c.createArrayOf("int8", spent.toArray()));
             ps.setArray(6, c.createArrayOf("varchar", idArray));
             ps.setArray(7, c.createArrayOf("varchar", idArray));
+            if (handled(ps) < idArray.length) {
+                correctExpired(c, idArray, spent.toArray());
+            }
+        }
+    }
+
+    private static long handled(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private void correctExpired(Connection c, Object[] ids, Object[] spent) throws SQLException {
+        try (PreparedStatement ps = prepare(c, PG_CORRECT_EXPIRED)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("int8", spent));
             ps.executeUpdate();
         }
     }
@@ -617,7 +660,9 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(3, c.createArrayOf("varchar", ids));
             ps.setArray(4, c.createArrayOf("varchar", ids));
             bind(ps, account.getKey(), 5);
-            ps.executeUpdate();
+            if (handled(ps) < ids.length) {
+                correctExpired(c, ids, list.stream().map(Settlement::spent).toArray());
+            }
         }
     }
 

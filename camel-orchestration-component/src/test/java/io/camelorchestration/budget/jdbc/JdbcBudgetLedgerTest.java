@@ -1,5 +1,7 @@
 package io.camelorchestration.budget.jdbc;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +124,65 @@ class JdbcBudgetLedgerTest {
             }
         }
         assertThat(lossy.lost).as("each round lost one answer").hasValue(2);
+    }
+
+    @Test
+    void aSettlementThatMeetsASweepHalfwayReplacesTheAmountTheSweepBooked() throws Exception {
+        // one account alone, then three in one batch: the two statements a batch can take
+        for (List<String> accounts : List.of(List.of("t-race-1"), List.of("t-race-2", "t-race-3", "t-race-4"))) {
+            try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource(), Duration.ofMinutes(10))) {
+                List<Reservation> held = new ArrayList<>();
+                for (String key : accounts) {
+                    held.add(ledger.reserve(scope(key), 700, 1000));
+                }
+                ExecutorService flusher = Executors.newSingleThreadExecutor();
+                try (Connection sweep = db.dataSource().getConnection()) {
+                    // another instance's sweep takes the holds as expired and books them at their amount, and has
+                    // not committed yet when this instance's batch of real settlements starts
+                    sweep.setAutoCommit(false);
+                    for (Reservation r : held) {
+                        sweepOne(sweep, r.id());
+                    }
+                    for (Reservation r : held) {
+                        ledger.commit(r, 100);
+                    }
+                    Future<?> flush = flusher.submit(() -> {
+                        ledger.flush();
+                        return null;
+                    });
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (db.queryLong("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
+                        assertThat(System.nanoTime()).as("the batch waits for the sweep's locks").isLessThan(deadline);
+                        Thread.sleep(10);
+                    }
+                    sweep.commit();
+                    flush.get();
+                } finally {
+                    flusher.shutdownNow();
+                }
+                for (String key : accounts) {
+                    assertThat(committed(key)).as(key + ": the real spend, not the amount booked on expiry").isEqualTo(100);
+                    assertThat(reserved(key)).as(key).isZero();
+                }
+                for (Reservation r : held) {
+                    assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE id = '" + r.id()
+                            + "' AND kind = 'corrected'")).isOne();
+                }
+            }
+        }
+    }
+
+    /** What the ledger's sweep does to one expired hold, in the caller's transaction. */
+    private static void sweepOne(Connection c, String id) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO " + JdbcBudgetLedger.SETTLEMENTS
+                    + " (id, rule_id, budget_key, window_start, amount, kind) SELECT id, rule_id, budget_key, window_start,"
+                    + " amount, 'expired' FROM " + JdbcBudgetLedger.RESERVATIONS + " WHERE id = '" + id + "'");
+            st.executeUpdate("UPDATE " + JdbcBudgetLedger.ACCOUNTS + " b SET reserved = b.reserved - r.amount,"
+                    + " committed = b.committed + r.amount FROM " + JdbcBudgetLedger.RESERVATIONS + " r WHERE r.id = '" + id
+                    + "' AND b.rule_id = r.rule_id AND b.budget_key = r.budget_key AND b.window_start = r.window_start");
+            st.executeUpdate("DELETE FROM " + JdbcBudgetLedger.RESERVATIONS + " WHERE id = '" + id + "'");
+        }
     }
 
     @Test

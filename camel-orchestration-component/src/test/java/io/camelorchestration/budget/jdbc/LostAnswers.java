@@ -54,7 +54,7 @@ final class LostAnswers {
     private PreparedStatement statement(PreparedStatement ps) {
         return proxy(PreparedStatement.class, ps, (target, m, args) -> {
             Object r = invoke(target, m, args);
-            if (m.getName().equals("executeUpdate")) {
+            if (m.getName().equals("executeUpdate") || m.getName().equals("executeQuery")) {
                 loseOne(); // single statement, auto-commit: it is in the database now
             }
             return r;
