@@ -50,8 +50,8 @@ public class FakeLlm extends RouteBuilder {
         OPENAI_JSON
     }
 
-    /** What a model reports it used for one call. */
-    public record Usage(long input, long output) {
+    /** What a model reports it used for one call (ints, as the clients' headers are). */
+    public record Usage(int input, int output) {
 
         public long total() {
             return input + output;
@@ -114,7 +114,7 @@ public class FakeLlm extends RouteBuilder {
     }
 
     /** Reports this usage for every call. */
-    public FakeLlm usage(long input, long output) {
+    public FakeLlm usage(int input, int output) {
         Usage u = new Usage(input, output);
         this.usage = call -> u;
         return this;
