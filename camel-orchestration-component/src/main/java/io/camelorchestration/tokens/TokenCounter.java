@@ -11,7 +11,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 /**
  * Counts tokens with jtokkit, in the encoding the model catalog names for a model. Encodings are built once and
  * shared: building one costs milliseconds, counting with it microseconds. cl100k_base and o200k_base texts are
- * counted word by word through a {@link WordTokenCache}: the same count, about half the time on real text.
+ * counted word by word through a {@link WordTokenCache}: the same count, a fraction of the time on real text.
  */
 public class TokenCounter {
 
@@ -44,14 +44,11 @@ public class TokenCounter {
     }
 
     /**
-     * Runs the tokenizer: an ASCII word that is one pre-token through {@link AsciiWordBpe}, anything else through
-     * jtokkit. The only place that tokenizes, so a subclass can watch what is tokenized (tests assert that nothing
-     * is tokenized twice).
+     * Runs the tokenizer, jtokkit. The only place that tokenizes, so a subclass can watch what is tokenized (tests
+     * assert that nothing is tokenized twice).
      */
     protected int tokenize(Encoding encoding, String text) {
-        AsciiWordBpe words = AsciiWordBpe.of(encoding);
-        int n = words == null ? AsciiWordBpe.NOT_A_WORD : words.count(text);
-        return n != AsciiWordBpe.NOT_A_WORD ? n : encoding.countTokensOrdinary(text);
+        return encoding.countTokensOrdinary(text);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.camelorchestration.tokens;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.Arrays;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.Encoding;
 
 /**
@@ -39,50 +37,25 @@ import com.knuddels.jtokkit.api.Encoding;
  * <p>This matters most for o200k_base, whose pre-tokenizer in jtokkit is a {@code java.util.regex} pattern about
  * twice as slow as the hand-written one of cl100k_base.
  *
- * <p>The tables are two-way set-associative and shared between threads without locks: an entry is an immutable
- * record, or for a word of up to {@link #SHORT} ASCII characters a single long, so a thread sees a whole entry or
- * another one, and a lost race only means a word is tokenized once more. Words longer
- * than {@link #LONGEST_KEPT} characters are counted but not kept, so an odd document cannot fill the table with
- * blobs. Memory stays under a few megabytes.
+ * <p>The counts are kept in a Caffeine cache shared by all threads; a word not met before is counted by jtokkit.
+ * Words longer than {@link #LONGEST_KEPT} characters are counted but not kept, so an odd document cannot fill the
+ * cache with blobs. A home-made lock-free table stood here before, and a re-implementation of BPE for the words it
+ * had not met; side by side on real text neither paid the 2x over Caffeine and jtokkit that would keep it
+ * ({@code TextLibrariesBenchmark}, figures in docs/performance.md).
  */
 final class WordTokenCache {
 
     static final int LONGEST_KEPT = 32;
-    /** Words up to this many characters are kept packed in their entry: a lookup then reads one object. */
-    private static final int PACKED = 16;
-    // two ways per set: a common word is rarely pushed out by a rare one landing in its slot
-    private static final int SLOTS = 1 << 16;
-
-    /**
-     * A word of up to {@link #SHORT} ASCII characters (" the", ",", " said") and its count in one long: seven bits a
-     * character, never 0, then the count. Such words are most of the lookups, and one long per word keeps their
-     * table at 512 kB, small enough to stay in the processor's cache between documents. A long is read and written
-     * whole, so threads share the table without locks, as they do the entries.
-     */
-    private static final int SHORT = 6;
-    private static final int SHORT_SLOTS = 1 << 16;
-    private static final int COUNT_SHIFT = 7 * SHORT;
-    private static final long KEY_MASK = (1L << COUNT_SHIFT) - 1;
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-
-    /** A word and its count; its characters packed four to a long, or in {@code longer} past {@link #PACKED}. */
-    private record Entry(int hash, int length, int count, long a, long b, long c, long d, char[] longer) {
-
-        boolean is(int h, char[] cs, int from, int to, long wa, long wb, long wc, long wd) {
-            if (hash != h || length != to - from) {
-                return false;
-            }
-            return longer == null ? a == wa && b == wb && c == wc && d == wd
-                    : Arrays.equals(longer, 0, length, cs, from, to);
-        }
-    }
+    /** About 8 MB when full; a few thousand words cover most of any English text. */
+    static final int KEPT_WORDS = 1 << 16;
 
     private final TokenCounter counter;
     private final Encoding encoding;
     /** cl100k_base: an apostrophe after a letter starts a pre-token (a contraction, or a mark and letters). */
     private final boolean apostropheEndsWord;
-    private final Entry[] table = new Entry[SLOTS];
-    private final long[] shortWords = new long[SHORT_SLOTS];
+    // upkeep on the counting thread, not the common pool: measured cheaper, and no work left behind on other threads
+    private final Cache<String, Integer> counts = Caffeine.newBuilder().maximumSize(KEPT_WORDS)
+            .executor(Runnable::run).build();
 
     WordTokenCache(TokenCounter counter, Encoding encoding) {
         this.counter = counter;
@@ -120,78 +93,16 @@ final class WordTokenCache {
     }
 
     private int word(char[] cs, int from, int to) {
-        int len = to - from;
-        if (len <= SHORT) {
-            long key = shortKey(cs, from, to);
-            if (key != 0) {
-                return shortWord(key, cs, from, len);
-            }
+        String word = new String(cs, from, to - from);
+        if (word.length() > LONGEST_KEPT) {
+            return counter.tokenize(encoding, word);
         }
-        if (len > LONGEST_KEPT) {
-            return counter.tokenize(encoding, new String(cs, from, len));
+        Integer kept = counts.getIfPresent(word);
+        if (kept != null) {
+            return kept;
         }
-        long a = pack(cs, from, to);
-        long b = pack(cs, from + 4, to);
-        long c = pack(cs, from + 8, to);
-        long d = pack(cs, from + 12, to);
-        long mixed = (a * 0x9E3779B97F4A7C15L + b) * 0x9E3779B97F4A7C15L + c;
-        mixed = (mixed * 0x9E3779B97F4A7C15L + d) * 0x9E3779B97F4A7C15L + len;
-        if (len > PACKED) {
-            for (int i = from + PACKED; i < to; i++) {
-                mixed = mixed * 31 + cs[i];
-            }
-        }
-        int h = (int) (mixed ^ (mixed >>> 32));
-        h ^= h >>> 16;
-        int slot = h & (SLOTS - 2);
-        Entry[] t = table;
-        Entry e = t[slot];
-        if (e != null && e.is(h, cs, from, to, a, b, c, d)) {
-            return e.count;
-        }
-        Entry other = t[slot + 1];
-        if (other != null && other.is(h, cs, from, to, a, b, c, d)) {
-            t[slot + 1] = e; // the one just used goes first
-            t[slot] = other;
-            return other.count;
-        }
-        String word = new String(cs, from, len);
         int n = counter.tokenize(encoding, word);
-        t[slot + 1] = e;
-        t[slot] = new Entry(h, len, n, a, b, c, d, len > PACKED ? word.toCharArray() : null);
-        return n;
-    }
-
-    /** The word packed seven bits a character, or 0 when a character is not ASCII or is NUL. */
-    private static long shortKey(char[] cs, int from, int to) {
-        long key = 0;
-        for (int i = from; i < to; i++) {
-            char c = cs[i];
-            if (c == 0 || c >= 0x80) {
-                return 0;
-            }
-            key = key << 7 | c;
-        }
-        return key;
-    }
-
-    private int shortWord(long key, char[] cs, int from, int len) {
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        int slot = (int) (mixed >>> 40) & (SHORT_SLOTS - 2);
-        long[] t = shortWords;
-        long first = (long) LONGS.getOpaque(t, slot);
-        if ((first & KEY_MASK) == key) {
-            return (int) (first >>> COUNT_SHIFT);
-        }
-        long second = (long) LONGS.getOpaque(t, slot + 1);
-        if ((second & KEY_MASK) == key) {
-            LONGS.setOpaque(t, slot + 1, first); // the one just used goes first
-            LONGS.setOpaque(t, slot, second);
-            return (int) (second >>> COUNT_SHIFT);
-        }
-        int n = counter.tokenize(encoding, new String(cs, from, len));
-        LONGS.setOpaque(t, slot + 1, first);
-        LONGS.setOpaque(t, slot, key | (long) n << COUNT_SHIFT);
+        counts.put(word, n);
         return n;
     }
 
@@ -207,14 +118,5 @@ final class WordTokenCache {
     /** An ASCII punctuation mark: printable, not a space, letter or digit. */
     private static boolean mark(char c) {
         return c > ' ' && c < 0x7F && !asciiLetter(c) && (c < '0' || c > '9');
-    }
-
-    /** Up to four characters from {@code at} (fewer at the word's end), sixteen bits each. */
-    private static long pack(char[] cs, int at, int to) {
-        long v = 0;
-        for (int i = Math.min(at + 4, to) - 1; i >= at; i--) {
-            v = v << 16 | cs[i];
-        }
-        return v;
     }
 }

@@ -1,11 +1,15 @@
 package io.camelorchestration.tokens;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.camelorchestration.compression.BrownSample;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,42 @@ class WordTokenCacheTest {
                 int expected = Jtokkit.count(text, encoding);
                 assertThat(cache.count(text)).as("%s [%s]", encoding, text).isEqualTo(expected);
                 assertThat(cache.count(text)).as("%s again [%s]", encoding, text).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * Every word of the corpus in four cases, each with one of the marks before it and one of the contractions after
+     * it (the edges of the encodings' letter patterns, in turn), alone and after another word, cold and warm.
+     */
+    @Test
+    void countsWhatJtokkitCountsForEveryWordOfTheCorpusAtItsEdges() {
+        List<String> before = List.of("", " ", "\"", "-", "(", "'");
+        List<String> after = List.of("", "'s", "'T", "'re", "'ll", "'x");
+        Set<String> plain = new LinkedHashSet<>();
+        for (BrownSample doc : BrownSample.all()) {
+            Matcher m = Pattern.compile("[A-Za-z]+").matcher(doc.text());
+            while (m.find()) {
+                String w = m.group();
+                plain.addAll(List.of(w, w.toUpperCase(), w.toLowerCase(),
+                        Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase()));
+            }
+        }
+        List<String> words = new ArrayList<>();
+        int k = 0;
+        for (String w : plain) {
+            words.add(before.get(k % before.size()) + w + after.get(k / before.size() % after.size()));
+            k++;
+        }
+        for (String encoding : ENCODINGS) {
+            TokenCounter counter = new TokenCounter();
+            WordTokenCache cache = new WordTokenCache(counter, counter.encoding(encoding));
+            for (String w : words) {
+                int expected = Jtokkit.count(w, encoding);
+                assertThat(cache.count(w)).as("%s [%s]", encoding, w).isEqualTo(expected);
+                assertThat(cache.count(w)).as("%s again [%s]", encoding, w).isEqualTo(expected);
+                assertThat(cache.count("word" + w)).as("%s [word%s]", encoding, w)
+                        .isEqualTo(Jtokkit.count("word" + w, encoding));
             }
         }
     }

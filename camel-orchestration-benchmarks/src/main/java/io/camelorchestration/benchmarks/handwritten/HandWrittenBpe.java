@@ -1,4 +1,4 @@
-package io.camelorchestration.tokens;
+package io.camelorchestration.benchmarks.handwritten;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,9 +31,9 @@ import com.knuddels.jtokkit.api.Encoding;
  * but its letters only capitals then small ones: its pattern splits "camelCase" before the capital. {@link #count}
  * returns -1 for anything else, which jtokkit then counts.
  */
-final class AsciiWordBpe {
+public final class HandWrittenBpe {
 
-    static final int NOT_A_WORD = -1;
+    public static final int NOT_A_WORD = -1;
     /** Longer words go to jtokkit: rare, and the merge loop below is quadratic in the length. */
     static final int LONGEST = 64;
 
@@ -79,7 +79,7 @@ final class AsciiWordBpe {
     private final int[] pairs = new int[1 << 2 * BITS];
     private final Map<String, Integer> longer;
 
-    private AsciiWordBpe(boolean o200k, List<long[]> tokens, Map<String, Integer> longer) {
+    private HandWrittenBpe(boolean o200k, List<long[]> tokens, Map<String, Integer> longer) {
         this.o200k = o200k;
         this.longer = longer;
         int slots = Integer.highestOneBit(Math.max(16, tokens.size() * 5 / 3)) << 1; // load under 0.6
@@ -100,7 +100,7 @@ final class AsciiWordBpe {
     }
 
     /** The merges of an encoding named by jtokkit, or null where there are none (other encodings, no file). */
-    static AsciiWordBpe of(Encoding encoding) {
+    public static HandWrittenBpe of(Encoding encoding) {
         return switch (encoding.getName()) {
             case "cl100k_base" -> Cl100k.BPE;
             case "o200k_base" -> O200k.BPE;
@@ -110,18 +110,18 @@ final class AsciiWordBpe {
 
     // loaded on first use, once per JVM: 50-70 ms each
     private static final class Cl100k {
-        static final AsciiWordBpe BPE = load("cl100k_base", false);
+        static final HandWrittenBpe BPE = load("cl100k_base", false);
     }
 
     private static final class O200k {
-        static final AsciiWordBpe BPE = load("o200k_base", true);
+        static final HandWrittenBpe BPE = load("o200k_base", true);
     }
 
     /**
      * The tokens of {@code word}, or {@link #NOT_A_WORD} when it is not one pre-token of the shapes above, or longer
      * than {@link #LONGEST}.
      */
-    int count(String word) {
+    public int count(String word) {
         int n = word.length();
         if (n == 0 || n > LONGEST) {
             return NOT_A_WORD;
@@ -292,7 +292,7 @@ final class AsciiWordBpe {
      * can merge into. Null when the file is not there, as it would be after jtokkit moved it, or cannot be read:
      * jtokkit then counts every word, which is slower, never wrong.
      */
-    static AsciiWordBpe load(String encoding, boolean o200k) {
+    static HandWrittenBpe load(String encoding, boolean o200k) {
         String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
         try (InputStream in = Encoding.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -320,7 +320,7 @@ final class AsciiWordBpe {
                     tokens.add(new long[] {low(symbols, 0, n), high(symbols, 0, n), rank});
                 }
             }
-            return new AsciiWordBpe(o200k, tokens, longer);
+            return new HandWrittenBpe(o200k, tokens, longer);
         } catch (IOException | RuntimeException e) {
             return null; // as if the file were not there: a holder class that failed to load would fail every count
         }
