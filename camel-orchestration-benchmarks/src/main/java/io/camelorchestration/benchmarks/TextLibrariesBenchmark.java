@@ -16,15 +16,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.api.Encoding;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenComplexityScorer;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenHtmlToText;
+import io.camelorchestration.benchmarks.handwritten.HandWrittenProtectedSpans;
+import io.camelorchestration.benchmarks.handwritten.PatternsAloneScorer;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenTokenCounter;
 import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.CompressionRequest;
+import io.camelorchestration.compression.HtmlToText;
+import io.camelorchestration.compression.PatternsAloneSpans;
+import io.camelorchestration.compression.ProtectedSpans;
+import io.camelorchestration.compression.TermsSideBySide;
 import io.camelorchestration.intent.Intent;
+import io.camelorchestration.routing.ComplexityScorer;
 import io.camelorchestration.tokens.TokenCounter;
 
 /**
@@ -44,7 +54,22 @@ import io.camelorchestration.tokens.TokenCounter;
  * message of about 100 tokens. For scale, the compression of a 4k-token document (summarize), which counts the
  * document and its result through the component's counter.
  *
- * <p>Usage: {@code TextLibrariesBenchmark [rounds]}, or with Maven
+ * <p>HTML to text: the component's reading with jsoup against the regexes of before ({@link HandWrittenHtmlToText}),
+ * on Brown paragraphs made into a web page (head, style, script, headings, links, lists, tables, code), one of a
+ * 4k-token document's size and one of about 2,000 paragraphs.
+ *
+ * <p>Terms: the words of every unit of a 4k-token document to term ids, names and figures (what the compression's
+ * unit document does per call), with the JDK's {@code HashMap} and a String per word against the hand-written table
+ * over characters of before ({@code compression/HandWrittenTerms}); and for scale the whole compression.
+ *
+ * <p>Rules: the complexity scorer (on a routed step's input) and the protected-span scan (on an extract step's
+ * document): the patterns alone ({@code PatternsAloneScorer}, {@code PatternsAloneSpans}), the component's scans
+ * made from the same word lists as its patterns, and the hand-written scans of before
+ * ({@code HandWrittenComplexityScorer}, {@code HandWrittenProtectedSpans}); all give the same answers (checked here
+ * on the texts measured).
+ *
+ * <p>Usage: {@code TextLibrariesBenchmark [rounds] [sections]}, sections comma separated out of {@code tokens, html, terms, rules}
+ * (default: all), or with Maven
  * {@code mvn -B -q -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=TextLibrariesBenchmark}.
  * Reads {@code /work/shared/data/brown/brown.jsonl} (or {@code -Dbrown.jsonl=...}) when present, else the bundled
  * sample.
@@ -56,6 +81,7 @@ public final class TextLibrariesBenchmark {
     private static final int TIMED_DOCS = 60;
     private static final long ROUND_NANOS = 300_000_000L;
     private static final String LIBRARY = "component: Caffeine word cache + jtokkit";
+    private static final String PATTERNS = "the patterns alone";
     private static final String BEFORE = "hand-written word table + hand-written BPE (before)";
 
     private TextLibrariesBenchmark() {
@@ -76,13 +102,25 @@ public final class TextLibrariesBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        List<String> sections = List.of((args.length > 1 ? args[1] : "tokens,html,terms,rules").split(","));
         List<String> corpus = corpus();
         System.out.printf(Locale.ROOT, "# Libraries first: hand-written text parts against libraries, side by side%n%n");
         System.out.printf(Locale.ROOT, "java %s, %d cores, load average %.2f at start, %d corpus documents, %d rounds%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), corpus.size(), rounds);
-        for (String encoding : List.of("o200k_base", "cl100k_base")) {
-            tokenCounting(encoding, corpus, rounds);
+        if (sections.contains("tokens")) {
+            for (String encoding : List.of("o200k_base", "cl100k_base")) {
+                tokenCounting(encoding, corpus, rounds);
+            }
+        }
+        if (sections.contains("html")) {
+            htmlToText(corpus, rounds);
+        }
+        if (sections.contains("terms")) {
+            terms(corpus, rounds);
+        }
+        if (sections.contains("rules")) {
+            rules(corpus, rounds);
         }
         System.out.printf(Locale.ROOT, "load average %.2f at end%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -244,6 +282,130 @@ public final class TextLibrariesBenchmark {
         List<Variant> out = new ArrayList<>();
         counters.forEach((name, counter) -> out.add(new Variant(name, () -> op.apply(counter.get()))));
         return out;
+    }
+
+    // ---- HTML to text ---------------------------------------------------------------------------------------
+
+    /** Brown paragraphs as a web page: head, style, script, headings, links, lists, a table, a code block. */
+    static String page(List<String> corpus, int paragraphs) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Brown Corpus</title>"
+                + "<style>body { font: 12px serif; } .n { color: #333; }</style>"
+                + "<script>var tracking = {\"id\": 1, \"debug\": true};</script></head>\n<body>\n");
+        int n = 0;
+        for (String doc : corpus) {
+            for (String para : doc.split("\n\n")) {
+                if (n == paragraphs) {
+                    return html.append("</body></html>\n").toString();
+                }
+                String p = para.replace("&", "&amp;").replace("<", "&lt;");
+                switch (n % 8) {
+                    case 0 -> html.append("<div class=\"n\"><h2>").append(p, 0, Math.min(60, p.length()))
+                            .append("</h2></div>\n");
+                    case 3 -> html.append("<ul><li>").append(p.replace(". ", ".</li><li>")).append("</li></ul>\n");
+                    case 5 -> html.append("<table><tr><td>").append(p.replace(", ", "</td><td>"))
+                            .append("</td></tr></table>\n");
+                    case 7 -> html.append("<pre><code>").append(p.replace(". ", ".\n    ")).append("</code></pre>\n");
+                    default -> {
+                    }
+                }
+                int space = p.indexOf(' ', p.length() / 2);
+                html.append("<p>").append(space > 0 ? p.substring(0, space) : p)
+                        .append(space > 0 ? " <a href=\"https://example.org/brown/" + n + "\">" + "<b>see</b></a>"
+                                + p.substring(space) : "")
+                        .append("&nbsp;&mdash;</p>\n<!-- paragraph ").append(n).append(" -->\n");
+                n++;
+            }
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void htmlToText(List<String> corpus, int rounds) {
+        HtmlToText jsoup = new HtmlToText();
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (int paragraphs : new int[] {60, 2_000}) {
+            String page = page(corpus, paragraphs);
+            CompressionRequest request = new CompressionRequest(page, CompressionLevel.LIGHT, Intent.EXTRACT, null,
+                    "o200k_base", true);
+            String title = String.format(Locale.ROOT, "an HTML page of %,d characters (%,d o200k_base tokens) to text (µs)",
+                    page.length(), TokenCounter.shared().count(page, "o200k_base"));
+            cases.put(title, List.of(
+                    new Variant("component: jsoup", () -> () -> jsoup.apply(page, request).length() > 0 ? 1 : 0),
+                    new Variant("hand-written regexes (before)",
+                            () -> () -> HandWrittenHtmlToText.apply(page, true).length() > 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## HTML to text%n%n");
+        table(cases, rounds, "component: jsoup");
+    }
+
+    // ---- terms ----------------------------------------------------------------------------------------------
+
+    private static void terms(List<String> corpus, int rounds) {
+        Encoding encoding = TokenCounter.shared().encoding("o200k_base");
+        List<String> docs = documents(corpus, encoding, 4_000);
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (String doc : List.of(docs.get(0), docs.get(docs.size() / 2))) {
+            IntSupplier jdk = TermsSideBySide.component(doc);
+            IntSupplier handWritten = TermsSideBySide.handWritten(doc);
+            if (jdk.getAsInt() != handWritten.getAsInt()) {
+                throw new AssertionError("the two vocabularies differ");
+            }
+            String title = String.format(Locale.ROOT, "the terms of a 4k-token document, %,d characters (µs)",
+                    doc.length());
+            CompressionPipeline pipeline = CompressionPipeline.defaults();
+            CompressionRequest request = summarize(doc, "o200k_base");
+            cases.put(title, List.of(
+                    new Variant("component: HashMap, a String per word", () -> () -> jdk.getAsInt() > 0 ? 1 : 0),
+                    new Variant("hand-written table over characters (before)",
+                            () -> () -> handWritten.getAsInt() > 0 ? 1 : 0),
+                    new Variant("for scale: the whole compression (summarize)",
+                            () -> () -> pipeline.compress(request).tokensAfter() > 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## Terms%n%n");
+        table(cases, rounds, "component: HashMap, a String per word");
+    }
+
+    // ---- rules written once ---------------------------------------------------------------------------------
+
+    private static void rules(List<String> corpus, int rounds) {
+        Encoding encoding = TokenCounter.shared().encoding("o200k_base");
+        List<String> docs = documents(corpus, encoding, 4_000);
+        String doc = docs.get(0);
+        String message = doc.substring(0, paragraphsEnd(doc, encoding, 100));
+        String numbers = docs.stream().max(java.util.Comparator.comparingLong(
+                d -> d.chars().filter(Character::isDigit).count())).orElseThrow();
+        String ask = "Summarize the news report for the front page";
+        ComplexityScorer scorer = new ComplexityScorer();
+        HandWrittenComplexityScorer handScorer = new HandWrittenComplexityScorer();
+        Map<String, List<Variant>> cases = new LinkedHashMap<>();
+        for (String text : List.of(message, doc, numbers)) {
+            if (!scorer.assess(ask, text, 4_000).equals(handScorer.assess(ask, text, 4_000))
+                    || !scorer.assess(ask, text, 4_000).equals(PatternsAloneScorer.assess(ask, text, 4_000))) {
+                throw new AssertionError("the two scorers differ");
+            }
+            cases.put(String.format(Locale.ROOT, "complexity of a routed step's input, %,d characters (µs)",
+                    text.length()), List.of(
+                    new Variant(PATTERNS, () -> () -> PatternsAloneScorer.assess(ask, text, 4_000)
+                            .features().size() >= 0 ? 1 : 0),
+                    new Variant("component: scans made from the rules' word lists", () -> () -> scorer
+                            .assess(ask, text, 4_000).features().size() >= 0 ? 1 : 0),
+                    new Variant("hand-written scans (before)",
+                            () -> () -> handScorer.assess(ask, text, 4_000).features().size() >= 0 ? 1 : 0)));
+        }
+        for (String text : List.of(doc, numbers)) {
+            if (!ProtectedSpans.detector().find(text).equals(HandWrittenProtectedSpans.detector().find(text))
+                    || !ProtectedSpans.detector().find(text).equals(PatternsAloneSpans.everyPattern(text))) {
+                throw new AssertionError("the two span scans differ");
+            }
+            cases.put(String.format(Locale.ROOT, "protected spans of a 4k-token document, %,d characters, %,d digits"
+                    + " (µs)", text.length(), text.chars().filter(Character::isDigit).count()), List.of(
+                    new Variant(PATTERNS, () -> () -> PatternsAloneSpans.everyPattern(text).size() >= 0 ? 1 : 0),
+                    new Variant("component: scans made from the rules' word lists",
+                            () -> () -> ProtectedSpans.detector().find(text).size() >= 0 ? 1 : 0),
+                    new Variant("hand-written scans (before)",
+                            () -> () -> HandWrittenProtectedSpans.detector().find(text).size() >= 0 ? 1 : 0)));
+        }
+        System.out.printf(Locale.ROOT, "## Rules written once%n%n");
+        table(cases, rounds, PATTERNS);
     }
 
     // ---- measuring ------------------------------------------------------------------------------------------

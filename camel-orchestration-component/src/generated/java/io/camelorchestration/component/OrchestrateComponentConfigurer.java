@@ -104,6 +104,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "routing": getOrCreateConfiguration(target).setRouting(property(camelContext, java.lang.String.class, value)); return true;
         case "routingenabled":
         case "routingEnabled": target.setRoutingEnabled(property(camelContext, boolean.class, value)); return true;
+        case "routingmodels":
+        case "routingModels": getOrCreateConfiguration(target).setRoutingModels(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowbudgettokens":
         case "workflowBudgetTokens": target.setWorkflowBudgetTokens(property(camelContext, long.class, value)); return true;
         default: return false;
@@ -192,6 +194,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "routing": return java.lang.String.class;
         case "routingenabled":
         case "routingEnabled": return boolean.class;
+        case "routingmodels":
+        case "routingModels": return java.lang.String.class;
         case "workflowbudgettokens":
         case "workflowBudgetTokens": return long.class;
         default: return null;
@@ -276,6 +280,8 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "routing": return getOrCreateConfiguration(target).getRouting();
         case "routingenabled":
         case "routingEnabled": return target.isRoutingEnabled();
+        case "routingmodels":
+        case "routingModels": return getOrCreateConfiguration(target).getRoutingModels();
         case "workflowbudgettokens":
         case "workflowBudgetTokens": return target.getWorkflowBudgetTokens();
         default: return null;

@@ -46,6 +46,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "onbudgetexceeded":
         case "onBudgetExceeded": target.getConfiguration().setOnBudgetExceeded(property(camelContext, java.lang.String.class, value)); return true;
         case "routing": target.getConfiguration().setRouting(property(camelContext, java.lang.String.class, value)); return true;
+        case "routingmodels":
+        case "routingModels": target.getConfiguration().setRoutingModels(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -76,6 +78,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "onbudgetexceeded":
         case "onBudgetExceeded": return java.lang.String.class;
         case "routing": return java.lang.String.class;
+        case "routingmodels":
+        case "routingModels": return java.lang.String.class;
         default: return null;
         }
     }
@@ -107,6 +111,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "onbudgetexceeded":
         case "onBudgetExceeded": return target.getConfiguration().getOnBudgetExceeded();
         case "routing": return target.getConfiguration().getRouting();
+        case "routingmodels":
+        case "routingModels": return target.getConfiguration().getRoutingModels();
         default: return null;
         }
     }

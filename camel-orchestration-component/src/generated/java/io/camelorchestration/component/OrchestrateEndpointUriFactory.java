@@ -23,7 +23,7 @@ public class OrchestrateEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("budgetKey");
         props.add("budgetTokens");
         props.add("cache");
@@ -39,6 +39,7 @@ public class OrchestrateEndpointUriFactory extends org.apache.camel.support.comp
         props.add("model");
         props.add("onBudgetExceeded");
         props.add("routing");
+        props.add("routingModels");
         props.add("stepId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

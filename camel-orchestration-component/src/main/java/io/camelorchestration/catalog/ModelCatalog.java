@@ -55,23 +55,20 @@ public final class ModelCatalog {
     }
 
     /**
-     * The cheapest model of at least the given tier whose context window holds the tokens, among those the caller can
-     * reach (a routed model is only useful if the delegate, or a delegate of its own, can call it).
-     */
-    /**
-     * The model of at least the given tier that costs least for this request (its input and output tokens at the
-     * model's own prices), whose context window holds both, among those the caller can reach. Ties go to the name.
+     * The model of at least the given tier that costs least for this request (its input tokens and the output cap at
+     * the model's own prices, a reasoning model's reasoning output included), whose context window holds both, among
+     * those the caller can reach (a routed model is only useful if the delegate, or a delegate of its own, can call
+     * it). Models of no known tier are never chosen. Ties go to the (blended price, name) order.
      */
     public Optional<ModelInfo> cheapest(Tier atLeast, long inputTokens, long outputTokens,
             Predicate<ModelInfo> reachable) {
         ModelInfo best = null;
         double bestCost = Double.MAX_VALUE;
-        long tokens = inputTokens + outputTokens;
         for (ModelInfo m : byPrice) {
-            if (m.tier() == Tier.NONE || m.tier().compareTo(atLeast) < 0 || !m.fits(tokens) || !reachable.test(m)) {
+            if (!ofTier(m, atLeast) || !m.fits(inputTokens + m.expectedOutputTokens(outputTokens)) || !reachable.test(m)) {
                 continue;
             }
-            double cost = m.cost(inputTokens, outputTokens);
+            double cost = m.estimatedCost(inputTokens, outputTokens);
             // strictly cheaper only: among equal costs the first in (blended price, name) order wins, deterministically
             if (cost < bestCost) {
                 best = m;
@@ -81,12 +78,17 @@ public final class ModelCatalog {
         return Optional.ofNullable(best);
     }
 
+    /** The model of at least the given tier with the lowest blended price whose context window holds the tokens. */
     public Optional<ModelInfo> cheapest(Tier atLeast, long tokens, Predicate<ModelInfo> reachable) {
         for (ModelInfo m : byPrice) {
-            if (m.tier() != Tier.NONE && m.tier().compareTo(atLeast) >= 0 && m.fits(tokens) && reachable.test(m)) {
+            if (ofTier(m, atLeast) && m.fits(tokens) && reachable.test(m)) {
                 return Optional.of(m);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean ofTier(ModelInfo m, Tier atLeast) {
+        return m.tier() != null && m.tier() != Tier.NONE && m.tier().compareTo(atLeast) >= 0;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,10 +30,6 @@ public final class ModelCatalogLoader {
 
     public static final String BUILT_IN = "io/camelorchestration/catalog/models.json";
 
-    /** Blended price bands for LiteLLM models the built-in catalog does not know (USD per 1M tokens, 3 in : 1 out). */
-    static final double SMALL_BELOW = 0.6;
-    static final double MEDIUM_BELOW = 3.0;
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static volatile ModelCatalog builtIn;
@@ -47,7 +45,7 @@ public final class ModelCatalogLoader {
                 if (in == null) {
                     throw new IllegalStateException("built-in model catalog missing: " + BUILT_IN);
                 }
-                c = load(in, BUILT_IN, null);
+                c = load(in, BUILT_IN, null, ModelTiers.builtIn());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,10 +58,11 @@ public final class ModelCatalogLoader {
      * @throws IllegalArgumentException naming the source when the JSON is not a catalog
      */
     public static ModelCatalog load(InputStream in, String source) throws IOException {
-        return load(in, source, builtIn());
+        return load(in, source, builtIn(), ModelTiers.builtIn());
     }
 
-    private static ModelCatalog load(InputStream in, String source, ModelCatalog known) throws IOException {
+    private static ModelCatalog load(InputStream in, String source, ModelCatalog known, ModelTiers tiers)
+            throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -74,14 +73,14 @@ public final class ModelCatalogLoader {
             throw new IllegalArgumentException("model catalog " + source + " must be a JSON object");
         }
         List<ModelInfo> models = root.has("models")
-                ? readOwn(root.get("models"), source) : readLiteLlm(root, source, known);
+                ? readOwn(root.get("models"), source, tiers) : readLiteLlm(root, source, known, tiers);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("model catalog " + source + " lists no chat models with prices");
         }
         return new ModelCatalog(models);
     }
 
-    private static List<ModelInfo> readOwn(JsonNode array, String source) {
+    private static List<ModelInfo> readOwn(JsonNode array, String source, ModelTiers tiers) {
         if (!array.isArray()) {
             throw new IllegalArgumentException("model catalog " + source + ": \"models\" must be an array");
         }
@@ -97,22 +96,27 @@ public final class ModelCatalogLoader {
             if (!names.add(name)) {
                 throw new IllegalArgumentException(where + "listed twice");
             }
+            Optional<ModelTiers.Match> family = tiers.match(name);
             Tier tier;
             try {
-                tier = n.hasNonNull("tier") ? Tier.of(n.get("tier").asText()) : Tier.MEDIUM;
+                // the catalog's own word, else the shipped table; never guessed from the price
+                tier = n.hasNonNull("tier") ? Tier.of(n.get("tier").asText())
+                        : family.map(f -> f.family().tier()).orElse(null);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
+            boolean reasoning = n.hasNonNull("reasoning") ? flag(n, "reasoning", where) : reasoning(name, family, false);
             out.add(model(where, name, text(n, "provider"), tier, price(n, "inputUsdPerMillion", where),
                     price(n, "outputUsdPerMillion", where), n.path("contextWindow").asInt(0), text(n, "encoding"),
                     text(n, "delegate"), optionalPrice(n, "cachedInputUsdPerMillion", where, 1),
-                    optionalPrice(n, "cacheWriteUsdPerMillion", where, 1)));
+                    optionalPrice(n, "cacheWriteUsdPerMillion", where, 1), reasoning,
+                    date(n, "deprecationDate", where)));
             index++;
         }
         return out;
     }
 
-    private static List<ModelInfo> readLiteLlm(JsonNode root, String source, ModelCatalog known) {
+    private static List<ModelInfo> readLiteLlm(JsonNode root, String source, ModelCatalog known, ModelTiers tiers) {
         List<ModelInfo> out = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
@@ -122,45 +126,57 @@ public final class ModelCatalogLoader {
             if ("sample_spec".equals(e.getKey()) || !n.isObject() || !"chat".equals(n.path("mode").asText("chat"))) {
                 continue;
             }
+            String name = e.getKey();
+            String where = "model catalog " + source + ", model " + name + ": ";
             JsonNode in = n.get("input_cost_per_token");
             JsonNode outPrice = n.get("output_cost_per_token");
-            if (in == null || outPrice == null || !in.isNumber() || !outPrice.isNumber()) {
-                continue;
+            for (String field : new String[] {"input_cost_per_token", "output_cost_per_token"}) {
+                JsonNode v = n.get(field);
+                if (v != null && !v.isNull() && !v.isNumber()) {
+                    throw new IllegalArgumentException(where + field + " must be a number: " + v);
+                }
+                if (v != null && v.isNumber() && v.asDouble() < 0) {
+                    throw new IllegalArgumentException(where + field + " must not be negative: " + v);
+                }
             }
-            if (in.asDouble() < 0 || outPrice.asDouble() < 0) {
-                throw new IllegalArgumentException("model catalog " + source + ", model " + e.getKey() + ": "
-                        + (in.asDouble() < 0 ? "input_cost_per_token" : "output_cost_per_token")
-                        + " must not be negative");
+            // LiteLLM lists chat models priced per second, per character or by commitment without per-token prices:
+            // they cannot be priced per token, so they are left out of the catalog
+            if (in == null || outPrice == null || in.isNull() || outPrice.isNull()) {
+                continue;
             }
             // a free or unpriced entry (a local model) would be every step's cheapest choice: leave it out
             if (in.asDouble() == 0 || outPrice.asDouble() == 0) {
                 continue;
             }
-            String name = e.getKey();
-            String where = "model catalog " + source + ", model " + name + ": ";
             double inPerMillion = perMillion(in);
             double outPerMillion = perMillion(outPrice);
             double cachedPerMillion = optionalPrice(n, "cache_read_input_token_cost", where, 1_000_000);
             double cacheWritePerMillion = optionalPrice(n, "cache_creation_input_token_cost", where, 1_000_000);
             int window = n.path("max_input_tokens").asInt(n.path("max_tokens").asInt(0));
             Optional<ModelInfo> same = known == null ? Optional.empty() : known.find(baseName(name));
-            Tier tier = same.map(ModelInfo::tier).orElseGet(() -> tierFromPrice(inPerMillion, outPerMillion));
+            // LiteLLM has no tiers: the shipped table's, or none (then the model is priced, never routed to unless
+            // routing-models lists it); a tier is never guessed from a price
+            Optional<ModelTiers.Match> family = tiers.match(name);
+            Tier tier = family.map(f -> f.family().tier()).orElse(null);
+            boolean reasoning = reasoning(name, family, n.path("supports_reasoning").asBoolean(false));
             String encoding = same.map(ModelInfo::encoding).orElseGet(() -> encodingFor(name));
             out.add(model(where, name, text(n, "litellm_provider"), tier, inPerMillion, outPerMillion, window, encoding,
-                    null, cachedPerMillion, cacheWritePerMillion));
+                    null, cachedPerMillion, cacheWritePerMillion, reasoning, date(n, "deprecation_date", where)));
         }
         return out;
     }
 
     private static ModelInfo model(String where, String name, String provider, Tier tier, double in, double out,
-            int window, String encoding, String delegate, double cachedIn, double cacheWrite) {
+            int window, String encoding, String delegate, double cachedIn, double cacheWrite, boolean reasoning,
+            LocalDate deprecated) {
         // checked by name: building an encoding to see whether it exists costs a second at start-up
         if (encoding != null && EncodingType.fromName(encoding).isEmpty()) {
             throw new IllegalArgumentException(where + "unknown tokenizer encoding '" + encoding + "'; allowed values: "
                     + Arrays.stream(EncodingType.values()).map(EncodingType::getName).collect(Collectors.joining(", ")));
         }
         try {
-            return new ModelInfo(name, provider, tier, in, out, window, encoding, delegate, cachedIn, cacheWrite);
+            return new ModelInfo(name, provider, tier, in, out, window, encoding, delegate, cachedIn, cacheWrite,
+                    reasoning, deprecated);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }
@@ -208,18 +224,36 @@ public final class ModelCatalogLoader {
     }
 
     /**
-     * LiteLLM has no tiers; for a model the built-in catalog does not know, the price a typical call pays (three input
-     * tokens to one output token) is a fair proxy for capability. The bands put every built-in model in its own tier.
+     * Whether a model spends hidden reasoning tokens: the shipped table says so for the families it knows (Claude
+     * "supports" reasoning in LiteLLM's map, but thinks only when a request asks it to); otherwise the catalog's flag,
+     * or a "thinking" variant's name.
      */
-    static Tier tierFromPrice(double inputUsdPerMillion, double outputUsdPerMillion) {
-        double blended = (3 * inputUsdPerMillion + outputUsdPerMillion) / 4;
-        if (blended < SMALL_BELOW) {
-            return Tier.SMALL;
+    private static boolean reasoning(String name, Optional<ModelTiers.Match> family, boolean catalogFlag) {
+        if (family.isPresent()) {
+            return family.get().family().reasoning();
         }
-        if (blended < MEDIUM_BELOW) {
-            return Tier.MEDIUM;
+        return catalogFlag || name.toLowerCase(Locale.ROOT).contains("thinking");
+    }
+
+    private static boolean flag(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException(where + field + " must be true or false: " + v);
         }
-        return Tier.LARGE;
+        return v.asBoolean();
+    }
+
+    /** An ISO date (2026-06-01), or null when absent. */
+    private static LocalDate date(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.asText().trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + field + " must be a date such as 2026-06-01: " + v, e);
+        }
     }
 
     /** OpenAI's newer models use o200k_base; for the rest cl100k_base is the closest public tokenizer. */

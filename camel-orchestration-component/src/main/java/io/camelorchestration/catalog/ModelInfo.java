@@ -2,6 +2,7 @@ package io.camelorchestration.catalog;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,23 @@ import java.util.Objects;
  * encoding that counts its tokens, and optionally the delegate that reaches it (a URI, or a bean for
  * camel-langchain4j-chat's {@code chatModel}). Cached input (a provider's prompt-cache read) and cache writes have
  * prices of their own where the catalog gives them; without them they cost what fresh input costs.
+ *
+ * <p>{@code tier} is null when neither the catalog nor the shipped tier table ({@link ModelTiers}) says how capable the
+ * model is: such a model is priced, never routed to unless the user lists it with a tier. {@code reasoning} marks a
+ * model that spends hidden reasoning tokens (billed as output); {@code deprecationDate} (null when not known) the day
+ * its provider retires it.
  */
 public record ModelInfo(String name, String provider, Tier tier, double inputUsdPerMillion, double outputUsdPerMillion,
         int contextWindow, String encoding, String delegate, double cachedInputUsdPerMillion,
-        double cacheWriteUsdPerMillion) {
+        double cacheWriteUsdPerMillion, boolean reasoning, LocalDate deprecationDate) {
+
+    /**
+     * Output a reasoning model is expected to spend on reasoning per call, on top of its answer: the least thinking
+     * budget Anthropic accepts (1,024 tokens); OpenAI reports from a few hundred to tens of thousands per call. Used in
+     * cost estimates and added to the output cap a reasoning model is called with, so that a short cap is not used up
+     * by reasoning before the answer starts.
+     */
+    public static final int REASONING_OUTPUT_TOKENS = 1_024;
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -22,12 +36,19 @@ public record ModelInfo(String name, String provider, Tier tier, double inputUsd
         this(name, provider, tier, inputUsdPerMillion, outputUsdPerMillion, contextWindow, encoding, delegate, -1, -1);
     }
 
+    /** A model that does not reason and has no known deprecation date. */
+    public ModelInfo(String name, String provider, Tier tier, double inputUsdPerMillion, double outputUsdPerMillion,
+            int contextWindow, String encoding, String delegate, double cachedInputUsdPerMillion,
+            double cacheWriteUsdPerMillion) {
+        this(name, provider, tier, inputUsdPerMillion, outputUsdPerMillion, contextWindow, encoding, delegate,
+                cachedInputUsdPerMillion, cacheWriteUsdPerMillion, false, null);
+    }
+
     public ModelInfo {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("model name must not be blank");
         }
-        tier = tier == null ? Tier.MEDIUM : tier;
         provider = provider == null ? "unknown" : provider;
         encoding = encoding == null || encoding.isBlank() ? "cl100k_base" : encoding;
         // negative: not given, fresh input's price
@@ -45,6 +66,27 @@ public record ModelInfo(String name, String provider, Tier tier, double inputUsd
     /** Cost in USD of the given usage, every input token fresh. */
     public double cost(long inputTokens, long outputTokens) {
         return (inputTokens * inputUsdPerMillion + outputTokens * outputUsdPerMillion) / 1_000_000d;
+    }
+
+    /** The output a call with this visible output cap is expected to spend: the cap, plus reasoning on a reasoning model. */
+    public long expectedOutputTokens(long outputCap) {
+        return reasoning ? outputCap + REASONING_OUTPUT_TOKENS : outputCap;
+    }
+
+    /** The output cap to call this model with for an answer of {@code outputCap} tokens (room for reasoning first). */
+    public int outputCapFor(int outputCap) {
+        return reasoning && outputCap > 0 ? outputCap + REASONING_OUTPUT_TOKENS : outputCap;
+    }
+
+    /** The estimated cost in USD of a call: every input token fresh, the output cap used, reasoning included. */
+    public double estimatedCost(long inputTokens, long outputCap) {
+        return cost(inputTokens, expectedOutputTokens(outputCap));
+    }
+
+    /** This model with another tier (the one routing-models gives it). */
+    public ModelInfo withTier(Tier t) {
+        return new ModelInfo(name, provider, t, inputUsdPerMillion, outputUsdPerMillion, contextWindow, encoding, delegate,
+                cachedInputUsdPerMillion, cacheWriteUsdPerMillion, reasoning, deprecationDate);
     }
 
     /**

@@ -32,6 +32,12 @@ public class OrchestrateConfiguration implements Cloneable {
     private String routing = "auto";
     @UriParam(description = "Pin this step to a model of the catalog; no routing.")
     private String model;
+    @UriParam(description = "The models steps may be routed to: catalog names separated by commas, each optionally"
+                            + " name=tier (small, medium or large), e.g. gpt-4o-mini=small,gpt-4o=large. Set: only these"
+                            + " and the step's own model are candidates, reasoning models included. Not set: the catalog's"
+                            + " models whose tier the shipped tier table knows, less deprecated, fine-tuned, special-purpose"
+                            + " (audio, realtime, search, ...), dated-snapshot and reasoning models. See docs/intents.md.")
+    private String routingModels;
     @UriParam(defaultValue = "degrade", enums = "degrade,fallback,fail",
               description = "When a hard budget would break: degrade (compress harder, cheapest capable model, lower"
                             + " output cap), fallback (call the delegate unoptimised) or fail (throw BudgetExceededException).")
@@ -166,6 +172,14 @@ public class OrchestrateConfiguration implements Cloneable {
 
     public void setCacheKeyHeaders(String cacheKeyHeaders) {
         this.cacheKeyHeaders = cacheKeyHeaders;
+    }
+
+    public String getRoutingModels() {
+        return routingModels;
+    }
+
+    public void setRoutingModels(String routingModels) {
+        this.routingModels = routingModels;
     }
 
     public OrchestrateConfiguration copy() {

@@ -154,10 +154,15 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         }
         ModelInfo defaultModel = rt.defaultModel();
         String delegateUri = unwrapRaw(c.getDelegate());
+        // the step's own routingModels; the same value as the component's is the component's candidates
+        String componentModels = getComponent().getConfiguration().getRoutingModels();
+        boolean own = c.getRoutingModels() != null && !c.getRoutingModels().trim()
+                .equals(componentModels == null ? "" : componentModels.trim());
         settings = new StepSettings(stepId,
                 new StepDescription(stepId, c.getDescription(), URISupport.sanitizeUri(delegateUri), null, null),
                 intent, c.getBudgetTokens(), c.getMaxOutputTokens(), compression, routing.equals("auto"), pinned,
-                defaultModel, onExceeded);
+                defaultModel, onExceeded, own ? rt.candidates(c.getRoutingModels(),
+                        "option 'routingModels' of endpoint orchestrate:" + stepId) : null);
         // the id, description and delegate do not change between messages: classified here, once
         stepIntent = rt.planner().prepare(settings);
         String provider = defaultModel == null ? null : defaultModel.provider();

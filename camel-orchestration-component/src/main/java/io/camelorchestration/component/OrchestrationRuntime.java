@@ -32,6 +32,8 @@ import io.camelorchestration.policy.HandlerRegistry;
 import io.camelorchestration.policy.IntentHandler;
 import io.camelorchestration.routing.ComplexityScorer;
 import io.camelorchestration.routing.ModelRouter;
+import io.camelorchestration.routing.RoutingCandidates;
+import io.camelorchestration.catalog.ModelTiers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -52,6 +54,8 @@ final class OrchestrationRuntime extends ServiceSupport {
     private static final boolean LANGCHAIN4J = present("dev.langchain4j.model.chat.listener.ChatModelListener");
 
     private final ModelCatalog catalog;
+    /** The routing candidates of each distinct routing-models value: the component's, and endpoints' own. */
+    private final Map<String, RoutingCandidates> candidates = new java.util.concurrent.ConcurrentHashMap<>();
     private final ModelInfo defaultModel;
     private final StepPlanner planner;
     private final CumulativeBudgets budgets;
@@ -124,12 +128,14 @@ final class OrchestrationRuntime extends ServiceSupport {
             throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
                     + "' for option 'camel.component.orchestrate.journal-max-bytes'; allowed values: a positive number of bytes");
         }
+        RoutingCandidates candidates = candidates(catalog, c.getConfiguration().getRoutingModels(),
+                "option 'camel.component.orchestrate.routing-models'");
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         StepPlanner planner = new StepPlanner(
                 ClassifierDiscovery.classifier(c),
                 HandlerRegistry.withOverrides(overrides),
                 c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
-                new ModelRouter(catalog, new ComplexityScorer()),
+                new ModelRouter(candidates, new ComplexityScorer()),
                 budgets);
         MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
                 : ctx.getRegistry().findSingleByType(MeterRegistry.class);
@@ -180,7 +186,44 @@ final class OrchestrationRuntime extends ServiceSupport {
         OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets,
                 c.getBudgetLedger() == null, meters, audit, jdbcAudit);
         rt.cache = caching;
+        rt.candidates.put(routingModelsKey(c.getConfiguration().getRoutingModels()), candidates);
         return rt;
+    }
+
+    /**
+     * The models steps may be routed to, from a routing-models value; built once per distinct value.
+     *
+     * @param option how an error names the option
+     */
+    static RoutingCandidates candidates(ModelCatalog catalog, String routingModels, String option) {
+        RoutingCandidates rc;
+        try {
+            rc = RoutingCandidates.of(catalog, RoutingCandidates.parse(routingModels), ModelTiers.builtIn(),
+                    Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value '" + routingModels + "' for " + option + ": "
+                    + e.getMessage(), e);
+        }
+        if (rc.listed()) {
+            rc.excluded().forEach((name, why) -> LOG.warn("Model {} of {} is not routed to: {}", name, option, why));
+        }
+        return rc;
+    }
+
+    /** The candidates of an endpoint's own routingModels (the component's when it has none of its own). */
+    RoutingCandidates candidates(String routingModels, String option) {
+        String key = routingModelsKey(routingModels);
+        RoutingCandidates rc = candidates.get(key);
+        if (rc == null) {
+            rc = candidates(catalog, routingModels, option);
+            RoutingCandidates before = candidates.putIfAbsent(key, rc);
+            rc = before != null ? before : rc;
+        }
+        return rc;
+    }
+
+    private static String routingModelsKey(String routingModels) {
+        return routingModels == null ? "" : routingModels.trim();
     }
 
     /** Resolved at start-up, so that a misspelt scheme or a component missing from the classpath stops the start. */

@@ -280,11 +280,13 @@ final class StepRun {
                 msg.setBody(chatBody != null ? chatBody.compressedMessages() : sentText);
             }
             ModelInfo model = plan.model();
+            // a reasoning model reasons before it answers, inside the same cap: room for both
+            int cap = model == null ? plan.maxOutputTokens() : model.outputCapFor(plan.maxOutputTokens());
             if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model, plan.handler().policy().usesModel() ? plan.maxOutputTokens() : 0);
+                setModelHeaders(msg, model, plan.handler().policy().usesModel() ? cap : 0);
             }
             if (plan.maxOutputTokens() > 0 && plan.handler().policy().usesModel()) {
-                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, plan.maxOutputTokens());
+                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
             }
         }
         UsageReader.clear(msg);
@@ -560,11 +562,12 @@ final class StepRun {
         ModelInfo model = draft.model();
         boolean usesModel = draft.handler().policy().usesModel();
         try {
+            int cap = model == null ? draft.maxOutputTokens() : model.outputCapFor(draft.maxOutputTokens());
             if (model != null && (draft.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model, usesModel ? draft.maxOutputTokens() : 0);
+                setModelHeaders(msg, model, usesModel ? cap : 0);
             }
             if (draft.maxOutputTokens() > 0 && usesModel) {
-                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, draft.maxOutputTokens());
+                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
             }
             UsageReader.clear(msg);
             StepCache.apply(msg, a);

@@ -1,44 +1,47 @@
 package io.camelorchestration.compression;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
 /**
  * Turns HTML or XML-like markup into the text a reader sees: scripts, styles, heads and comments go, block
- * elements become line breaks, list items become "- " lines, entities are decoded, preformatted blocks become fenced
- * code blocks with their white space intact. A link keeps its address after
- * its text when spans are protected (an address is a protected span) and the text is not the address already.
- * Applies only to text that has markup: at least two tags, one of them a closing tag.
+ * elements become line breaks, list items become "- " lines, table cells are parted by " | ", entities are decoded,
+ * preformatted blocks become fenced code blocks with their white space intact. A link keeps its address after its
+ * text when spans are protected (an address is a protected span) and the text is not the address already. Applies
+ * only to text that has markup: at least two tags, one of them a closing tag.
+ *
+ * <p>The markup is parsed by jsoup, which reads broken HTML as browsers do. A text in which a dropped element (a
+ * script, a style, a title) is opened and never closed is left as it was: parsed, that element would take every
+ * word after it.
  */
 public final class HtmlToText implements CompressionStrategy {
 
     private static final Pattern TAG_PROBE = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>");
-    private static final Pattern DROPPED = Pattern.compile(
-            "(?is)<!--.*?-->|<(script|style|head|noscript|template|svg)\\b[^>]*>.*?</\\1\\s*>|<!DOCTYPE[^>]*>|<\\?xml[^>]*\\?>");
-    private static final Pattern PRE = Pattern.compile("(?is)<pre\\b[^>]*>(.*?)</pre\\s*>");
+    /** Elements whose content a reader never sees. */
+    private static final Set<String> DROPPED = Set.of("head", "script", "style", "noscript", "template", "svg");
+    /**
+     * Elements whose content is dropped (the title with the head): opened and never closed, they would take every
+     * word after them. An unclosed head is fine: the parser ends it where the body's content starts.
+     */
+    private static final List<String> SWALLOWING = List.of("script", "style", "noscript", "template", "svg", "title");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+            "ul", "ol", "li", "tr", "table", "thead", "tbody", "tfoot", "section", "article", "header", "footer", "nav",
+            "aside", "blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "form", "fieldset", "main",
+            "address", "title", "body", "html");
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0000(\\d+)\u0000");
-    private static final Pattern LINK = Pattern.compile(
-            "(?is)<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a\\s*>");
-    private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
-    private static final Pattern BLOCK = Pattern.compile(
-            "(?i)</?(?:p|div|br|hr|h[1-6]|ul|ol|li|tr|table|thead|tbody|tfoot|section|article|header|footer|nav"
-            + "|aside|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|main|address|title|body|html)\\b[^>]*>");
-    private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
-    private static final Pattern TAG = Pattern.compile("<[A-Za-z/!][^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
     private static final Pattern LINE_EDGES = Pattern.compile("(?m)^ +| +$");
     private static final Pattern BLANKS = Pattern.compile("\\n{3,}");
-    private static final Map<String, String> ENTITIES = Map.ofEntries(Map.entry("amp", "&"), Map.entry("lt", "<"),
-            Map.entry("gt", ">"), Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("nbsp", " "),
-            Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"), Map.entry("hellip", "\u2026"),
-            Map.entry("copy", "\u00A9"), Map.entry("reg", "\u00AE"), Map.entry("trade", "\u2122"),
-            Map.entry("euro", "\u20AC"), Map.entry("pound", "\u00A3"), Map.entry("yen", "\u00A5"),
-            Map.entry("cent", "\u00A2"), Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"),
-            Map.entry("rdquo", "\u201D"), Map.entry("ldquo", "\u201C"), Map.entry("bull", "\u2022"),
-            Map.entry("middot", "\u00B7"), Map.entry("times", "\u00D7"), Map.entry("deg", "\u00B0"));
 
     @Override
     public String name() {
@@ -54,75 +57,101 @@ public final class HtmlToText implements CompressionStrategy {
 
     @Override
     public String apply(String text, CompressionRequest request) {
-        if (text.indexOf('\u0000') >= 0) {
-            return text; // the placeholders below could not be told apart
+        if (text.indexOf('\u0000') >= 0 || hasUnclosedRawText(text)) {
+            return text; // placeholders below could not be told apart; or the parser would swallow text
         }
-        java.util.List<String> pre = new java.util.ArrayList<>();
-        String s = DROPPED.matcher(text).replaceAll(" ");
-        // preformatted text keeps its white space: set aside, then put back as a fenced code block
-        Matcher m = PRE.matcher(s);
-        StringBuilder sb = new StringBuilder(s.length());
-        while (m.find()) {
-            pre.add(decode(TAG.matcher(m.group(1)).replaceAll("")).strip());
-            m.appendReplacement(sb, "\n\u0000" + (pre.size() - 1) + "\u0000\n");
-        }
-        m.appendTail(sb);
-        s = sb.toString();
-        s = links(s, request.protectSpans());
-        s = LIST_ITEM.matcher(s).replaceAll("\n- ");
-        s = CELL.matcher(s).replaceAll(" | ");
-        s = BLOCK.matcher(s).replaceAll("\n");
-        s = TAG.matcher(s).replaceAll("");
-        s = decode(s);
+        Reader reader = new Reader(request.protectSpans());
+        Jsoup.parse(text).filter(reader);
+        String s = reader.out.toString();
         s = SPACES.matcher(s).replaceAll(" ");
         s = LINE_EDGES.matcher(s).replaceAll("");
         s = BLANKS.matcher(s).replaceAll("\n\n");
-        if (!pre.isEmpty()) {
+        if (!reader.pre.isEmpty()) {
             s = PLACEHOLDER.matcher(s).replaceAll(r -> Matcher.quoteReplacement(
-                    "```\n" + pre.get(Integer.parseInt(r.group(1))) + "\n```"));
+                    "```\n" + reader.pre.get(Integer.parseInt(r.group(1))) + "\n```"));
         }
         return s.strip();
     }
 
-    private static String links(String s, boolean keepAddress) {
-        Matcher m = LINK.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) {
-            String href = m.group(1) != null ? m.group(1) : m.group(2);
-            String label = m.group(3);
-            String plain = TAG.matcher(label).replaceAll("").strip();
-            String replacement = keepAddress && !href.isBlank() && !href.startsWith("#")
-                    && !plain.equals(decode(href)) ? label + " (" + href + ")" : label;
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    /** Walks the parsed document once, writing what a reader sees; preformatted blocks are set aside. */
+    private static final class Reader implements NodeFilter {
+        final StringBuilder out = new StringBuilder();
+        final List<String> pre = new ArrayList<>();
+        private final boolean keepAddress;
+
+        Reader(boolean keepAddress) {
+            this.keepAddress = keepAddress;
         }
-        m.appendTail(out);
-        return out.toString();
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                out.append(t.text()); // entities decoded, white space runs as one space, as a browser shows them
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element e)) {
+                return FilterResult.SKIP_ENTIRELY; // comments, doctype, script and style data
+            }
+            String tag = e.normalName();
+            if (DROPPED.contains(tag)) {
+                out.append(' ');
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("pre")) {
+                pre.add(e.wholeText().strip());
+                out.append("\n\u0000").append(pre.size() - 1).append("\u0000\n");
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("li")) {
+                out.append("\n- ");
+            } else if (BLOCKS.contains(tag)) {
+                out.append('\n');
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("a") && keepAddress) {
+                    String href = e.attr("href");
+                    if (!href.isBlank() && !href.startsWith("#") && !e.text().strip().equals(href)) {
+                        out.append(" (").append(href).append(')');
+                    }
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    out.append(" | ");
+                } else if (BLOCKS.contains(tag) && !tag.equals("li")) {
+                    out.append('\n');
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
     }
 
-    static String decode(String s) {
-        if (s.indexOf('&') < 0) {
-            return s;
-        }
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) {
-            String e = m.group(1);
-            String r;
-            if (e.charAt(0) == '#') {
-                int cp;
-                try {
-                    cp = e.length() > 1 && (e.charAt(1) == 'x' || e.charAt(1) == 'X')
-                            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-                } catch (NumberFormatException ex) {
-                    cp = -1;
-                }
-                r = Character.isValidCodePoint(cp) && cp > 0 ? new String(Character.toChars(cp)) : m.group();
-            } else {
-                r = ENTITIES.getOrDefault(e.toLowerCase(Locale.ROOT), m.group());
+    /**
+     * Whether a dropped element is opened more often than closed: its content would run to the end of the text, so
+     * the words after it would be lost.
+     */
+    static boolean hasUnclosedRawText(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String tag : SWALLOWING) {
+            int opened = count(lower, "<" + tag);
+            if (opened > 0 && opened > count(lower, "</" + tag)) {
+                return true;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(r));
         }
-        m.appendTail(out);
-        return out.toString();
+        return false;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
+            char after = i + what.length() < s.length() ? s.charAt(i + what.length()) : '>';
+            if (!Character.isLetterOrDigit(after) && after != '-') {
+                n++; // "<script" but not "<scripts" or "<style-guide"
+            }
+        }
+        return n;
     }
 }

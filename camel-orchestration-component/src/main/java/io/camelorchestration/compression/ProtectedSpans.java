@@ -21,28 +21,48 @@ public final class ProtectedSpans {
     public record Span(Kind kind, int start, int end, String text) {
     }
 
-    private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
-            + "|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    // Every word and sign a kind turns on is written once, in the lists below; its pattern and the look-ahead of the
+    // scan are both made from them, so adding a scheme, a month's form, a currency or a unit is one edit.
+
+    /** How an address starts. */
+    static final List<String> SCHEMES = List.of("https://", "http://", "ftp://", "www.");
+    /** Each form opens with the month's first three letters, which the scan looks for. */
+    static final List<String> MONTHS = List.of("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May",
+            "June?", "July?", "Aug(?:ust)?", "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?");
+    static final List<String> ORDINALS = List.of("st", "nd", "rd", "th");
+    static final String CURRENCIES = "$\u20AC\u00A3\u00A5";
+    /** What may follow a number, after at most one white space, to make it an amount. */
+    static final List<String> UNITS = List.of("%", "percent", "per cent", "USD", "EUR", "GBP", "dollars", "cents");
+
+    private static final String MONTH = anyOf(MONTHS) + "\\.?";
+    private static final String ORDINAL = anyOf(ORDINALS);
 
     // package-private: ProtectedSpansDifferentialTest tries each of them everywhere, as the scan's reference
     static final Pattern CODE = Pattern.compile("```[\\s\\S]*?```|`[^`\\n]{1,200}`");
     static final Pattern URL = Pattern.compile(
-            "(?:(?:https?|ftp)://|www\\.)[^\\s<>\"')\\]]*[^\\s<>\"')\\].,;:!?]");
+            anyOf(SCHEMES.stream().map(Pattern::quote).toList()) + "[^\\s<>\"')\\]]*[^\\s<>\"')\\].,;:!?]");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
     static final Pattern QUOTE = Pattern.compile("\"[^\"\\n]{1,400}\"|\u201C[^\u201D\\n]{1,400}\u201D");
     static final Pattern DATE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"
             + "|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b"
-            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b"
-            + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?\\b"
+            + "|" + MONTH + "\\s+\\d{1,2}" + ORDINAL + "?(?:,?\\s+\\d{4})?\\b"
+            + "|\\d{1,2}" + ORDINAL + "?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?\\b"
             + "|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?");
     static final Pattern AMOUNT = Pattern.compile(
-            "[$\u20AC\u00A3\u00A5]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:million|billion|thousand|[mMkKbB]n?)\\b)?"
-            + "|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b|USD\\b|EUR\\b|GBP\\b|dollars\\b|cents\\b)");
+            "[" + CURRENCIES + "]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:million|billion|thousand|[mMkKbB]n?)\\b)?"
+            + "|\\d[\\d,]*(?:\\.\\d+)?\\s?" + anyOf(UNITS.stream()
+                    .map(u -> Pattern.quote(u) + (Character.isLetter(u.charAt(0)) ? "\\b" : "")).toList()));
     static final Pattern IDENTIFIER = Pattern.compile("#\\d[\\w-]*"
             + "|(?=[A-Za-z0-9_-]*\\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*\\b"
             + "|[A-Z]{2,}[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*\\b");
     static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*\\b");
+
+    private static final String ORDINAL_FIRSTS = firsts(ORDINALS);
+    private static final List<String> MONTH_STARTS = MONTHS.stream().map(m -> m.substring(0, 3)).toList();
+    private static final String MONTH_FIRSTS = firsts(MONTHS);
+    private static final String SCHEME_FIRSTS = firsts(SCHEMES);
+    private static final String UNIT_FIRSTS = firsts(UNITS);
 
     private static final ProtectedSpans INSTANCE = new ProtectedSpans();
 
@@ -51,6 +71,18 @@ public final class ProtectedSpans {
 
     public static ProtectedSpans detector() {
         return INSTANCE;
+    }
+
+    private static String anyOf(List<String> alternatives) {
+        return "(?:" + String.join("|", alternatives) + ")";
+    }
+
+    private static String firsts(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            out.append(w.charAt(0));
+        }
+        return out.toString();
     }
 
     /** All spans, in order, not overlapping. */
@@ -125,7 +157,7 @@ public final class ProtectedSpans {
                 } else if (c == '"' || c == '\u201C') {
                     end = at(quote, i);
                     kind = Kind.QUOTE;
-                } else if (c == '$' || c == '\u20AC' || c == '\u00A3' || c == '\u00A5') {
+                } else if (CURRENCIES.indexOf(c) >= 0) {
                     end = at(amount, i);
                     kind = Kind.AMOUNT;
                 } else if (c == '#') {
@@ -173,9 +205,17 @@ public final class ProtectedSpans {
             }
         }
 
-        /** {@link #URL} starts with one of its schemes or "www.". */
+        /** {@link #URL} starts with one of its {@link #SCHEMES}. */
         private boolean urlAt(int i) {
-            return text.startsWith("http", i) || text.startsWith("ftp://", i) || text.startsWith("www.", i);
+            if (SCHEME_FIRSTS.indexOf(cs[i]) < 0) {
+                return false;
+            }
+            for (String scheme : SCHEMES) {
+                if (text.startsWith(scheme, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -196,22 +236,20 @@ public final class ProtectedSpans {
 
         /** Only the month alternative of {@link #DATE} starts with a letter: with a month's first three letters. */
         private boolean monthAt(int i) {
-            return switch (cs[i]) {
-                case 'J' -> text.startsWith("Jan", i) || text.startsWith("Jun", i) || text.startsWith("Jul", i);
-                case 'F' -> text.startsWith("Feb", i);
-                case 'M' -> text.startsWith("Mar", i) || text.startsWith("May", i);
-                case 'A' -> text.startsWith("Apr", i) || text.startsWith("Aug", i);
-                case 'S' -> text.startsWith("Sep", i);
-                case 'O' -> text.startsWith("Oct", i);
-                case 'N' -> text.startsWith("Nov", i);
-                case 'D' -> text.startsWith("Dec", i);
-                default -> false;
-            };
+            if (MONTH_FIRSTS.indexOf(cs[i]) < 0) {
+                return false;
+            }
+            for (String start : MONTH_STARTS) {
+                if (text.startsWith(start, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
          * The {@link #DATE} alternatives that start with a digit: four digits and '-', or one or two digits and then
-         * '/', '.', ':', white space or an ordinal's "st", "nd", "rd", "th".
+         * '/', '.', ':', white space or the first letter of one of the {@link #ORDINALS}.
          */
         private boolean dateAfterDigits(int i) {
             int k = i;
@@ -226,13 +264,12 @@ public final class ProtectedSpans {
                 return false;
             }
             char c = cs[k];
-            return c == '/' || c == '.' || c == ':' || isSpace(c) || c == 's' || c == 'n' || c == 'r' || c == 't';
+            return c == '/' || c == '.' || c == ':' || isSpace(c) || ORDINAL_FIRSTS.indexOf(c) >= 0;
         }
 
         /**
          * The {@link #AMOUNT} alternative that starts with a digit: after the number ({@code [\d,]*}, then a
-         * fraction), at most one white space, then '%' or the first letter of a unit (percent, per cent, USD, EUR,
-         * GBP, dollars, cents).
+         * fraction), at most one white space, then the first character of one of the {@link #UNITS}.
          */
         private boolean unitAfterNumber(int i) {
             int k = i;
@@ -251,8 +288,7 @@ public final class ProtectedSpans {
             if (k >= n) {
                 return false;
             }
-            char c = cs[k];
-            return c == '%' || c == 'p' || c == 'U' || c == 'E' || c == 'G' || c == 'd' || c == 'c';
+            return UNIT_FIRSTS.indexOf(cs[k]) >= 0;
         }
 
         /** {@code \s} as the patterns mean it. */

@@ -1,11 +1,16 @@
 package io.camelorchestration.compression;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.camelorchestration.text.Stemmer;
 
 /**
- * The content words of a text as small integers: lower-cased, stop words dropped, plurals folded ("reports" and
- * "report" are one term). One instance per compression call (it holds the vocabulary of that text); not shared
+ * The content words of a text as small integers: lower-cased, stop words dropped, stemmed by the engine's one
+ * {@link Stemmer} ("reports", "reported" and "report" are one term). One instance per compression call (it holds the vocabulary of that text); not shared
  * between threads.
  */
 final class Terms {
@@ -33,10 +38,11 @@ final class Terms {
             "based", "given", "below", "brief", "briefly", "short", "key", "points", "point", "main", "information",
             "detail", "details", "blank", "fill", "gap", "missing");
 
-    private static final CharTable STOP = CharTable.of(STOP_WORDS);
-    private static final CharTable TASK = CharTable.of(TASK_WORDS);
+    /** Stemmed, as the words looked up in it are. */
+    private static final Set<String> TASK = TASK_WORDS.stream().map(Stemmer::stem).collect(Collectors.toSet());
 
-    private final CharTable ids = new CharTable();
+    /** Term ids, dense, in order of first sight. */
+    private final Map<String, Integer> ids = new HashMap<>();
 
     private char[] word = new char[32];
 
@@ -45,7 +51,7 @@ final class Terms {
         return of(text, from, to, query, true, false);
     }
 
-    private final CharTable factIds = new CharTable();
+    private final Map<String, Integer> factIds = new HashMap<>();
     private int[] facts = new int[16];
     private int factCount;
     private int tokens;
@@ -105,13 +111,6 @@ final class Terms {
             int len = 0;
             int stem = -1; // length before an apostrophe: "Atlanta's" names Atlanta
             boolean digits = true;
-            // the word's hash as it is built, with the hashes of its prefixes that folding a plural can leave
-            // (one and three characters shorter) and of the part before an apostrophe: no word is hashed twice
-            int h = 0;
-            int h1 = 0;
-            int h2 = 0;
-            int h3 = 0;
-            int stemHash = 0;
             while (i < to) {
                 char d = text.charAt(i);
                 if (isWordChar(d)) {
@@ -121,14 +120,9 @@ final class Terms {
                     digits &= d >= '0' && d <= '9';
                     char lower = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d | 0x20) : d) : Character.toLowerCase(d);
                     word[len++] = lower;
-                    h3 = h2;
-                    h2 = h1;
-                    h1 = h;
-                    h = 31 * h + lower;
                 } else if (d == '\'' || d == '\u2019') {
                     if (stem < 0) {
                         stem = len;
-                        stemHash = h;
                     }
                 } else {
                     break;
@@ -139,24 +133,27 @@ final class Terms {
                 tokens += digits ? (len + 2) / 3 : 1 + len / 9;
                 boolean number = c >= '0' && c <= '9';
                 int nameLen = stem > 0 ? stem : len;
-                int nameHash = CharTable.mix(stem > 0 ? stemHash : h);
                 boolean name = !first && Character.isUpperCase(c) && nameLen > 1
-                        && Character.isLowerCase(text.charAt(start + 1)) && !STOP.contains(word, nameLen, nameHash);
+                        && Character.isLowerCase(text.charAt(start + 1));
                 if (number || name) {
-                    if (factCount == facts.length) {
-                        facts = Arrays.copyOf(facts, factCount * 2);
+                    String fact = new String(word, 0, nameLen);
+                    if (number || !STOP_WORDS.contains(fact)) {
+                        if (factCount == facts.length) {
+                            facts = Arrays.copyOf(facts, factCount * 2);
+                        }
+                        facts[factCount++] = id(factIds, fact, true);
                     }
-                    facts[factCount++] = factIds.id(word, nameLen, nameHash, true);
                 }
                 first = false;
             }
-            int unfolded = len;
-            // a stop word ending in s is one before folding: "this" and "does" must not become "thi" and "doe"
-            boolean stop = word[len - 1] == 's' && STOP.contains(word, len, CharTable.mix(h));
-            len = fold(word, len);
-            int folded = CharTable.mix(len == unfolded ? h : len == unfolded - 1 ? h1 : 31 * h3 + word[len - 1]);
-            if (len > 1 && !stop && !STOP.contains(word, len, folded) && !(query && TASK.contains(word, len, folded))) {
-                int id = ids.id(word, len, folded, learn);
+            // a stop word is one before stemming: "this" and "being" must not become "thi" and "be"
+            if (STOP_WORDS.contains(new String(word, 0, len))) {
+                continue;
+            }
+            len = Stemmer.stem(word, len);
+            String term = len > 1 ? new String(word, 0, len) : null;
+            if (term != null && !STOP_WORDS.contains(term) && !(query && TASK.contains(term))) {
+                int id = id(ids, term, learn);
                 if (id >= 0) {
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);
@@ -196,32 +193,9 @@ final class Terms {
         return ids.size();
     }
 
-    /** Harman's S-stemmer, in place: plural endings only, predictable. Returns the new length. */
-    private static int fold(char[] w, int n) {
-        if (n > 4 && endsWith(w, n, "ies") && !endsWith(w, n, "eies") && !endsWith(w, n, "aies")) {
-            w[n - 3] = 'y';
-            return n - 2;
-        }
-        if (n > 3 && endsWith(w, n, "es") && !endsWith(w, n, "aes") && !endsWith(w, n, "ees")
-                && !endsWith(w, n, "oes")) {
-            return n - 1;
-        }
-        if (n > 3 && w[n - 1] == 's' && !endsWith(w, n, "us") && !endsWith(w, n, "ss")) {
-            return n - 1;
-        }
-        return n;
-    }
-
-    private static boolean endsWith(char[] w, int n, String suffix) {
-        int k = suffix.length();
-        if (n < k) {
-            return false;
-        }
-        for (int i = 0; i < k; i++) {
-            if (w[n - k + i] != suffix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    /** The word's id in a table, added when {@code learn} and new; -1 when not known and not learnt. */
+    private static int id(Map<String, Integer> table, String word, boolean learn) {
+        Integer id = learn ? table.computeIfAbsent(word, w -> table.size()) : table.get(word);
+        return id == null ? -1 : id;
     }
 }

@@ -3,6 +3,8 @@ package io.camelorchestration.intent;
 import java.util.Arrays;
 import java.util.List;
 
+import io.camelorchestration.text.Stemmer;
+
 /**
  * One piece of evidence for an intent: a word, a phrase ("key points"), or a split phrase ("turn .. into", up to
  * {@link #GAP} words between its ends), stemmed once when the vocabulary is built. A lead-only cue counts only as the

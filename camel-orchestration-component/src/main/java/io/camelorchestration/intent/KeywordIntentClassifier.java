@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.camelorchestration.text.Stemmer;
+
 /**
  * The built-in classifier: weighted cue words and phrases per intent ({@link IntentCues}), read from the message's
  * instruction (or, without one, the step's description), the step id (camelCase and kebab-case split), the delegate

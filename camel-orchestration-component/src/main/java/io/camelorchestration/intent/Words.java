@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camelorchestration.text.Stemmer;
+
 /**
  * The words of one text about a step (an id, a description, an instruction), ready for cue matching: identifiers split
  * (camelCase, kebab-case, snake_case), lower-cased, stemmed, and each word marked with its clause and whether a

@@ -233,11 +233,12 @@ public final class StepPlanner {
         // degrade: compress harder, the cheapest capable model, half the output cap
         int degradedOut = Math.max(1, maxOut / 2);
         CompressionResult harder = in.rewritable() ? compress(in, CompressionLevel.AGGRESSIVE, c, s, policy) : compressed;
-        RoutingDecision cheapest = policy.usesModel() && flags.routing() && s.pinnedModel() == null
-                ? router.cheapest(tokens(harder) + degradedOut, reachable)
-                        .map(m -> new RoutingDecision(m, s.originalModel() == null || !m.name().equals(s.originalModel().name()), 0, "budget exceeded: cheapest"))
-                        .orElse(routing)
-                : routing;
+        RoutingDecision cheapest = routing;
+        if (policy.usesModel() && flags.routing() && s.pinnedModel() == null) {
+            // the cheapest candidate of the intent's own tier: a generate step is never given a small model
+            RoutingDecision d = router(s).degrade(policy.tier(), tokens(harder), degradedOut, s.originalModel(), reachable);
+            cheapest = d.routed() || !routing.routed() ? d : routing;
+        }
         long degradedEstimate = estimate(policy, harder, degradedOut);
         return booked(c, handler, budget, degradedOut, harder, cheapest, degradedEstimate, wf, in, exceeded, false,
                 unanswered);
@@ -319,8 +320,13 @@ public final class StepPlanner {
             return RoutingDecision.original(s.defaultModel(), "routing off");
         }
         String instruction = in.instruction() != null ? in.instruction() : s.description().description();
-        return router.route(policy.tier(), instruction, cr == null ? "" : cr.text(), tokens(cr), maxOut,
+        return router(s).route(policy.tier(), instruction, cr == null ? "" : cr.text(), tokens(cr), maxOut,
                 s.defaultModel(), reachable);
+    }
+
+    /** The step's own routing-models, where it has them; else the component's. */
+    private ModelRouter router(StepSettings s) {
+        return s.candidates() == null ? router : router.withCandidates(s.candidates());
     }
 
     private static long estimate(IntentPolicy policy, CompressionResult cr, int maxOut) {
@@ -331,7 +337,8 @@ public final class StepPlanner {
         if (model == null || !policy.usesModel()) {
             return 0;
         }
-        return BudgetUnit.toMicros(model.cost(tokens(cr), maxOut));
+        // a reasoning model's hidden reasoning is billed as output: part of the estimate
+        return BudgetUnit.toMicros(model.estimatedCost(tokens(cr), maxOut));
     }
 
     private static int tokens(CompressionResult cr) {

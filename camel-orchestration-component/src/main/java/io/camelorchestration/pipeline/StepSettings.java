@@ -5,6 +5,7 @@ import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compression.CompressionLevel;
 import io.camelorchestration.intent.Intent;
 import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.routing.RoutingCandidates;
 
 /**
  * One step's options, parsed and checked once at start-up.
@@ -16,10 +17,19 @@ import io.camelorchestration.intent.StepDescription;
  * @param routing           false when {@code routing=off}
  * @param pinnedModel       the {@code model} option, or null
  * @param defaultModel      the model the delegate uses when not routed, or null when unknown
+ * @param candidates        the models this step may be routed to (its own routingModels), or null for the planner's
  */
 public record StepSettings(String stepId, StepDescription description, Intent intent, Integer budgetTokens,
         Integer maxOutputTokens, CompressionLevel compression, boolean routing, ModelInfo pinnedModel,
-        ModelInfo defaultModel, OnBudgetExceeded onBudgetExceeded) {
+        ModelInfo defaultModel, OnBudgetExceeded onBudgetExceeded, RoutingCandidates candidates) {
+
+    /** A step routed among the planner's candidates. */
+    public StepSettings(String stepId, StepDescription description, Intent intent, Integer budgetTokens,
+            Integer maxOutputTokens, CompressionLevel compression, boolean routing, ModelInfo pinnedModel,
+            ModelInfo defaultModel, OnBudgetExceeded onBudgetExceeded) {
+        this(stepId, description, intent, budgetTokens, maxOutputTokens, compression, routing, pinnedModel,
+                defaultModel, onBudgetExceeded, null);
+    }
 
     /** The model a step runs on when nothing routes it. */
     public ModelInfo originalModel() {

@@ -1,6 +1,8 @@
 package io.camelorchestration.routing;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,46 +18,84 @@ public final class ComplexityScorer {
     /** Above this many input tokens a step needs more than a small model. */
     public static final int LONG_INPUT_TOKENS = 16_000;
 
-    // each pattern opens with a look-ahead at the first characters its matches can start with: the same matches,
-    // but most positions of a text are given up after one character instead of trying every alternative there
+    // Every word a feature turns on is written once, in the lists below; its pattern and the scan that guards it are
+    // both made from them, so adding a verb, a keyword or an operator is one edit. Each pattern opens with a
+    // look-ahead at the first characters its matches can start with: the same matches, but most positions of a
+    // text are given up after one character instead of trying every alternative there.
+
+    /** Keywords that open a line of code, each followed by white space, by what follows them in the line. */
+    private static final List<String> DECLARATIONS = List.of("def", "class", "function", "func", "fn", "interface",
+            "struct");
+    private static final List<String> MODIFIERS = List.of("public", "private", "protected");
+    private static final List<String> IMPORTS = List.of("import", "package");
+    private static final String FROM_IMPORT = "from";
+    private static final String USING = "using";
+    /** Followed by {@code <} or {@code "}, not by white space. */
+    private static final String INCLUDE = "#include";
+    private static final String SQL = "SELECT";
+    private static final List<String> LINE_KEYWORDS = concat(DECLARATIONS, MODIFIERS, IMPORTS,
+            List.of(FROM_IMPORT, USING));
 
     // lines only code has: declarations, imports, statements ending in ';', SQL
     private static final Pattern CODE_LINE = Pattern.compile(
-            "(?=^|S)(?:^\\s*(?:def|class|function|func|fn|interface|struct)\\s+\\w+[^\\n]*[:({]\\s*$"
-                    + "|^\\s*(?:public|private|protected)\\s+[\\w<>\\[\\], ]+[({]"
-                    + "|^\\s*(?:import|package)\\s+\\w+(?:\\.[\\w*]+)+;?\\s*$"
-                    + "|^\\s*from\\s+[\\w.]+\\s+import\\s+\\w+"
-                    + "|^\\s*#include\\s*[<\"]|^\\s*using\\s+[\\w.]+;\\s*$"
+            "(?=^|" + SQL.charAt(0) + ")(?:^\\s*" + anyOf(DECLARATIONS) + "\\s+\\w+[^\\n]*[:({]\\s*$"
+                    + "|^\\s*" + anyOf(MODIFIERS) + "\\s+[\\w<>\\[\\], ]+[({]"
+                    + "|^\\s*" + anyOf(IMPORTS) + "\\s+\\w+(?:\\.[\\w*]+)+;?\\s*$"
+                    + "|^\\s*" + FROM_IMPORT + "\\s+[\\w.]+\\s+import\\s+\\w+"
+                    + "|^\\s*" + INCLUDE + "\\s*[<\"]|^\\s*" + USING + "\\s+[\\w.]+;\\s*$"
                     + "|^[^\\n]*[)\\w\\]\"']\\s*;\\s*$"
-                    + "|\\bSELECT\\s+[\\w*, .]+\\s+FROM\\s+\\w+)",
+                    + "|\\b" + SQL + "\\s+[\\w*, .]+\\s+FROM\\s+\\w+)",
             Pattern.MULTILINE);
     private static final int CODE_LINES = 2;
+
+    /** Words that ask for a proof or a derivation. */
+    private static final List<String> MATH_WORDS = List.of("prove", "derive", "derivation", "equation", "equations",
+            "theorem", "lemma", "solve for");
+    /** Operators of arithmetic between digits: these with or without spaces, the spaced ones with spaces only. */
+    private static final String TIGHT_OPERATORS = "*×÷^";
+    private static final String SPACED_OPERATORS = "+/=";
     private static final Pattern MATH = Pattern.compile(
-            "(?=[pdetlsPDETLS\\\\0-9])(?:\\b(?:prove|derive|derivation|equations?|theorem|lemma|solve for)\\b"
+            startingWith(MATH_WORDS, "\\\\0-9") + "(?:\\b" + anyOf(MATH_WORDS) + "\\b"
                     + "|\\\\(?:frac|sum|int|sqrt)\\b"
-                    + "|\\d\\s*[*×÷^]\\s*\\d|\\d\\s+[+/=]\\s+\\d)",
+                    + "|\\d\\s*[" + Pattern.quote(TIGHT_OPERATORS) + "]\\s*\\d"
+                    + "|\\d\\s+[" + Pattern.quote(SPACED_OPERATORS) + "]\\s+\\d)",
             Pattern.CASE_INSENSITIVE);
+
+    /** What may follow a question mark that ends a sentence, besides white space and the end. */
+    private static final String CLOSERS = "\"')]";
     // a question mark that ends a sentence, not one inside a URL
-    private static final Pattern QUESTION = Pattern.compile("\\?(?=\\s|$|[\"')\\]])");
+    private static final Pattern QUESTION = Pattern.compile(
+            "\\?(?=\\s|$|[" + Pattern.quote(CLOSERS) + "])");
     private static final int SEVERAL_QUESTIONS = 3;
+
+    /** Verbs that ask for writing, and what they ask for when it is long (the latter regex fragments). */
+    private static final List<String> WRITING_VERBS = List.of("write", "draft", "compose", "produce", "create",
+            "generate", "prepare");
+    private static final List<String> LONG_WRITING = List.of("essay", "article", "report", "blog post",
+            "white ?paper", "story", "chapter", "detailed", "in-depth", "in depth", "comprehensive", "thorough",
+            "long-form");
+    private static final String PAGE = "page";
     private static final Pattern LONG_FORM = Pattern.compile(
-            "(?=[wdcpgWDCPG0-9])(?:\\b(?:write|draft|compose|produce|create|generate|prepare)\\b[^.?!\\n]{0,40}?"
-                    + "\\b(?:essay|article|report|blog post|white ?paper|story|chapter|detailed|in-depth|in depth"
-                    + "|comprehensive|thorough|long-form)\\b"
-                    + "|\\b\\d+\\s+pages?\\s+(?:long|essay|report)\\b)",
+            startingWith(WRITING_VERBS, "0-9") + "(?:\\b" + anyOf(WRITING_VERBS) + "\\b[^.?!\\n]{0,40}?"
+                    + "\\b(?:" + String.join("|", LONG_WRITING) + ")\\b"
+                    + "|\\b\\d+\\s+" + PAGE + "s?\\s+(?:long|essay|report)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     // "800 words" asks for long-form writing; "under 100 words" or "at most 600 words" asks for the opposite
+    private static final String WORD = "word";
+    private static final int COUNT_DIGITS = 3;
+    private static final String COUNT_JOINERS = "- ";
     private static final Pattern WORD_COUNT = Pattern.compile(
-            "\\b(under|less than|fewer than|at most|up to|no more than|max(?:imum)?|within)?\\s*(\\d{3,5})[- ]words?\\b",
+            "\\b(under|less than|fewer than|at most|up to|no more than|max(?:imum)?|within)?\\s*(\\d{"
+                    + COUNT_DIGITS + ",5})[" + COUNT_JOINERS + "]" + WORD + "s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int LONG_FORM_WORDS = 500;
     // the characters each scan below stops at, all rare in prose: one table look-up per character is a test the
     // processor guesses right nearly always, where comparing with letters and spaces in turn is guessed wrong at
     // every few characters of prose
-    private static final boolean[] CODE_ANCHORS = asciiSet(";S\n\r");
-    private static final boolean[] MATH_ANCHORS = asciiSet("\\0123456789vVqQmM");
-    private static final boolean[] LONG_FORM_ANCHORS = asciiSet("0123456789wWfFcCpPgG");
+    private static final boolean[] CODE_ANCHORS = asciiSet(";\n\r" + SQL.charAt(0));
+    private static final boolean[] MATH_ANCHORS = asciiSet("\\0123456789" + firstLetters(MATH_WORDS));
+    private static final boolean[] LONG_FORM_ANCHORS = asciiSet("0123456789" + firstLetters(WRITING_VERBS));
 
     /** Features are looked for in this much text; a longer input is a feature of its own. */
     private static final int SCAN_CHARS = 100_000;
@@ -194,7 +234,7 @@ public final class ComplexityScorer {
 
     /**
      * Up to {@code enough} places a {@link #CODE_LINE} match needs one of, each inside the match: a keyword that only
-     * {@code \s} separates from a line start, a ';' that only {@code \s} separates from a line end, or "SELECT".
+     * {@code \s} separates from a line start, a ';' that only {@code \s} separates from a line end, or {@link #SQL}.
      */
     private static int codeLineAnchors(String s, int enough) {
         // '^' holds at the start and after every line terminator (MULTILINE), and the '\s*' after it may cross blank
@@ -207,7 +247,7 @@ public final class ComplexityScorer {
                 continue;
             }
             if (c == ';' ? endsLine(s, i + 1)
-                    : c == 'S' ? startsWithSpaceAfter(s, i, "SELECT")
+                    : c == SQL.charAt(0) ? startsWithSpaceAfter(s, i, SQL)
                     : isLineTerminator(c) && startsCodeKeyword(s, skipBlanks(s, i + 1))) {
                 n++;
             }
@@ -226,28 +266,12 @@ public final class ComplexityScorer {
         if (i >= s.length()) {
             return false;
         }
-        switch (s.charAt(i)) {
-            case 'd':
-                return startsWithSpaceAfter(s, i, "def");
-            case 'c':
-                return startsWithSpaceAfter(s, i, "class");
-            case 'f':
-                return startsWithSpaceAfter(s, i, "function") || startsWithSpaceAfter(s, i, "func")
-                        || startsWithSpaceAfter(s, i, "fn") || startsWithSpaceAfter(s, i, "from");
-            case 'i':
-                return startsWithSpaceAfter(s, i, "interface") || startsWithSpaceAfter(s, i, "import");
-            case 's':
-                return startsWithSpaceAfter(s, i, "struct");
-            case 'p':
-                return startsWithSpaceAfter(s, i, "public") || startsWithSpaceAfter(s, i, "private")
-                        || startsWithSpaceAfter(s, i, "protected") || startsWithSpaceAfter(s, i, "package");
-            case 'u':
-                return startsWithSpaceAfter(s, i, "using");
-            case '#':
-                return s.startsWith("#include", i);
-            default:
-                return false;
+        for (String keyword : LINE_KEYWORDS) {
+            if (startsWithSpaceAfter(s, i, keyword)) {
+                return true;
+            }
         }
+        return s.startsWith(INCLUDE, i);
     }
 
     /** Every keyword of {@link #CODE_LINE} but #include is followed by {@code \s+}. */
@@ -257,29 +281,35 @@ public final class ComplexityScorer {
     }
 
     /**
-     * Where a {@link #MATH} match would start that is found by the character at i, or -1 if none can be. A backslash
-     * or a digit opens its match; a word is found by its v, q or m (any case), letters prose has few of. Words found
-     * by the same letter differ in the letters before it, so at most one of them fits.
+     * Where a {@link #MATH} match would start that is found by the character at i, or -1 if none can be: a backslash,
+     * a digit that starts arithmetic, or the first letter of one of {@link #MATH_WORDS} standing there as a word.
      */
     private static int mathStartAround(String s, int i) {
-        switch (s.charAt(i)) {
-            case '\\':
-                return i;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                return startsArithmetic(s, i) ? i : -1;
-            case 'v': case 'V':
-                return isWordAt(s, i - 3, "prove") || isWordAt(s, i - 3, "solve for") ? i - 3
-                        : isWordAt(s, i - 4, "derive") || isWordAt(s, i - 4, "derivation") ? i - 4 : -1;
-            case 'q': case 'Q':
-                return isWordAt(s, i - 1, "equation") || isWordAt(s, i - 1, "equations") ? i - 1 : -1;
-            case 'm': case 'M':
-                return isWordAt(s, i - 6, "theorem") ? i - 6 : isWordAt(s, i - 2, "lemma") ? i - 2 : -1;
-            default:
-                return -1;
+        char c = s.charAt(i);
+        if (c == '\\') {
+            return i;
         }
+        if (isDigit(c)) {
+            return startsArithmetic(s, i) ? i : -1;
+        }
+        return startsOneOf(s, i, MATH_WORDS) ? i : -1;
     }
 
-    /** {@code \d\s*[*×÷^]\s*\d} or {@code \d\s+[+/=]\s+\d} at i, a digit. */
+    /** Whether one of the words stands at i as a case-insensitive {@code \bword\b}. */
+    private static boolean startsOneOf(String s, int i, List<String> words) {
+        if (i > 0 && isAsciiWordChar(s.charAt(i - 1))) {
+            return false; // most letters stand inside a word
+        }
+        char first = lowerAscii(s.charAt(i));
+        for (String w : words) {
+            if (w.charAt(0) == first && isWordAt(s, i, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A digit, then a {@link #TIGHT_OPERATORS} one, or a {@link #SPACED_OPERATORS} one between spaces, then a digit. */
     private static boolean startsArithmetic(String s, int i) {
         int op = skipSpace(s, i + 1);
         if (op == s.length()) {
@@ -287,9 +317,9 @@ public final class ComplexityScorer {
         }
         char c = s.charAt(op);
         boolean spaced;
-        if (c == '*' || c == '×' || c == '÷' || c == '^') {
+        if (TIGHT_OPERATORS.indexOf(c) >= 0) {
             spaced = false;
-        } else if (c == '+' || c == '/' || c == '=') {
+        } else if (SPACED_OPERATORS.indexOf(c) >= 0) {
             spaced = true;
         } else {
             return false;
@@ -300,26 +330,14 @@ public final class ComplexityScorer {
 
     /**
      * Where a {@link #LONG_FORM} match would start that is found by the character at i, or -1 if none can be: a count
-     * of pages by its first digit, a verb asking for writing by its first letter, or "draft" by its f, the letters
-     * being w, f, c, p and g.
+     * of pages by its first digit, or one of {@link #WRITING_VERBS} by its first letter.
      */
     private static int longFormStartAround(String s, int i) {
-        switch (s.charAt(i)) {
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                return startsPageCount(s, i) ? i : -1;
-            case 'w': case 'W':
-                return isWordAt(s, i, "write") ? i : -1;
-            case 'f': case 'F':
-                return isWordAt(s, i - 3, "draft") ? i - 3 : -1;
-            case 'c': case 'C':
-                return isWordAt(s, i, "compose") || isWordAt(s, i, "create") ? i : -1;
-            case 'p': case 'P':
-                return isWordAt(s, i, "produce") || isWordAt(s, i, "prepare") ? i : -1;
-            case 'g': case 'G':
-                return isWordAt(s, i, "generate") ? i : -1;
-            default:
-                return -1;
+        char c = s.charAt(i);
+        if (isDigit(c)) {
+            return startsPageCount(s, i) ? i : -1;
         }
+        return startsOneOf(s, i, WRITING_VERBS) ? i : -1;
     }
 
     /** {@code \b\d+\s+page} at i, a digit: the whole run of digits, as {@code \d+\s+} leaves no other split. */
@@ -332,10 +350,10 @@ public final class ComplexityScorer {
             end++;
         }
         int page = skipSpace(s, end);
-        return page > end && regionMatchesAscii(s, page, "page");
+        return page > end && regionMatchesAscii(s, page, PAGE);
     }
 
-    /** Whether three or more digits stand before '-' or ' ' and "word", as in every {@link #WORD_COUNT} match. */
+    /** Whether {@link #COUNT_DIGITS} digits or more stand before a joiner and {@link #WORD}, as in every {@link #WORD_COUNT} match. */
     private static boolean mayCountWords(String s) {
         int digits = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -343,7 +361,7 @@ public final class ComplexityScorer {
             if (isDigit(c)) {
                 digits++;
             } else {
-                if (digits >= 3 && (c == '-' || c == ' ') && regionMatchesAscii(s, i + 1, "word")) {
+                if (digits >= COUNT_DIGITS && COUNT_JOINERS.indexOf(c) >= 0 && regionMatchesAscii(s, i + 1, WORD)) {
                     return true;
                 }
                 digits = 0;
@@ -360,7 +378,7 @@ public final class ComplexityScorer {
                 n++;
             } else {
                 char c = s.charAt(i + 1);
-                if (isRegexSpace(c) || isLineTerminator(c) || c == '"' || c == '\'' || c == ')' || c == ']') {
+                if (isRegexSpace(c) || isLineTerminator(c) || CLOSERS.indexOf(c) >= 0) {
                     n++;
                 }
             }
@@ -433,6 +451,33 @@ public final class ComplexityScorer {
 
     private static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** The first letters of the words, in both cases. */
+    private static String firstLetters(List<String> words) {
+        StringBuilder firsts = new StringBuilder();
+        for (String w : words) {
+            firsts.append(Character.toLowerCase(w.charAt(0))).append(Character.toUpperCase(w.charAt(0)));
+        }
+        return firsts.toString();
+    }
+
+    /** A look-ahead at the words' first letters and at the other characters a match may start with. */
+    private static String startingWith(List<String> words, String more) {
+        return "(?=[" + firstLetters(words) + more + "])";
+    }
+
+    private static String anyOf(List<String> words) {
+        return "(?:" + String.join("|", words) + ")";
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
     }
 
     private static boolean[] asciiSet(String chars) {

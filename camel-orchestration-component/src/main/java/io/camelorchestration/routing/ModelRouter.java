@@ -10,21 +10,35 @@ import io.camelorchestration.catalog.Tier;
 /**
  * Sends simple work to a cheaper model: the intent's tier, raised one step when the input is complex (code, math,
  * several questions, long-form writing asked for, a long input), then the model of at least that tier that costs least
- * for this request, whose context window holds the input and the output cap, and that the delegate can reach. Never
- * routes to a model dearer than the original (the delegate's own); a pinned step is never routed (the planner does
- * not ask).
+ * for this request, whose context window holds the input and the output cap, and that the delegate can reach, among
+ * the {@link RoutingCandidates}. Never routes to a model dearer than the original (the delegate's own); a pinned step
+ * is never routed (the planner does not ask).
  */
 public final class ModelRouter {
 
     /** At or above this complexity the step needs one tier more than its intent asks. */
     public static final double COMPLEX = Complexity.THRESHOLD;
 
-    private final ModelCatalog catalog;
+    private final RoutingCandidates candidates;
     private final ComplexityScorer scorer;
 
+    /** Routes among the models of the catalog routing may choose on its own (no routing-models list). */
     public ModelRouter(ModelCatalog catalog, ComplexityScorer scorer) {
-        this.catalog = catalog;
+        this(RoutingCandidates.of(catalog), scorer);
+    }
+
+    public ModelRouter(RoutingCandidates candidates, ComplexityScorer scorer) {
+        this.candidates = candidates;
         this.scorer = scorer;
+    }
+
+    /** The same scorer over other candidates (an endpoint's own routingModels). */
+    public ModelRouter withCandidates(RoutingCandidates other) {
+        return other == candidates ? this : new ModelRouter(other, scorer);
+    }
+
+    public RoutingCandidates candidates() {
+        return candidates;
     }
 
     /**
@@ -50,7 +64,7 @@ public final class ModelRouter {
         Tier needed = complexity.complex() ? raise(tier) : tier;
         String why = needed.id() + " tier" + (complexity.complex() ? " (" + tier.id() + " raised: "
                 + complexity.describe() + ")" : "");
-        Optional<ModelInfo> candidate = catalog.cheapest(needed, inputTokens, maxOutputTokens, reachable);
+        Optional<ModelInfo> candidate = candidates.cheapest(needed, inputTokens, maxOutputTokens, reachable);
         if (candidate.isEmpty()) {
             return new RoutingDecision(original, false, complexity.score(),
                     why + ": no reachable model fits " + ((long) inputTokens + maxOutputTokens) + " tokens");
@@ -60,7 +74,7 @@ public final class ModelRouter {
             if (m.name().equals(original.name())) {
                 return new RoutingDecision(original, false, complexity.score(), why + ": the original is the cheapest");
             }
-            if (m.cost(inputTokens, maxOutputTokens) >= original.cost(inputTokens, maxOutputTokens)) {
+            if (m.estimatedCost(inputTokens, maxOutputTokens) >= original.estimatedCost(inputTokens, maxOutputTokens)) {
                 return new RoutingDecision(original, false, complexity.score(),
                         why + ": nothing cheaper than " + original.name());
             }
@@ -68,9 +82,20 @@ public final class ModelRouter {
         return new RoutingDecision(m, true, complexity.score(), why);
     }
 
-    /** The cheapest reachable model of any tier, for degraded steps. */
-    public Optional<ModelInfo> cheapest(long tokens, Predicate<ModelInfo> reachable) {
-        return catalog.cheapest(Tier.SMALL, tokens, reachable);
+    /**
+     * The model of a step over budget: the cheapest reachable candidate of at least the intent's own tier (a degraded
+     * step is never given a weaker model than its intent needs: generate stays large), and never one dearer than the
+     * original.
+     */
+    public RoutingDecision degrade(Tier tier, long inputTokens, long outputTokens, ModelInfo original,
+            Predicate<ModelInfo> reachable) {
+        Optional<ModelInfo> m = candidates.cheapest(tier, inputTokens, outputTokens, reachable);
+        if (m.isEmpty() || original != null && (m.get().name().equals(original.name())
+                || m.get().estimatedCost(inputTokens, outputTokens) >= original.estimatedCost(inputTokens, outputTokens))) {
+            return RoutingDecision.original(original, "budget exceeded: " + tier.id() + " tier, nothing cheaper than "
+                    + (original == null ? "the original" : original.name()));
+        }
+        return new RoutingDecision(m.get(), true, 0, "budget exceeded: cheapest of the " + tier.id() + " tier");
     }
 
     static Tier raise(Tier t) {

@@ -70,11 +70,13 @@ class BuiltInModelCatalogTest {
     }
 
     @Test
-    void theBuiltInTiersAgreeWithThePriceBandsUsedForUnknownModels() {
-        // a LiteLLM model the catalog does not know gets its tier from its price: the bands must match the catalog
+    void theBuiltInTiersAndReasoningFlagsAreTheTierTables() {
+        // one source of truth: what the built-in catalog says of a model is what the table says of its family
+        ModelTiers table = ModelTiers.builtIn();
         for (ModelInfo m : catalog.models()) {
-            assertThat(ModelCatalogLoader.tierFromPrice(m.inputUsdPerMillion(), m.outputUsdPerMillion()))
-                    .as(m.name()).isEqualTo(m.tier());
+            ModelTiers.Match family = table.match(m.name()).orElseThrow(() -> new AssertionError(m.name() + " not in the table"));
+            assertThat(m.tier()).as(m.name()).isEqualTo(family.family().tier());
+            assertThat(m.reasoning()).as(m.name()).isEqualTo(family.family().reasoning());
         }
     }
 

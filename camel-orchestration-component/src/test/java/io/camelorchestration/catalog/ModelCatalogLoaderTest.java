@@ -63,15 +63,53 @@ class ModelCatalogLoaderTest {
     }
 
     @Test
-    void unknownModelsGetTheirTierFromTheirPrice() throws IOException {
+    void aModelTheTierTableDoesNotKnowHasNoTierWhateverItsPrice() throws IOException {
         ModelCatalog c = litellm();
 
-        assertThat(c.find("deepseek/deepseek-chat").orElseThrow().tier()).isEqualTo(Tier.SMALL);
-        assertThat(c.find("amazon.nova-pro-v1:0").orElseThrow().tier()).isEqualTo(Tier.MEDIUM);
-        assertThat(c.find("xai/grok-4").orElseThrow().tier()).isEqualTo(Tier.LARGE);
+        // priced (cost and budgets use them), but no capability is guessed from a price
+        for (String name : new String[] {"deepseek/deepseek-chat", "amazon.nova-pro-v1:0", "xai/grok-4", "legacy-chat-model"}) {
+            assertThat(c.find(name).orElseThrow().tier()).as(name).isNull();
+            assertThat(c.find(name).orElseThrow().inputUsdPerMillion()).as(name).isPositive();
+        }
         assertThat(c.find("xai/grok-4").orElseThrow().encoding()).isEqualTo("cl100k_base");
         assertThat(ModelCatalogLoader.encodingFor("openai/gpt-5-mini")).isEqualTo("o200k_base");
         assertThat(ModelCatalogLoader.encodingFor("o3-mini")).isEqualTo("o200k_base");
+    }
+
+    @Test
+    void tiersReasoningAndDeprecationComeFromTheTableAndTheMap() throws IOException {
+        ModelCatalog c = load("{\"gpt-5-nano\":{\"mode\":\"chat\",\"input_cost_per_token\":5e-08,"
+                + "\"output_cost_per_token\":4e-07,\"litellm_provider\":\"openai\",\"supports_reasoning\":true},"
+                + "\"claude-sonnet-4-5\":{\"mode\":\"chat\",\"input_cost_per_token\":3e-06,"
+                + "\"output_cost_per_token\":1.5e-05,\"litellm_provider\":\"anthropic\",\"supports_reasoning\":true},"
+                + "\"acme/deep-thinker\":{\"mode\":\"chat\",\"input_cost_per_token\":1e-06,"
+                + "\"output_cost_per_token\":2e-06,\"supports_reasoning\":true},"
+                + "\"gpt-4-0613\":{\"mode\":\"chat\",\"input_cost_per_token\":3e-05,"
+                + "\"output_cost_per_token\":6e-05,\"deprecation_date\":\"2025-06-06\"}}");
+
+        assertThat(c.find("gpt-5-nano").orElseThrow().tier()).isEqualTo(Tier.SMALL);
+        assertThat(c.find("gpt-5-nano").orElseThrow().reasoning()).isTrue();
+        // LiteLLM says Claude "supports" reasoning; it thinks only when asked to: the table decides
+        assertThat(c.find("claude-sonnet-4-5").orElseThrow().reasoning()).isFalse();
+        assertThat(c.find("claude-sonnet-4-5").orElseThrow().tier()).isEqualTo(Tier.LARGE);
+        // a family the table does not know: the map's flag
+        assertThat(c.find("acme/deep-thinker").orElseThrow().reasoning()).isTrue();
+        assertThat(c.find("gpt-4-0613").orElseThrow().deprecationDate()).isEqualTo(java.time.LocalDate.of(2025, 6, 6));
+        assertThat(c.find("gpt-4-0613").orElseThrow().tier()).isNull();
+    }
+
+    @Test
+    void theOwnFormatMayFlagReasoningAndADeprecationDate() throws IOException {
+        ModelInfo m = load("{\"models\":[{\"name\":\"house-model\",\"tier\":\"small\",\"inputUsdPerMillion\":1,"
+                + "\"outputUsdPerMillion\":2,\"reasoning\":true,\"deprecationDate\":\"2027-01-31\"}]}")
+                .find("house-model").orElseThrow();
+
+        assertThat(m.reasoning()).isTrue();
+        assertThat(m.deprecationDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 31));
+        ModelCatalog c = load("{\"models\":[{\"name\":\"gpt-4o-mini\",\"inputUsdPerMillion\":0.15,\"outputUsdPerMillion\":0.6},"
+                + "{\"name\":\"untiered\",\"inputUsdPerMillion\":1,\"outputUsdPerMillion\":2}]}");
+        assertThat(c.find("gpt-4o-mini").orElseThrow().tier()).as("from the table").isEqualTo(Tier.SMALL);
+        assertThat(c.find("untiered").orElseThrow().tier()).as("no tier said, none guessed").isNull();
     }
 
     @Test
@@ -82,8 +120,8 @@ class ModelCatalogLoaderTest {
         // no small model holds 150k tokens: the cheapest that does is a medium one
         assertThat(c.cheapest(Tier.SMALL, 150_000, 200, m -> true)).map(ModelInfo::name)
                 .contains("gemini/gemini-2.5-flash");
-        assertThat(c.cheapest(Tier.LARGE, 2_000, 200, m -> m.provider().equals("xai"))).map(ModelInfo::name)
-                .contains("xai/grok-4");
+        // a model of no known tier is never chosen
+        assertThat(c.cheapest(Tier.SMALL, 2_000, 200, m -> m.provider().equals("xai"))).isEmpty();
     }
 
     @Test
@@ -140,6 +178,18 @@ class ModelCatalogLoaderTest {
         assertThatThrownBy(() -> load("{\"models\":[{\"name\":\"m\",\"inputUsdPerMillion\":1,"
                 + "\"outputUsdPerMillion\":2,\"cacheWriteUsdPerMillion\":\"cheap\"}]}"))
                 .hasMessageContaining("model m").hasMessageContaining("cacheWriteUsdPerMillion");
+        assertThatThrownBy(() -> load("{\"gpt-x\":{\"mode\":\"chat\",\"input_cost_per_token\":\"1e-6\","
+                + "\"output_cost_per_token\":2e-6}}"))
+                .hasMessageContaining("gpt-x").hasMessageContaining("input_cost_per_token").hasMessageContaining("number");
+        assertThatThrownBy(() -> load("{\"gpt-x\":{\"mode\":\"chat\",\"input_cost_per_token\":1e-6,"
+                + "\"output_cost_per_token\":-2e-6}}"))
+                .hasMessageContaining("gpt-x").hasMessageContaining("output_cost_per_token").hasMessageContaining("negative");
+        assertThatThrownBy(() -> load("{\"gpt-x\":{\"mode\":\"chat\",\"input_cost_per_token\":1e-6,"
+                + "\"output_cost_per_token\":2e-6,\"deprecation_date\":\"soon\"}}"))
+                .hasMessageContaining("gpt-x").hasMessageContaining("deprecation_date").hasMessageContaining("soon");
+        assertThatThrownBy(() -> load("{\"models\":[{\"name\":\"m\",\"inputUsdPerMillion\":1,"
+                + "\"outputUsdPerMillion\":2,\"reasoning\":\"maybe\"}]}"))
+                .hasMessageContaining("model m").hasMessageContaining("reasoning");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.camelorchestration.component;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +14,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -87,6 +90,52 @@ class CamelMainOptionErrorTest {
     void aFractionOfATokenIsNoWholeNumber() {
         assertThat(startupError(props("camel.component.orchestrate.workflow-budget-tokens", "2.5")))
                 .contains("camel.component.orchestrate.workflow-budget-tokens").contains("'2.5'");
+    }
+
+    @Test
+    void aRoutingModelTheCatalogLacks() {
+        assertThat(startupError(props("camel.component.orchestrate.routing-models", "gpt-4o-mni,gpt-4o")))
+                .contains("option 'camel.component.orchestrate.routing-models'").contains("'gpt-4o-mni,gpt-4o'")
+                .contains("model gpt-4o-mni is not in the model catalog").contains("gpt-4o-mini");
+    }
+
+    @Test
+    void anUnknownTierInRoutingModels() {
+        assertThat(startupError(props("camel.component.orchestrate.routing-models", "gpt-4o-mini=tiny,gpt-4o")))
+                .contains("option 'camel.component.orchestrate.routing-models'").contains("unknown tier 'tiny'")
+                .contains("gpt-4o-mini").contains("small, medium, large");
+    }
+
+    @Test
+    void aRoutingModelOfNoKnownTierNeedsOne(@TempDir Path dir) throws Exception {
+        Path catalog = dir.resolve("prices.json");
+        Files.writeString(catalog, "{\"gpt-4o\":{\"mode\":\"chat\",\"input_cost_per_token\":2.5e-06,"
+                + "\"output_cost_per_token\":1e-05},\"acme-7b\":{\"mode\":\"chat\",\"input_cost_per_token\":1e-07,"
+                + "\"output_cost_per_token\":2e-07}}");
+
+        assertThat(startupError(props("camel.component.orchestrate.models", "file:" + catalog,
+                "camel.component.orchestrate.routing-models", "acme-7b,gpt-4o")))
+                .contains("option 'camel.component.orchestrate.routing-models'").contains("acme-7b has no known tier")
+                .contains("acme-7b=small");
+    }
+
+    @Test
+    void aCatalogThatIsNotJsonOrHasABadPriceNamesTheModelAndTheField(@TempDir Path dir) throws Exception {
+        Path notJson = dir.resolve("broken.json");
+        Files.writeString(notJson, "{\"gpt-4o\": {\"input_cost_per_token\": 2.5e-06,");
+        Path negative = dir.resolve("negative.json");
+        Files.writeString(negative, "{\"gpt-4o\":{\"mode\":\"chat\",\"input_cost_per_token\":2.5e-06,"
+                + "\"output_cost_per_token\":-1e-05}}");
+        Path missing = dir.resolve("missing.json");
+        Files.writeString(missing, "{\"models\":[{\"name\":\"house-model\",\"tier\":\"small\",\"inputUsdPerMillion\":1}]}");
+
+        assertThat(startupError(props("camel.component.orchestrate.models", "file:" + notJson)))
+                .contains("option 'camel.component.orchestrate.models'").contains("broken.json").contains("not valid JSON");
+        assertThat(startupError(props("camel.component.orchestrate.models", "file:" + negative)))
+                .contains("option 'camel.component.orchestrate.models'").contains("model gpt-4o")
+                .contains("output_cost_per_token must not be negative");
+        assertThat(startupError(props("camel.component.orchestrate.models", "file:" + missing)))
+                .contains("model house-model").contains("missing outputUsdPerMillion");
     }
 
     /**

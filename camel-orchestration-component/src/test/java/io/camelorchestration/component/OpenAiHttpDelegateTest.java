@@ -50,8 +50,8 @@ class OpenAiHttpDelegateTest extends ChatServerTestSupport {
         assertThat(out.getException()).isNull();
         String routed = out.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
         ChatServer.Completion call = last();
-        // the cheapest small model of the default model's vendor in the built-in catalog, as the server saw it
-        String cheapest = ModelCatalogLoader.builtIn().models().stream()
+        // the cheapest small routing candidate of the default model's vendor in the built-in catalog, as the server saw it
+        String cheapest = io.camelorchestration.routing.RoutingCandidates.of(ModelCatalogLoader.builtIn()).models().stream()
                 .filter(m -> m.provider().equals("openai") && m.tier().name().equals("SMALL"))
                 .min((a, b) -> Double.compare(a.inputUsdPerMillion(), b.inputUsdPerMillion())).orElseThrow().name();
         assertThat(routed).isEqualTo(cheapest).isNotEqualTo("gpt-4o");

@@ -210,4 +210,14 @@ class OrchestrateStartupErrorTest {
         assertThat(startupError("orchestrate:s?delegate=direct:llm&maxInputSize=1MB"))
                 .contains("'maxInputSize' of endpoint orchestrate:s").contains("a whole number");
     }
+
+    @Test
+    void routingModelsOfAnEndpointNamesTheEndpointsOption() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&routingModels=gpt-4o-mini,gpt-4o=huge"))
+                .contains("option 'routingModels' of endpoint orchestrate:s").contains("unknown tier 'huge'")
+                .contains("small, medium, large");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&routingModels=claude-sonet-4-5"))
+                .contains("option 'routingModels' of endpoint orchestrate:s").contains("claude-sonet-4-5")
+                .contains("not in the model catalog").contains("claude-sonnet-4-5");
+    }
 }

@@ -136,4 +136,48 @@ class HtmlAndEmailTest {
         assertThat(r.text()).contains("Retry configuration", "```\nretry:\n  maxAttempts: 3\n  backoff:\n"
                 + "    delay: 500ms   # doubled each time\n```");
     }
+
+    private static String toText(String html, boolean protect) {
+        return new HtmlToText().apply(html, new CompressionRequest(html, CompressionLevel.LIGHT, Intent.EXTRACT, null,
+                null, protect));
+    }
+
+    @Test
+    void brokenMarkupLosesNoWord() {
+        String html = "<div><p>First <b>bold <i>and</b> crossed</i> words<p>second paragraph, never closed"
+                + "<ul><li>one<li>two &amp three</ul> if a < b and c > d then </span>done</div></td>";
+
+        String text = toText(html, false);
+
+        assertThat(text).contains("First bold and crossed words", "second paragraph, never closed", "- one", "- two & three",
+                "if a < b and c > d then done").doesNotContain("<b>", "</span>", "<li>");
+    }
+
+    @Test
+    void aDroppedElementThatIsNeverClosedLeavesTheTextAsItWas() {
+        String html = "<p>Before the script.</p><script>var x = 1;<p>Everything after it, which a parser would take"
+                + " for script.</p></body>";
+
+        assertThat(toText(html, false)).isEqualTo(html);
+        assertThat(toText("<p>Title: <title>never closed</p><p>more</p>", false)).contains("more");
+        // closed, they go; "<scripts>" is no script
+        assertThat(toText("<p>a</p><script>x()</script><p>b <scripts>c</scripts></p>", false))
+                .isEqualTo("a\n\nb c").doesNotContain("x()");
+    }
+
+    @Test
+    void aHugePageKeepsEveryParagraph() {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < 5_000; i++) {
+            html.append("<p>Paragraph number ").append(i).append(" of a <a href=\"/p/").append(i)
+                    .append("\">very</a> long page.</p>\n");
+        }
+        html.append("</body></html>");
+
+        String text = toText(html.toString(), true);
+
+        assertThat(text.split("\n\n")).hasSize(5_000);
+        assertThat(text).startsWith("Paragraph number 0 of a very (/p/0) long page.")
+                .endsWith("Paragraph number 4999 of a very (/p/4999) long page.");
+    }
 }

@@ -2,6 +2,7 @@ package io.camelorchestration.intent;
 
 import java.util.List;
 
+import io.camelorchestration.text.Stemmer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

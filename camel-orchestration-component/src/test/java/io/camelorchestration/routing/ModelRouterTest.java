@@ -146,15 +146,43 @@ class ModelRouterTest {
     }
 
     @Test
-    void degradedStepsGetTheCheapestModelOfAnyTier() {
-        assertThat(router.cheapest(1_000, ANY)).contains(TINY_WINDOW);
-        assertThat(router.cheapest(100_000, ANY)).contains(NANO);
+    void aDegradedStepGetsTheCheapestModelOfItsOwnTierNeverAWeakerOne() {
+        RoutingDecision summary = router.degrade(Tier.SMALL, 1_000, 100, LARGE, ANY);
+        RoutingDecision writing = router.degrade(Tier.LARGE, 1_000, 100, SONNET, ANY);
+
+        assertThat(summary.model()).isEqualTo(TINY_WINDOW);
+        assertThat(summary.routed()).isTrue();
+        assertThat(writing.model()).isEqualTo(LARGE);
+        assertThat(writing.model().tier()).isEqualTo(Tier.LARGE);
+        // nothing of the tier is cheaper than the original: the original stays
+        assertThat(router.degrade(Tier.LARGE, 1_000, 100, LARGE, ANY).model()).isEqualTo(LARGE);
+        assertThat(router.degrade(Tier.LARGE, 1_000, 100, LARGE, ANY).routed()).isFalse();
+        assertThat(router.degrade(Tier.MEDIUM, 1_000, 100, MINI, ANY).model()).isEqualTo(MINI);
     }
 
     @Test
-    void withTheBuiltInCatalogASummaryLeavesALargeModelForACheaperSmallOne() {
+    void aReasoningModelsEstimateIncludesItsReasoningOutput() {
+        ModelInfo thinker = new ModelInfo("thinker", "openai", Tier.SMALL, 0.05, 0.40, 400_000, "o200k_base", null, -1,
+                -1, true, null);
+        ModelRouter r = new ModelRouter(RoutingCandidates.of(new ModelCatalog(List.of(thinker, MINI, LARGE)),
+                List.of(new RoutingCandidates.Listed("thinker", null), new RoutingCandidates.Listed("mini", null)),
+                io.camelorchestration.catalog.ModelTiers.builtIn(), java.time.Clock.systemUTC()), new ComplexityScorer());
+
+        // 200 tokens in, a one-word answer: the thinker's list price is lower, but its reasoning is billed as output
+        RoutingDecision d = r.route(Tier.SMALL, "yes or no?", 200, 16, LARGE, ANY);
+
+        assertThat(thinker.cost(200, 16)).isLessThan(MINI.cost(200, 16));
+        assertThat(d.model()).isEqualTo(MINI);
+        assertThat(thinker.estimatedCost(200, 16)).isEqualTo(thinker.cost(200, 16 + ModelInfo.REASONING_OUTPUT_TOKENS));
+        assertThat(thinker.outputCapFor(16)).isEqualTo(16 + ModelInfo.REASONING_OUTPUT_TOKENS);
+        assertThat(MINI.outputCapFor(16)).isEqualTo(16);
+    }
+
+    @Test
+    void withTheBuiltInCatalogASummaryLeavesALargeModelForTheCheapestSmallCandidate() {
         ModelCatalog catalog = ModelCatalog.defaults();
         ModelInfo gpt4o = catalog.find("gpt-4o").orElseThrow();
+        RoutingCandidates candidates = RoutingCandidates.of(catalog);
         ModelRouter r = new ModelRouter(catalog, new ComplexityScorer());
 
         RoutingDecision d = r.route(Tier.SMALL, "summarize", "Plain text of a meeting.", 3_000, 512, gpt4o,
@@ -163,8 +191,9 @@ class ModelRouterTest {
         assertThat(d.routed()).isTrue();
         assertThat(d.model().tier()).isEqualTo(Tier.SMALL);
         assertThat(d.model().provider()).isEqualTo("openai");
+        assertThat(d.model().reasoning()).as("gpt-5-nano is cheaper but reasons: not a candidate unless listed").isFalse();
         assertThat(d.model().cost(3_000, 512)).isLessThan(gpt4o.cost(3_000, 512));
-        for (ModelInfo other : catalog.models()) {
+        for (ModelInfo other : candidates.models()) {
             if (other.tier() == Tier.SMALL && other.provider().equals("openai")) {
                 assertThat(d.model().cost(3_000, 512)).isLessThanOrEqualTo(other.cost(3_000, 512));
             }

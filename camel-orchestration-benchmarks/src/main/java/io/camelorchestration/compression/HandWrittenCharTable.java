@@ -2,11 +2,8 @@ package io.camelorchestration.compression;
 
 import java.util.Arrays;
 
-/**
- * Words to small ids without a String per lookup: open addressing over the characters of a buffer. The ids are
- * dense, in order of first insertion. Not thread-safe (one per text), except the frozen word lists built once.
- */
-final class CharTable {
+/** The home-made word table of before issue 15, for {@link HandWrittenTerms}; see there. */
+final class HandWrittenCharTable {
 
     private char[] pool = new char[1024];
     private int poolSize;
@@ -15,8 +12,8 @@ final class CharTable {
     private int[] slots = new int[512]; // id + 1, 0 = empty
     private int size;
 
-    static CharTable of(Iterable<String> words) {
-        CharTable t = new CharTable();
+    static HandWrittenCharTable of(Iterable<String> words) {
+        HandWrittenCharTable t = new HandWrittenCharTable();
         for (String w : words) {
             t.id(w.toCharArray(), w.length(), true);
         }
