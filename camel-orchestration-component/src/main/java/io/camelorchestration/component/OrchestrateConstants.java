@@ -21,6 +21,10 @@ public final class OrchestrateConstants {
     public static final String TOKENS_SAVED = "CamelOrchestrationTokensSaved";
     @Metadata(description = "Whether compression changed the input of this step.", javaType = "Boolean")
     public static final String COMPRESSION_APPLIED = "CamelOrchestrationCompressionApplied";
+    @Metadata(description = "Why the input went as it came although compression would have shortened it: the"
+                            + " provider's prompt cache made it cheaper uncompressed (the dollars saved and lost)."
+                            + " Absent when compression ran or was not asked for.", javaType = "String")
+    public static final String COMPRESSION_SKIPPED = "CamelOrchestrationCompressionSkipped";
     @Metadata(description = "Why the original path was taken, when it was.", javaType = "String")
     public static final String FALLBACK_REASON = "CamelOrchestrationFallbackReason";
     /**

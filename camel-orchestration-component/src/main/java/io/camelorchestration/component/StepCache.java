@@ -21,7 +21,8 @@ final class StepCache {
     /** Headers the step itself sets after the call: never part of a stored answer. */
     private static final Set<String> STEP_HEADERS = Set.of(OrchestrateConstants.ORCHESTRATED, OrchestrateConstants.INTENT,
             OrchestrateConstants.MODEL, OrchestrateConstants.TOKENS_USED, OrchestrateConstants.TOKENS_SAVED,
-            OrchestrateConstants.COMPRESSION_APPLIED, OrchestrateConstants.FALLBACK_REASON,
+            OrchestrateConstants.COMPRESSION_APPLIED, OrchestrateConstants.COMPRESSION_SKIPPED,
+            OrchestrateConstants.FALLBACK_REASON,
             OrchestrateConstants.PENDING_SETTLEMENT, OrchestrateConstants.CACHE_HIT, OrchestrateConstants.COST_SAVED);
 
     /** Request headers of Camel's LLM components (temperature, response format, tools, prompts...) reach the model. */

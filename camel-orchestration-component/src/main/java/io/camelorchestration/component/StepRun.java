@@ -478,6 +478,12 @@ final class StepRun {
         msg.setHeader(OrchestrateConstants.TOKENS_USED, in + out);
         msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
         msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, saved > 0);
+        String skipped = saved > 0 || plan.unoptimised() ? null : draft.compressionSkipped();
+        if (skipped != null) {
+            msg.setHeader(OrchestrateConstants.COMPRESSION_SKIPPED, skipped);
+        } else {
+            msg.removeHeader(OrchestrateConstants.COMPRESSION_SKIPPED);
+        }
         String reason = !orchestrated
                 ? firstCall != null ? cascadeReason : "budget exceeded (" + plan.budgetExceeded() + "): fallback policy"
                 : pending != null ? "budget exceeded (" + plan.budgetExceeded() + "): degraded" : null;
@@ -499,6 +505,9 @@ final class StepRun {
         d.put("tokensBudgeted", plan.budgetTokens());
         d.put("cost", cost);
         d.put("compressionApplied", saved > 0);
+        if (skipped != null) {
+            d.put("compressionSkipped", skipped);
+        }
         d.put("tokensSaved", saved);
         d.put("model", model == null ? null : model.name());
         d.put("routed", plan.routing().routed() && firstCall == null);

@@ -83,10 +83,20 @@ public final class CompressionPipeline implements Compressor {
         if (before < minTokens || text.length() > maxChars) {
             return CompressionResult.unchanged(text, before);
         }
-        String current = text;
+        // The instruction above the document is the same in every message of a step: the provider's prompt cache
+        // holds it only while it stays byte for byte what it saw before. So the strategies that rewrite text work on
+        // what follows it; the selectors, which keep it whole and copy what they keep, see the whole text again.
+        int prefixEnd = Shapes.looksLikeJson(text) ? 0 : UnitDocument.instructionPrefixEnd(text);
+        String prefix = prefixEnd == 0 ? "" : text.substring(0, prefixEnd);
+        boolean apart = prefixEnd > 0;
+        String current = apart ? text.substring(prefixEnd) : text;
         List<String> applied = new ArrayList<>(strategies.size());
         try {
             for (CompressionStrategy s : strategies) {
+                if (apart && s.selectsWholeUnits()) {
+                    current = prefix + current;
+                    apart = false;
+                }
                 CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
                         request.instruction(), request.encoding(), request.protectSpans());
                 if (!s.appliesTo(step)) {
@@ -100,6 +110,12 @@ public final class CompressionPipeline implements Compressor {
             }
         } finally {
             UnitDocument.forget();
+        }
+        if (apart) {
+            current = prefix + current;
+        }
+        if (applied.isEmpty()) {
+            current = text;
         }
         int after = current == text ? before : tokens.count(current, request.encoding());
         if (after >= before) {

@@ -12,4 +12,13 @@ public interface CompressionStrategy {
     boolean appliesTo(CompressionRequest request);
 
     String apply(String text, CompressionRequest request);
+
+    /**
+     * True for a strategy that only keeps or drops whole sentences and lines, copying what it keeps byte for byte
+     * (the selectors): it sees the instruction above the document, which it always keeps. Strategies that rewrite
+     * text (markup, e-mail, white space, repeats) never see that instruction.
+     */
+    default boolean selectsWholeUnits() {
+        return false;
+    }
 }

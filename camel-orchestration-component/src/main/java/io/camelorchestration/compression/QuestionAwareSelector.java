@@ -49,6 +49,11 @@ public final class QuestionAwareSelector implements CompressionStrategy {
     }
 
     @Override
+    public boolean selectsWholeUnits() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "question-aware-selection";
     }

@@ -49,6 +49,11 @@ public final class SpanKeepingSelector implements CompressionStrategy {
     }
 
     @Override
+    public boolean selectsWholeUnits() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "span-keeping-selection";
     }

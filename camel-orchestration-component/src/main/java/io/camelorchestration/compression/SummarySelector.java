@@ -27,6 +27,11 @@ public final class SummarySelector implements CompressionStrategy {
     }
 
     @Override
+    public boolean selectsWholeUnits() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "summary-selection";
     }

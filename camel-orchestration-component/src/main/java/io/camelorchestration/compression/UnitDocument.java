@@ -144,6 +144,10 @@ final class UnitDocument {
     private boolean[] directives;
 
     private boolean[] findDirectives() {
+        return findDirectives(text, units);
+    }
+
+    private static boolean[] findDirectives(String text, List<TextUnits.Unit> units) {
         boolean[] d = new boolean[units.size()];
         boolean any = false;
         java.util.regex.Matcher imperative = IMPERATIVE.matcher(text);
@@ -152,7 +156,7 @@ final class UnitDocument {
             TextUnits.Unit u = units.get(i);
             if (i == 0 || u.lineStart()) {
                 d[i] = imperative.region(u.start(), u.end()).lookingAt()
-                        || namesFormatWord(u.start(), u.end()) && format.region(u.start(), u.end()).find()
+                        || namesFormatWord(text, u.start(), u.end()) && format.region(u.start(), u.end()).find()
                         || i == 0 && text.charAt(u.end() - 1) == '?';
                 any |= d[i];
             }
@@ -180,16 +184,48 @@ final class UnitDocument {
 
     private static final int SHORT_OPENING_CHARS = 400;
 
+    /** How far into a text {@link #instructionPrefixEnd} looks: an instruction above a document is short. */
+    private static final int PREFIX_WINDOW_CHARS = 4_096;
+
+    /**
+     * Where the instruction above the document ends: past the opening units that are all directives (a command, an
+     * answer format, an opening question, or the short opening block that holds one) and the white space after
+     * them; 0 when the text does not open with one. That opening is the same in every message of a step, so a
+     * provider's prompt cache holds it: the pipeline hands it on byte for byte and compresses only what follows.
+     * Only the opening window is split, so this costs microseconds on any input.
+     */
+    static int instructionPrefixEnd(String text) {
+        boolean cut = text.length() > PREFIX_WINDOW_CHARS;
+        String window = cut ? text.substring(0, PREFIX_WINDOW_CHARS) : text;
+        List<TextUnits.Unit> units = TextUnits.split(window);
+        boolean[] d = findDirectives(window, units);
+        // the window's last unit may be cut short: never part of the prefix
+        int usable = cut ? units.size() - 1 : units.size();
+        int k = 0;
+        while (k < usable && d[k]) {
+            k++;
+        }
+        if (k == 0 || k == units.size()) {
+            return 0; // no instruction, or nothing but instructions: nothing to set apart
+        }
+        int end = units.get(k - 1).end();
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
     /**
      * Whether the range holds, at the start of a word, a word every {@link #ANSWER_FORMAT} match holds (json,
      * respond, answer, reply; ASCII case-insensitive, as the pattern is): an unanchored find tries the whole pattern at
      * every character, this scan mostly one comparison.
      */
-    private boolean namesFormatWord(int from, int to) {
+    private static boolean namesFormatWord(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             int c = text.charAt(i) | 0x20;
             if ((c == 'j' || c == 'r' || c == 'a') && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)))
-                    && (wordAt(i, "json") || wordAt(i, "respond") || wordAt(i, "reply") || wordAt(i, "answer"))) {
+                    && (wordAt(text, i, "json") || wordAt(text, i, "respond") || wordAt(text, i, "reply")
+                            || wordAt(text, i, "answer"))) {
                 return true;
             }
         }
@@ -197,7 +233,7 @@ final class UnitDocument {
     }
 
     /** {@code word} (lower-case ASCII letters) at {@code i}, in either case: setting bit 5 folds only A-Z to a-z. */
-    private boolean wordAt(int i, String word) {
+    private static boolean wordAt(String text, int i, String word) {
         if (i + word.length() > text.length()) {
             return false;
         }

@@ -11,9 +11,17 @@ import io.camelorchestration.routing.RoutingDecision;
  * The request a step would send within its budgets, before any reservation (see {@link StepPlanner#draft}).
  *
  * @param exact whether the input was counted exactly (else {@code compression} holds an upper bound)
+ * @param compressionSkipped why the input goes as it came although compression would have shortened it (the
+ *                           provider's prompt cache makes it cheaper as it is), or null
  */
 public record StepDraft(Classification classification, IntentHandler handler, int budgetTokens, int maxOutputTokens,
-        CompressionLevel level, boolean exact, CompressionResult compression, RoutingDecision routing) {
+        CompressionLevel level, boolean exact, CompressionResult compression, RoutingDecision routing,
+        String compressionSkipped) {
+
+    public StepDraft(Classification classification, IntentHandler handler, int budgetTokens, int maxOutputTokens,
+            CompressionLevel level, boolean exact, CompressionResult compression, RoutingDecision routing) {
+        this(classification, handler, budgetTokens, maxOutputTokens, level, exact, compression, routing, null);
+    }
 
     public ModelInfo model() {
         return routing.model();

@@ -43,6 +43,7 @@ public final class StepPlanner {
     private final Compressor compressor;
     private final ModelRouter router;
     private final CumulativeBudgets budgets;
+    private final CacheAwareCompression cacheAware = new CacheAwareCompression();
 
     public StepPlanner(IntentClassifier classifier, HandlerRegistry handlers, Compressor compressor, ModelRouter router,
             CumulativeBudgets budgets) {
@@ -101,7 +102,15 @@ public final class StepPlanner {
         CompressionResult compressed = exact ? compress(in, level, c, s, policy)
                 : CompressionResult.unchanged(in.text(), (int) Math.min(Integer.MAX_VALUE, bound));
         RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
-        return new StepDraft(c, handler, budget, maxOut, level, exact, compressed, routing);
+        String skipped = null;
+        if (compressed != null && compressed.applied()) {
+            skipped = cacheAware.skipReason(s.stepId(), routing.model(), encoding(s), in.text(), compressed);
+            if (skipped != null) {
+                compressed = CompressionResult.unchanged(in.text(), compressed.tokensBefore());
+                routing = route(s, flags, policy, in, compressed, maxOut, reachable);
+            }
+        }
+        return new StepDraft(c, handler, budget, maxOut, level, exact, compressed, routing, skipped);
     }
 
     /** Reserves the budgets of a draft: the plan the step runs on (degraded, or refused, when over a hard budget). */
@@ -298,7 +307,7 @@ public final class StepPlanner {
             return null;
         }
         String instruction = in.instruction() != null ? in.instruction() : s.description().description();
-        String encoding = s.originalModel() != null ? s.originalModel().encoding() : null;
+        String encoding = encoding(s);
         CompressionRequest request = new CompressionRequest(in.text(), level, c.intent(), instruction, encoding,
                 policy.protectSpans());
         CompressionResult r = in.bodyCompression() != null ? in.bodyCompression().compress(compressor, request)
@@ -309,6 +318,10 @@ public final class StepPlanner {
             return CompressionResult.unchanged(in.text(), n);
         }
         return r;
+    }
+
+    private static String encoding(StepSettings s) {
+        return s.originalModel() != null ? s.originalModel().encoding() : null;
     }
 
     private RoutingDecision route(StepSettings s, Flags flags, IntentPolicy policy, StepInput in,
