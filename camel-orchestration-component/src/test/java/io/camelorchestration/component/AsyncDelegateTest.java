@@ -6,9 +6,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -18,7 +19,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The producer never blocks the caller's thread on the delegate: with an asynchronous delegate, process() returns
  * at once and the callback fires on the delegate's thread.
  */
-class AsyncDelegateTest extends CamelTestSupport {
+class AsyncDelegateTest extends OrchestrateTestSupport {
 
     final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
-        orchestrate.setCompressionEnabled(true);
-        context.addComponent("orchestrate", orchestrate);
         context.addComponent("async-llm", new AsyncLlmComponent());
         return context;
+    }
+
+    @Override
+    protected void configure(OrchestrateComponent orchestrate) {
+        orchestrate.setCompressionEnabled(true);
     }
 
     /** An LLM client that answers on its own thread, as HTTP/2 or reactive clients do. */

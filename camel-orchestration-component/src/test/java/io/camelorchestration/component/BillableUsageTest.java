@@ -3,16 +3,13 @@ package io.camelorchestration.component;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,24 +19,30 @@ import static org.awaitility.Awaitility.await;
  * What the provider bills: cached input at the cached price, cache writes at theirs, reasoning as output, priced from
  * LiteLLM's own price map as a user drops it in.
  */
-class BillableUsageTest extends CamelTestSupport {
+class BillableUsageTest extends OrchestrateTestSupport {
 
     static final String DOCUMENT = "The supplier confirmed the delivery of 40 pallets for 12 March. ".repeat(40);
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    final FakeLlm gpt = fakeLlm("direct:gpt").answers("""
+            {"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4o",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"Delivery confirmed."}}],
+             "usage":{"prompt_tokens":1000,"completion_tokens":100,"total_tokens":1100,
+                      "prompt_tokens_details":{"cached_tokens":800},
+                      "completion_tokens_details":{"reasoning_tokens":0}}}""");
+    final FakeLlm claude = fakeLlm("direct:claude").answers("""
+            {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5",
+             "content":[{"type":"text","text":"Delivery confirmed."}],
+             "usage":{"input_tokens":150,"cache_read_input_tokens":800,
+                      "cache_creation_input_tokens":50,"output_tokens":100}}""");
+    final FakeLlm o3 = fakeLlm("direct:o3").answers("Delivery confirmed.").usage(1000, 500)
+            .replyHeader(OrchestrateConstants.USAGE_CACHED_INPUT_TOKENS, call -> 600L)
+            .replyHeader(OrchestrateConstants.USAGE_REASONING_TOKENS, call -> "400");
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setModels("classpath:catalog/litellm/model_prices_and_context_window.json");
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setAuditSink(audit::add);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -49,30 +52,10 @@ class BillableUsageTest extends CamelTestSupport {
             public void configure() {
                 from("direct:openai").routeId("openai")
                         .to("orchestrate:draft?intent=generate&delegate=direct:gpt");
-                from("direct:gpt").setBody(constant("""
-                        {"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4o",
-                         "choices":[{"index":0,"message":{"role":"assistant","content":"Delivery confirmed."}}],
-                         "usage":{"prompt_tokens":1000,"completion_tokens":100,"total_tokens":1100,
-                                  "prompt_tokens_details":{"cached_tokens":800},
-                                  "completion_tokens_details":{"reasoning_tokens":0}}}"""));
-
                 from("direct:anthropic").routeId("anthropic")
                         .to("orchestrate:draft-claude?intent=generate&model=claude-sonnet-4-5&delegate=direct:claude");
-                from("direct:claude").setBody(constant("""
-                        {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5",
-                         "content":[{"type":"text","text":"Delivery confirmed."}],
-                         "usage":{"input_tokens":150,"cache_read_input_tokens":800,
-                                  "cache_creation_input_tokens":50,"output_tokens":100}}"""));
-
                 from("direct:headers").routeId("headers")
                         .to("orchestrate:draft-o?intent=generate&model=o3-mini&delegate=direct:o3");
-                from("direct:o3").process(e -> {
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 1000);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 500);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_CACHED_INPUT_TOKENS, 600L);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_REASONING_TOKENS, "400");
-                    e.getMessage().setBody("Delivery confirmed.");
-                });
             }
         };
     }

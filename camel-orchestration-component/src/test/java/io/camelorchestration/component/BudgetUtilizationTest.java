@@ -2,17 +2,13 @@ package io.camelorchestration.component;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +19,17 @@ import static org.awaitility.Awaitility.await;
  * {@code budgetUtilization} in a default setup (no workflow budget): three orchestrated steps, each with its own
  * {@code budgetTokens}, and a delegate that reports 100 input and 20 output tokens per call.
  */
-class BudgetUtilizationTest extends CamelTestSupport {
+class BudgetUtilizationTest extends OrchestrateTestSupport {
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+
+    {
+        llm.answers("{\"claim\":\"C-7781\",\"amount\":\"129.00 EUR\"}").usage(100, 20);
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setAuditSink(audit::add);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -52,12 +44,6 @@ class BudgetUtilizationTest extends CamelTestSupport {
                 from("direct:claimWithUnbudgetedStep").routeId("claimsUnbudgeted")
                         .to("orchestrate:fields?intent=extract&budgetTokens=1000&maxOutputTokens=100&delegate=direct:llm")
                         .to("orchestrate:free?intent=generate&budgetTokens=0&maxOutputTokens=100&delegate=direct:llm");
-                from("direct:llm").routeId("llm")
-                        .process(e -> {
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 100);
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 20);
-                            e.getMessage().setBody("{\"claim\":\"C-7781\",\"amount\":\"129.00 EUR\"}");
-                        });
             }
         };
     }

@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,26 +19,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 8 threads x 500 exchanges through a two-step workflow (one step behind an asynchronous seda delegate): every
  * token is counted once, and the step headers, the exchange totals, the meters and the MBean totals agree exactly.
  */
-class ConcurrentTotalsTest extends CamelTestSupport {
+class ConcurrentTotalsTest extends OrchestrateTestSupport {
 
     static final int THREADS = 8;
     static final int PER_THREAD = 500;
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final AtomicInteger calls = new AtomicInteger();
+    // the delegate reports its own usage, different per call
+    final FakeLlm summarizer = fakeLlm("seda:summarizer?concurrentConsumers=4").routeId("summarizer")
+            .answers(call -> "short summary " + call.n())
+            .usage(call -> new FakeLlm.Usage(100 + call.n() % 17, 10 + call.n() % 5));
+    // no usage report: the tokenizer counts
+    final FakeLlm writer = fakeLlm("direct:writer").routeId("writer")
+            .answers(call -> "Dear customer, thank you. " + call.text().length());
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setWorkflowBudgetTokens(1_000_000);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -57,16 +53,6 @@ class ConcurrentTotalsTest extends CamelTestSupport {
                         .to("orchestrate:reply?intent=generate&delegate=direct:writer")
                         .setProperty("step2", header(OrchestrateConstants.TOKENS_USED))
                         .setProperty("saved2", header(OrchestrateConstants.TOKENS_SAVED));
-                from("seda:summarizer?concurrentConsumers=4").routeId("summarizer")
-                        .process(e -> {
-                            int n = calls.incrementAndGet();
-                            // the delegate reports its own usage, different per call
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 100 + n % 17);
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 10 + n % 5);
-                            e.getMessage().setBody("short summary " + n);
-                        });
-                // no usage report: the tokenizer counts
-                from("direct:writer").routeId("writer").transform(simple("Dear customer, thank you. ${body.length()}"));
             }
         };
     }
@@ -116,7 +102,7 @@ class ConcurrentTotalsTest extends CamelTestSupport {
         double meterSteps = meters.find("orchestration.steps").tag("outcome", "orchestrated").counters().stream()
                 .mapToDouble(x -> x.count()).sum();
 
-        assertThat(calls.get()).isEqualTo(THREADS * PER_THREAD);
+        assertThat(summarizer.calls()).isEqualTo(THREADS * PER_THREAD);
         assertThat(used).isPositive();
         assertThat(saved).isPositive();
         assertThat(fromProperties).isEqualTo(used);

@@ -36,7 +36,7 @@ class CumulativeBudgetTest extends OrchestrateTestSupport {
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
+    protected void bind(Registry registry) {
         // a handler of the user's: classification answers with a tiny output cap
         registry.bind("myConditional", new IntentHandler() {
             @Override

@@ -12,15 +12,15 @@ import io.camelorchestration.compression.CompressionPipeline;
 import io.camelorchestration.compression.Compressor;
 import io.camelorchestration.intent.IntentClassifier;
 import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each stage of the pipeline breaks in turn: the classifier, the compressor, the budget ledger, the audit sink and
  * the meter registry. Every exchange still completes through the delegate, with the original message.
  */
-class OrchestrateFaultInjectionTest extends CamelTestSupport {
+class OrchestrateFaultInjectionTest extends OrchestrateTestSupport {
 
     static final String PROMPT = "Please summarize the following   report.\n\n\n\nRevenue grew   in Q3.   Costs fell.";
 
     private volatile String broken = "";
-    private final List<String> delegateBodies = new CopyOnWriteArrayList<>();
-    private final BrokenMeters meters = new BrokenMeters();
-    private OrchestrateComponent orchestrate;
+    private final BrokenMeters brokenMeters = new BrokenMeters();
+
+    {
+        llm.routeId("llm").answers("Revenue grew; costs fell.");
+    }
 
     private void breaks(String stage) {
         if (broken.equals(stage)) {
@@ -45,10 +47,7 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setBudgets("acme-*=1000000 tokens/day hard");
         IntentClassifier keywords = new KeywordIntentClassifier();
@@ -69,9 +68,7 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
             }
         }));
         orchestrate.setAuditSink((AuditSink) (AuditEvent e) -> breaks("audit sink"));
-        orchestrate.setMeterRegistry(meters);
-        ctx.addComponent("orchestrate", orchestrate);
-        return ctx;
+        orchestrate.setMeterRegistry(brokenMeters);
     }
 
     @Override
@@ -81,10 +78,6 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
             public void configure() {
                 from("direct:report").routeId("report")
                         .to("orchestrate:digest?delegate=direct:llm&budgetKey=RAW(${header.tenant})");
-                from("direct:llm").routeId("llm").process(e -> {
-                    delegateBodies.add(e.getMessage().getBody(String.class));
-                    e.getMessage().setBody("Revenue grew; costs fell.");
-                });
             }
         };
     }
@@ -99,7 +92,7 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
     private void assertFellBackThroughTheDelegate(Exchange out, String stage) {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody(String.class)).isEqualTo("Revenue grew; costs fell.");
-        assertThat(delegateBodies).as("the delegate got the original message").containsExactly(PROMPT);
+        assertThat(llm.received()).extracting(FakeLlm.Call::text).as("the delegate got the original message").containsExactly(PROMPT);
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         // the exception's class and a fixed description: its message could quote the message being processed
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
@@ -113,7 +106,7 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON)).isNull();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.INTENT, String.class)).as("classified").isEqualTo("summarize");
-        assertThat(delegateBodies).hasSize(1);
+        assertThat(llm.received()).extracting(FakeLlm.Call::text).hasSize(1);
     }
 
     @Test
@@ -140,7 +133,7 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
         Exchange out = send();
         assertThat(out.getException()).isNull();
         // the delegate had already answered: its answer is kept, only the bookkeeping is lost
-        assertThat(delegateBodies).hasSize(1);
+        assertThat(llm.received()).extracting(FakeLlm.Call::text).hasSize(1);
         assertThat(out.getMessage().getBody(String.class)).isEqualTo("Revenue grew; costs fell.");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
@@ -159,14 +152,14 @@ class OrchestrateFaultInjectionTest extends CamelTestSupport {
         Exchange out = send();
         // audit runs after the fact, off the exchange's thread: the step itself is not affected
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).hasSize(1);
+        assertThat(llm.received()).extracting(FakeLlm.Call::text).hasSize(1);
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (orchestrate.getAuditFailures() < 2 && System.nanoTime() < deadline) {
+        while (orchestrate().getAuditFailures() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(orchestrate.getAuditFailures()).as("counted, not felt").isGreaterThanOrEqualTo(2);
-        assertThat(meters.find("orchestration.audit.failures").counter().count()).isGreaterThanOrEqualTo(2);
+        assertThat(orchestrate().getAuditFailures()).as("counted, not felt").isGreaterThanOrEqualTo(2);
+        assertThat(brokenMeters.find("orchestration.audit.failures").counter().count()).isGreaterThanOrEqualTo(2);
     }
 
     /** A registry that refuses new meters while broken. */

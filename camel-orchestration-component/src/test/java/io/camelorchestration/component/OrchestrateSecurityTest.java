@@ -11,14 +11,13 @@ import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditEventJson;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.InterceptedLedger;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a prompt says never leaves the exchange through audit events, logs or meters, and a budget key taken from
  * a header cannot smuggle anything into the ledger.
  */
-class OrchestrateSecurityTest extends CamelTestSupport {
+class OrchestrateSecurityTest extends OrchestrateTestSupport {
 
     static final String MARKER = "ZEBRA7SECRETPROMPTMARKER";
 
@@ -35,11 +34,14 @@ class OrchestrateSecurityTest extends CamelTestSupport {
     private final List<String> ledgerKeys = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+    {
+        llm.routeId("llm").answers("{\"answer\": \"" + MARKER + " handled\"}");
+        // a model that repeats its prompt: fails the summary check and is re-run on the original model
+        fakeLlm("direct:echo").routeId("echo").answers(call -> call.text() + " " + call.text() + " " + MARKER);
+    }
+
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
@@ -52,8 +54,6 @@ class OrchestrateSecurityTest extends CamelTestSupport {
                 ledgerKeys.add(scope.key());
             }
         }));
-        ctx.addComponent("orchestrate", orchestrate);
-        return ctx;
     }
 
     @Override
@@ -67,9 +67,6 @@ class OrchestrateSecurityTest extends CamelTestSupport {
                         .to("orchestrate:fields?delegate=direct:llm&intent=extract&budgetKey=RAW(${header.tenant})");
                 from("direct:digest").routeId("digest")
                         .to("orchestrate:digest?delegate=direct:echo&intent=summarize&budgetKey=RAW(${header.tenant})");
-                from("direct:llm").routeId("llm").setBody(simple("{\"answer\": \"" + MARKER + " handled\"}"));
-                // a model that repeats its prompt: fails the summary check and is re-run on the original model
-                from("direct:echo").routeId("echo").setBody(simple("${body} ${body} " + MARKER));
             }
         };
     }

@@ -3,13 +3,12 @@ package io.camelorchestration.component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelorchestration.cache.ResponseCache;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A store of the user's (one ResponseCache bean): while it is down every step is a miss that calls the delegate, never
  * a failed exchange; a damaged entry is dropped, counted and replaced.
  */
-class ResponseCacheStoreTest extends CamelTestSupport {
+class ResponseCacheStoreTest extends OrchestrateTestSupport {
 
     /** A map that can be switched off, as a remote store goes down. */
     static final class FlakyStore implements ResponseCache {
@@ -48,18 +47,19 @@ class ResponseCacheStoreTest extends CamelTestSupport {
     }
 
     final FlakyStore store = new FlakyStore();
-    final AtomicInteger calls = new AtomicInteger();
-    OrchestrateComponent orchestrate;
+
+    {
+        llm.answers("true");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("myStore", store);
-        orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void bind(Registry registry) {
+        registry.bind("myStore", store);
+    }
+
+    @Override
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCacheEnabled(true);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -68,10 +68,6 @@ class ResponseCacheStoreTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:classify").to("orchestrate:triage?intent=conditional&cache=exact&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    calls.incrementAndGet();
-                    e.getMessage().setBody("true");
-                });
             }
         };
     }
@@ -89,13 +85,13 @@ class ResponseCacheStoreTest extends CamelTestSupport {
             assertThat(e.getMessage().getBody(String.class)).isEqualTo("true");
             assertThat(e.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
         }
-        assertThat(calls).hasValue(3);
-        assertThat(orchestrate.getCacheStoreErrors()).isGreaterThanOrEqualTo(3);
+        assertThat(llm.calls()).isEqualTo(3);
+        assertThat(orchestrate().getCacheStoreErrors()).isGreaterThanOrEqualTo(3);
         store.down = false;
         classify();
         Exchange hit = classify();
         assertThat(hit.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isTrue();
-        assertThat(calls).hasValue(4);
+        assertThat(llm.calls()).isEqualTo(4);
     }
 
     @Test
@@ -110,8 +106,8 @@ class ResponseCacheStoreTest extends CamelTestSupport {
         Exchange e = classify();
         assertThat(e.getException()).isNull();
         assertThat(e.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
-        assertThat(orchestrate.getCacheCorruptEntries()).isEqualTo(1);
-        assertThat(calls).hasValue(2);
+        assertThat(orchestrate().getCacheCorruptEntries()).isEqualTo(1);
+        assertThat(llm.calls()).isEqualTo(2);
         // the answer of that call replaced it
         assertThat(classify().getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isTrue();
     }

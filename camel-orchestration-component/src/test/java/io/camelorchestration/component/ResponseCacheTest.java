@@ -16,19 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.cache.ResponseCache;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,24 +35,19 @@ import static org.awaitility.Awaitility.await;
  * The response cache through real routes: an identical request is answered from the cache without calling the
  * delegate, reserving or charging anything, and looks to the route exactly as after the call.
  */
-class ResponseCacheTest extends CamelTestSupport {
+class ResponseCacheTest extends OrchestrateTestSupport {
 
     static final String ANSWER = "{\"name\":\"Ada Lovelace\",\"year\":1843}";
 
-    final MeterRegistry meters = new SimpleMeterRegistry();
-    final AtomicInteger calls = new AtomicInteger();
     final MutableClock clock = new MutableClock();
-    volatile String answer = ANSWER;
-    volatile CountDownLatch hold;
     volatile ResponseCache store;
-    OrchestrateComponent orchestrate;
+
+    {
+        llm.answers(ANSWER).usage(150, 50).replyHeader("LlmRequestId", call -> "req-" + call.n()).removesHeader("Scratch");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind("meters", meters);
-        orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCacheEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
         // after one call of 200 tokens a tenant has 50 left: a second call that reserved anything would be refused
@@ -66,8 +57,6 @@ class ResponseCacheTest extends CamelTestSupport {
         if (store != null) {
             orchestrate.setResponseCache(store);
         }
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -83,18 +72,6 @@ class ResponseCacheTest extends CamelTestSupport {
                 from("direct:generateCached")
                         .to("orchestrate:writeCached?intent=generate&cache=exact&cacheGenerate=true&delegate=direct:llm");
                 from("direct:uncached").to("orchestrate:plain?intent=extract&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    calls.incrementAndGet();
-                    CountDownLatch h = hold;
-                    if (h != null) {
-                        h.await(10, TimeUnit.SECONDS);
-                    }
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 150);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 50);
-                    e.getMessage().setHeader("LlmRequestId", "req-" + calls.get());
-                    e.getMessage().removeHeader("Scratch");
-                    e.getMessage().setBody(answer);
-                });
             }
         };
     }
@@ -119,7 +96,7 @@ class ResponseCacheTest extends CamelTestSupport {
 
         assertThat(first.getException()).isNull();
         assertThat(second.getException()).isNull(); // would be over the tenant's budget had it reserved anything
-        assertThat(calls).hasValue(1);
+        assertThat(llm.calls()).isEqualTo(1);
         var m1 = first.getMessage();
         var m2 = second.getMessage();
         assertThat(m1.getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
@@ -142,16 +119,16 @@ class ResponseCacheTest extends CamelTestSupport {
         assertThat(meters.find("orchestration.cache.tokens.saved").tag("step", "person").counter().count()).isEqualTo(200);
         assertThat(meters.find("orchestration.cache.cost.saved").tag("route", "people").counter().count())
                 .isEqualTo(costSaved);
-        assertThat(orchestrate.getTotalTokensUsed()).isEqualTo(200); // the hit used nothing
-        assertThat(orchestrate.getCacheHits()).isEqualTo(1);
-        assertThat(orchestrate.getCacheMisses()).isEqualTo(1);
+        assertThat(orchestrate().getTotalTokensUsed()).isEqualTo(200); // the hit used nothing
+        assertThat(orchestrate().getCacheHits()).isEqualTo(1);
+        assertThat(orchestrate().getCacheMisses()).isEqualTo(1);
     }
 
     @Test
     void aDifferentPromptIsAMiss() {
         ask("direct:extract", "tenant-a", "Who wrote the first program? Ada Lovelace, 1843.");
         Exchange other = ask("direct:extract", "tenant-a", "Who wrote the first compiler? Grace Hopper, 1952.");
-        assertThat(calls).hasValue(2);
+        assertThat(llm.calls()).isEqualTo(2);
         assertThat(other.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
     }
 
@@ -160,7 +137,7 @@ class ResponseCacheTest extends CamelTestSupport {
         ask("direct:extract", "tenant-a", "Same question for everyone.");
         Exchange b = ask("direct:extract", "tenant-b", "Same question for everyone.");
         Exchange a = ask("direct:extract", "tenant-a", "Same question for everyone.");
-        assertThat(calls).hasValue(2);
+        assertThat(llm.calls()).isEqualTo(2);
         assertThat(b.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
         assertThat(b.getMessage().getHeader("LlmRequestId")).isEqualTo("req-2");
         assertThat(a.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isTrue();
@@ -169,13 +146,13 @@ class ResponseCacheTest extends CamelTestSupport {
 
     @Test
     void anAnswerThatFailsTheChecksOrIsEmptyIsNotKept() {
-        answer = "Ada Lovelace, I think"; // extract: not JSON
+        llm.answers("Ada Lovelace, I think"); // extract: not JSON
         ask("direct:extract", "tenant-a", "Who wrote the first program?");
         ask("direct:extract", "tenant-b", "Who wrote the first program?");
-        answer = "   ";
+        llm.answers("   ");
         ask("direct:extract", "tenant-c", "Who?");
         ask("direct:extract", "tenant-c", "Who?");
-        assertThat(calls).hasValue(4);
+        assertThat(llm.calls()).isEqualTo(4);
         assertThat(cache("store")).isZero();
         assertThat(cache("hit")).isZero();
     }
@@ -184,13 +161,13 @@ class ResponseCacheTest extends CamelTestSupport {
     void sendStepsNeverAndGenerateStepsOnlyWhenAsked() {
         ask("direct:send", "t", "Deliver this.");
         ask("direct:send", "t", "Deliver this.");
-        assertThat(calls).hasValue(2);
+        assertThat(llm.calls()).isEqualTo(2);
         ask("direct:generate", "t", "Write a haiku about caches.");
         ask("direct:generate", "t", "Write a haiku about caches.");
-        assertThat(calls).hasValue(4);
+        assertThat(llm.calls()).isEqualTo(4);
         Exchange g = ask("direct:generateCached", "t", "Write a haiku about caches.");
         Exchange h = ask("direct:generateCached", "t", "Write a haiku about caches.");
-        assertThat(calls).hasValue(5);
+        assertThat(llm.calls()).isEqualTo(5);
         assertThat(g.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
         assertThat(h.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isTrue();
     }
@@ -200,10 +177,10 @@ class ResponseCacheTest extends CamelTestSupport {
         ask("direct:uncached", "t", "Who?");
         Exchange e = ask("direct:uncached", "t", "Who?");
         assertThat(e.getMessage().getHeaders()).doesNotContainKey(OrchestrateConstants.CACHE_HIT);
-        orchestrate.setCacheEnabled(false); // as over JMX
+        orchestrate().setCacheEnabled(false); // as over JMX
         ask("direct:extract", "tenant-a", "Who?");
         ask("direct:extract", "tenant-a", "Who?");
-        assertThat(calls).hasValue(4);
+        assertThat(llm.calls()).isEqualTo(4);
     }
 
     @Test
@@ -213,7 +190,7 @@ class ResponseCacheTest extends CamelTestSupport {
                     "Who wrote the first program?".getBytes(StandardCharsets.UTF_8)));
             assertThat(e.getException()).isNull();
         }
-        assertThat(calls).hasValue(2);
+        assertThat(llm.calls()).isEqualTo(2);
     }
 
     @Test
@@ -228,12 +205,13 @@ class ResponseCacheTest extends CamelTestSupport {
         Exchange again = ask("direct:extract", "tenant-a", "Who?");
         assertThat(expired.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
         assertThat(again.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)).isFalse();
-        assertThat(calls).hasValue(4);
+        assertThat(llm.calls()).isEqualTo(4);
     }
 
     @Test
     void thirtyTwoIdenticalRequestsMakeOneCall() throws Exception {
-        hold = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        llm.holdUntil(hold);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Future<Exchange>> answers = new ArrayList<>();
@@ -241,7 +219,7 @@ class ResponseCacheTest extends CamelTestSupport {
                 answers.add(pool.submit(() -> ask("direct:extract", "tenant-a", "Classify this notification.")));
             }
             // the leader is in the delegate, the 31 others wait for it without a thread
-            await().atMost(Duration.ofSeconds(10)).until(() -> orchestrate.runtimeCacheWaiting() == 31);
+            await().atMost(Duration.ofSeconds(10)).until(() -> orchestrate().runtimeCacheWaiting() == 31);
             hold.countDown();
             int hits = 0;
             for (Future<Exchange> f : answers) {
@@ -250,7 +228,7 @@ class ResponseCacheTest extends CamelTestSupport {
                 assertThat(e.getMessage().getBody()).isEqualTo(ANSWER);
                 hits += Boolean.TRUE.equals(e.getMessage().getHeader(OrchestrateConstants.CACHE_HIT, Boolean.class)) ? 1 : 0;
             }
-            assertThat(calls).hasValue(1);
+            assertThat(llm.calls()).isEqualTo(1);
             assertThat(hits).isEqualTo(31);
         } finally {
             pool.shutdownNow();

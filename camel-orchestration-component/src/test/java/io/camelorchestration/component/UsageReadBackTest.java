@@ -1,10 +1,10 @@
 package io.camelorchestration.component;
 
 import io.camelorchestration.tokens.TokenCounter;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.FakeLlm.UsageShape;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,16 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where the step's token usage comes from: the delegate's own report wins, else the tokenizer counts.
  */
-class UsageReadBackTest extends CamelTestSupport {
+class UsageReadBackTest extends OrchestrateTestSupport {
+
+    {
+        fakeLlm("direct:lc4j").usage(321, 12).usageAs(UsageShape.LANGCHAIN4J_HEADERS);
+        fakeLlm("direct:oai").usage(321, 12).usageAs(UsageShape.OPENAI_HEADERS);
+        fakeLlm("direct:http").usage(321, 12).usageAs(UsageShape.OPENAI_JSON);
+        // a route of the user's that reports in text
+        fakeLlm("direct:mine").replyHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, call -> "321")
+                .replyHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, call -> "12");
+        fakeLlm("direct:silent").answers("A reply of a few words.");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setDefaultModel("gpt-4o-mini");
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -31,20 +36,10 @@ class UsageReadBackTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:langchain4j").to("orchestrate:a?intent=generate&delegate=direct:lc4j");
-                from("direct:lc4j").setHeader(OrchestrateConstants.LANGCHAIN4J_INPUT_TOKENS, constant(321))
-                        .setHeader(OrchestrateConstants.LANGCHAIN4J_OUTPUT_TOKENS, constant(12)).setBody(constant("ok"));
                 from("direct:openai").to("orchestrate:b?intent=generate&delegate=direct:oai");
-                from("direct:oai").setHeader(OrchestrateConstants.OPENAI_PROMPT_TOKENS, constant(321))
-                        .setHeader(OrchestrateConstants.OPENAI_COMPLETION_TOKENS, constant(12)).setBody(constant("ok"));
                 from("direct:json").to("orchestrate:c?intent=generate&delegate=direct:http");
-                from("direct:http").setBody(constant(
-                        "{\"id\":\"x\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}],"
-                                + "\"usage\":{\"prompt_tokens\":321,\"completion_tokens\":12,\"total_tokens\":333}}"));
                 from("direct:generic").to("orchestrate:d?intent=generate&delegate=direct:mine");
-                from("direct:mine").setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, constant("321"))
-                        .setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, constant("12")).setBody(constant("ok"));
                 from("direct:counted").to("orchestrate:e?intent=generate&delegate=direct:silent");
-                from("direct:silent").setBody(constant("A reply of a few words."));
             }
         };
     }

@@ -31,11 +31,12 @@ import org.apache.camel.builder.RouteBuilder;
  *
  * Everything can be changed while the route runs (a test switches the answer or the failure between two exchanges).
  * Without {@link #usage} the fake reports nothing and the component counts with its tokenizer. The record keeps the
- * last {@value #KEPT} calls, so a long run does not grow the heap; {@link #calls()} counts them all.
+ * last {@value #KEPT} calls, so a long run does not grow the heap ({@link #keeps} changes it); {@link #calls()} counts
+ * them all.
  */
 public class FakeLlm extends RouteBuilder {
 
-    /** How many received calls the record keeps. */
+    /** How many received calls the record keeps unless told. */
     public static final int KEPT = 10_000;
 
     /** Where the reported usage goes: the shape of the client the fake stands for. */
@@ -50,8 +51,8 @@ public class FakeLlm extends RouteBuilder {
         OPENAI_JSON
     }
 
-    /** What a model reports it used for one call. */
-    public record Usage(long input, long output) {
+    /** What a model reports it used for one call (ints, as the clients' headers are). */
+    public record Usage(int input, int output) {
 
         public long total() {
             return input + output;
@@ -78,6 +79,7 @@ public class FakeLlm extends RouteBuilder {
     private volatile Predicate<Call> failsWhen = call -> false;
     private volatile Function<Call, ? extends Exception> failure = call -> new IllegalStateException("model down");
     private volatile Processor onCall;
+    private volatile int kept = KEPT;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong reportedTokens = new AtomicLong();
     private final Deque<Call> received = new ArrayDeque<>();
@@ -114,7 +116,7 @@ public class FakeLlm extends RouteBuilder {
     }
 
     /** Reports this usage for every call. */
-    public FakeLlm usage(long input, long output) {
+    public FakeLlm usage(int input, int output) {
         Usage u = new Usage(input, output);
         this.usage = call -> u;
         return this;
@@ -184,6 +186,12 @@ public class FakeLlm extends RouteBuilder {
         return this;
     }
 
+    /** Keeps only the last n calls in the record (0: none, for a soak where only the count matters). */
+    public FakeLlm keeps(int n) {
+        this.kept = n;
+        return this;
+    }
+
     /** How many calls came, all of them. */
     public int calls() {
         return calls.get();
@@ -194,7 +202,7 @@ public class FakeLlm extends RouteBuilder {
         return reportedTokens.get();
     }
 
-    /** The calls received, oldest first (the last {@value #KEPT}). */
+    /** The calls received, oldest first (the last {@value #KEPT} unless {@link #keeps} said otherwise). */
     public List<Call> received() {
         synchronized (received) {
             return List.copyOf(received);
@@ -230,10 +238,12 @@ public class FakeLlm extends RouteBuilder {
                 in.getHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, Integer.class), Thread.currentThread().getName(),
                 Map.copyOf(withoutNulls(in.getHeaders())));
         synchronized (received) {
-            if (received.size() == KEPT) {
+            while (!received.isEmpty() && received.size() >= kept) {
                 received.removeFirst();
             }
-            received.addLast(call);
+            if (kept > 0) {
+                received.addLast(call);
+            }
         }
         pause();
         if (failsWhen.test(call)) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -58,6 +59,14 @@ public abstract class OrchestrateTestSupport extends CamelTestSupport {
     protected void configure(OrchestrateComponent orchestrate) {
     }
 
+    /**
+     * Beans of the user's, bound before the component is added: the component autowires its options (a
+     * {@code ResponseCache}, a {@code BudgetLedger}) when it is added, which is before Camel's own
+     * {@link #bindToRegistry(Registry)}.
+     */
+    protected void bind(Registry registry) {
+    }
+
     /** The orchestrate component of the running context. */
     protected OrchestrateComponent orchestrate() {
         return context.getComponent("orchestrate", OrchestrateComponent.class);
@@ -67,6 +76,7 @@ public abstract class OrchestrateTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("meters", meters);
+        bind(context.getRegistry());
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
         configure(orchestrate);
