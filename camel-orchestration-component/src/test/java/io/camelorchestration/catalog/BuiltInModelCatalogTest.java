@@ -11,6 +11,7 @@ import io.camelorchestration.tokens.TokenCounter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The catalog shipped with the component: what routing and costing rely on when the user names no catalog.
@@ -45,6 +46,36 @@ class BuiltInModelCatalogTest {
             assertThat(TokenCounter.isKnown(m.encoding())).as(m.name() + " " + m.encoding()).isTrue();
             assertThat(TokenCounter.shared().count("Summarize the ticket, please.", m.encoding())).isPositive();
         }
+    }
+
+    @Test
+    void cachedInputAndCacheWritePricesAreTheOnesLiteLlmsMapStates() throws Exception {
+        JsonNode litellm;
+        try (InputStream in = getClass().getResourceAsStream("/catalog/litellm/model_prices_and_context_window.json")) {
+            litellm = new ObjectMapper().readTree(in);
+        }
+        int compared = 0;
+        for (ModelInfo m : catalog.models()) {
+            JsonNode entry = null;
+            for (String key : new String[] { m.name(), "anthropic/" + m.name(), "gemini/" + m.name(),
+                    "anthropic." + m.name() + "-v1:0" }) {
+                if (entry == null && litellm.has(key) && litellm.get(key).has("cache_read_input_token_cost")) {
+                    entry = litellm.get(key);
+                }
+            }
+            assertThat(entry).as(m.name() + " in LiteLLM's map with a cache-read price").isNotNull();
+            assertThat(m.inputUsdPerMillion()).as(m.name() + " input")
+                    .isCloseTo(entry.get("input_cost_per_token").asDouble() * 1e6, within(1e-9));
+            assertThat(m.cachedInputUsdPerMillion()).as(m.name() + " cached input")
+                    .isCloseTo(entry.get("cache_read_input_token_cost").asDouble() * 1e6, within(1e-9))
+                    .isLessThan(m.inputUsdPerMillion());
+            double write = entry.has("cache_creation_input_token_cost")
+                    ? entry.get("cache_creation_input_token_cost").asDouble() * 1e6
+                    : m.inputUsdPerMillion(); // OpenAI and Gemini bill no cache write: fresh input's price
+            assertThat(m.cacheWriteUsdPerMillion()).as(m.name() + " cache write").isCloseTo(write, within(1e-9));
+            compared++;
+        }
+        assertThat(compared).isEqualTo(catalog.models().size());
     }
 
     @Test
