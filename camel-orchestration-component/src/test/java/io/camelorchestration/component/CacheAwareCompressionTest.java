@@ -1,15 +1,13 @@
 package io.camelorchestration.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.audit.AuditAction;
-import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.compression.BrownSample;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,27 +19,28 @@ import static org.awaitility.Awaitility.await;
  * call. Which one is cheaper depends on the model's cache-read price (LiteLLM's map): a tenth of the input price on
  * claude-sonnet-4, so the document goes as it came; half on gpt-4o, where cutting 60 % of it still pays.
  */
-class CacheAwareCompressionTest extends CamelTestSupport {
+class CacheAwareCompressionTest extends OrchestrateTestSupport {
 
     static final String DOCUMENT = BrownSample.byId("ca01").text();
     static final List<String> QUESTIONS = List.of("Who was elected school superintendent of Miller County?",
             "What did the grand jury say about the Atlanta police department?",
             "How much money did the state highway department spend on roads?");
 
-    final List<String> delegateSaw = new CopyOnWriteArrayList<>();
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    {
+        llm.answers("Mr. Davis.");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setModels("classpath:catalog/litellm/model_prices_and_context_window.json");
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setAuditSink(audit::add);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
+    }
+
+    /** The texts the model received, oldest first. */
+    List<String> delegateSaw() {
+        return llm.received().stream().map(FakeLlm.Call::text).toList();
     }
 
     @Override
@@ -51,10 +50,6 @@ class CacheAwareCompressionTest extends CamelTestSupport {
             public void configure() {
                 from("direct:askClaude").to("orchestrate:askClaude?intent=summarize&model=claude-sonnet-4-20250514&delegate=direct:llm");
                 from("direct:askGpt4o").to("orchestrate:askGpt4o?intent=summarize&model=gpt-4o&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    delegateSaw.add(e.getMessage().getBody(String.class));
-                    e.getMessage().setBody("Mr. Davis.");
-                });
             }
         };
     }
@@ -79,7 +74,7 @@ class CacheAwareCompressionTest extends CamelTestSupport {
             assertThat(out.getMessage().getHeader(OrchestrateConstants.COMPRESSION_SKIPPED, String.class))
                     .startsWith("prefix cache: compressing would remove").contains("claude-sonnet-4-20250514");
         }
-        assertThat(delegateSaw.subList(1, 3)).containsOnly(DOCUMENT);
+        assertThat(delegateSaw().subList(1, 3)).containsOnly(DOCUMENT);
 
         await().untilAsserted(() -> assertThat(audit.stream()
                 .filter(a -> a.action() == AuditAction.ORCHESTRATION_STEP_EXECUTED)

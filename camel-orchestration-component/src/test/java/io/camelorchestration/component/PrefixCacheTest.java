@@ -1,16 +1,15 @@
 package io.camelorchestration.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.compression.BrownSample;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Compression must leave it alone: the system and developer messages, and the instruction above the document, reach
  * the model exactly as the user wrote them, message after message.
  */
-class PrefixCacheTest extends CamelTestSupport {
+class PrefixCacheTest extends OrchestrateTestSupport {
 
     /** A long fixed system prompt, written as people write them: double spaces, a repeated rule, blank lines. */
     static final String SYSTEM = ("You are the claims assistant of Northwind Insurance.  You answer agents, never customers.\n\n\n"
@@ -34,17 +33,19 @@ class PrefixCacheTest extends CamelTestSupport {
             + " number, the amounts and what the customer asks for.   Reply in plain prose.";
 
     final ObjectMapper mapper = new ObjectMapper();
-    final List<String> delegateSaw = new CopyOnWriteArrayList<>();
+    {
+        llm.answers("The customer asks for the refund of claim C-1.");
+    }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setCompressionEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
-        context.addComponent("orchestrate", orchestrate);
-        return context;
+    }
+
+    /** The texts the model received, oldest first. */
+    List<String> delegateSaw() {
+        return llm.received().stream().map(FakeLlm.Call::text).toList();
     }
 
     @Override
@@ -53,10 +54,6 @@ class PrefixCacheTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:letter").to("orchestrate:digest?intent=summarize&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    delegateSaw.add(e.getMessage().getBody(String.class));
-                    e.getMessage().setBody("The customer asks for the refund of claim C-1.");
-                });
             }
         };
     }
@@ -83,8 +80,8 @@ class PrefixCacheTest extends CamelTestSupport {
             assertThat(out.getMessage().getHeader(OrchestrateConstants.COMPRESSION_APPLIED, Boolean.class)).isTrue();
         }
 
-        assertThat(delegateSaw).hasSize(2);
-        for (String sent : delegateSaw) {
+        assertThat(delegateSaw()).hasSize(2);
+        for (String sent : delegateSaw()) {
             // the bytes of the two fixed messages, as the user's JSON had them, open the request the model gets
             assertThat(sent).startsWith("{\"model\":\"gpt-4o\",\"messages\":["
                     + mapper.writeValueAsString(message("system", SYSTEM)) + ","
@@ -93,7 +90,7 @@ class PrefixCacheTest extends CamelTestSupport {
             assertThat(user.asText()).startsWith(INSTRUCTION + "\n\n");
         }
         // and the letters themselves were compressed
-        assertThat(delegateSaw.get(0).length()).isLessThan(chatRequest(BrownSample.byId("ca01").text()).length());
+        assertThat(delegateSaw().get(0).length()).isLessThan(chatRequest(BrownSample.byId("ca01").text()).length());
     }
 
     @Test
@@ -104,7 +101,7 @@ class PrefixCacheTest extends CamelTestSupport {
             assertThat(out.getMessage().getHeader(OrchestrateConstants.COMPRESSION_APPLIED, Boolean.class)).isTrue();
         }
 
-        assertThat(delegateSaw).hasSize(2);
-        assertThat(delegateSaw).allSatisfy(sent -> assertThat(sent).startsWith(INSTRUCTION + "\n\n"));
+        assertThat(delegateSaw()).hasSize(2);
+        assertThat(delegateSaw()).allSatisfy(sent -> assertThat(sent).startsWith(INSTRUCTION + "\n\n"));
     }
 }
