@@ -104,24 +104,16 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond' FROM acct RETURNING id)"
             + " SELECT acct.total FROM acct, held";
 
-    // holds of this batch that a sweep settled on expiry (booked at their reserved amount): the real spend replaces
-    // that amount instead of being added to it, and the row says so. Takes the batch's ids as its own parameter.
-    private static final String EXPIRED_OF_BATCH = " o AS MATERIALIZED (SELECT id, rule_id, budget_key, window_start, amount FROM "
-            + SETTLEMENTS + " WHERE id = ANY(CAST(? AS VARCHAR[])) AND kind = 'expired'),"
-            + " fix AS (UPDATE " + SETTLEMENTS + " f SET kind = 'corrected', booked_at = CURRENT_TIMESTAMP FROM o"
-            + " WHERE f.id = o.id RETURNING f.id),"
-            + " og AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM o"
-            + " GROUP BY rule_id, budget_key, window_start)";
-
-    // how many of a batch's settlements its statement booked or corrected (see PG_CORRECT_EXPIRED)
-    private static final String HANDLED = " RETURNING (SELECT COUNT(*) FROM r) + (SELECT COUNT(*) FROM o)";
+    // how many reservation rows a batch's statement deleted: fewer than its settlements means some holds were
+    // settled on expiry, or the batch was written before and only its answer lost (see PG_CORRECT_EXPIRED)
+    private static final String DELETED = " RETURNING (SELECT COUNT(*) FROM r)";
 
     // a whole batch of settlements, over any number of accounts, in one statement. A settlement books what was spent
-    // only when this statement deletes its reservation row, or when a sweep settled the hold on expiry (then the
-    // spend replaces the amount booked then): a row already gone otherwise means this settlement was written before
-    // and only its answer was lost, so a retried batch books nothing twice. Only the rows deleted here give their
-    // amount back. The accounts are locked in key order first, the same order in every instance, so two instances'
-    // batches never deadlock.
+    // only when this statement deletes its reservation row: a row already gone means a sweep settled the hold on
+    // expiry (PG_CORRECT_EXPIRED then replaces the amount booked then), or this settlement was written before and
+    // only its answer was lost, so a retried batch books nothing twice. Only the rows deleted here give their amount
+    // back. The accounts are locked in key order first, the same order in every instance, so two instances' batches
+    // never deadlock.
     private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT id, rule_id, budget_key,"
             + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
@@ -130,41 +122,38 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " RETURNING id, rule_id, budget_key, window_start, amount),"
             + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM r"
             + " GROUP BY rule_id, budget_key, window_start),"
-            + EXPIRED_OF_BATCH + ","
             + " sp AS (SELECT rule_id, budget_key, window_start, SUM(spent) AS spent FROM s"
-            + " WHERE id IN (SELECT id FROM r UNION ALL SELECT id FROM o) GROUP BY rule_id, budget_key, window_start),"
+            + " WHERE id IN (SELECT id FROM r) GROUP BY rule_id, budget_key, window_start),"
             + " locked AS MATERIALIZED (SELECT a.rule_id, a.budget_key, a.window_start FROM " + ACCOUNTS + " a"
             + " WHERE EXISTS (SELECT 1 FROM s WHERE a.rule_id = s.rule_id AND a.budget_key = s.budget_key"
             + " AND a.window_start = s.window_start)"
             + " ORDER BY a.rule_id, a.budget_key, a.window_start FOR UPDATE OF a)"
             + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - COALESCE(g.amount, 0),"
-            + " committed = b.committed + COALESCE(sp.spent, 0) - COALESCE(og.amount, 0), updated_at = CURRENT_TIMESTAMP"
+            + " committed = b.committed + COALESCE(sp.spent, 0), updated_at = CURRENT_TIMESTAMP"
             + " FROM locked"
             + " LEFT JOIN sp ON sp.rule_id = locked.rule_id AND sp.budget_key = locked.budget_key"
             + " AND sp.window_start = locked.window_start"
             + " LEFT JOIN g ON g.rule_id = locked.rule_id AND g.budget_key = locked.budget_key"
             + " AND g.window_start = locked.window_start"
-            + " LEFT JOIN og ON og.rule_id = locked.rule_id AND og.budget_key = locked.budget_key"
-            + " AND og.window_start = locked.window_start"
             + " WHERE b.rule_id = locked.rule_id AND b.budget_key = locked.budget_key AND b.window_start = locked.window_start"
-            + HANDLED;
+            + DELETED;
 
     // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
     private static final String PG_SETTLE_ONE = "WITH s AS MATERIALIZED (SELECT id, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])) AS t(id, spent)),"
-            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) RETURNING id, amount),"
-            + EXPIRED_OF_BATCH
+            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) RETURNING id, amount)"
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
-            + " committed = committed + COALESCE((SELECT SUM(spent) FROM s WHERE id IN (SELECT id FROM r UNION ALL"
-            + " SELECT id FROM o)), 0) - COALESCE((SELECT SUM(amount) FROM og), 0), updated_at = CURRENT_TIMESTAMP"
-            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?" + HANDLED;
+            + " committed = committed + COALESCE((SELECT SUM(spent) FROM s WHERE id IN (SELECT id FROM r)), 0),"
+            + " updated_at = CURRENT_TIMESTAMP"
+            + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?" + DELETED;
 
-    // A sweep that deletes a hold while a batch runs commits after the batch's snapshot was taken: the batch's delete
-    // then finds the row gone, and its read of the expired settlements (same snapshot) misses the one the sweep just
-    // wrote, so the hold would stay booked at its reserved amount. A second statement, with a snapshot taken after
-    // the sweep committed (the batch's delete waited for it), corrects those. Only for batches that handled fewer
-    // settlements than they held: the common batch pays nothing. Idempotent like the batch: a corrected row is no
-    // longer 'expired'.
+    // holds of a batch that a sweep settled on expiry (booked at their reserved amount): the real spend replaces that
+    // amount instead of being added to it, and the row says so. A statement of its own, after the batch's: a sweep
+    // that deletes a hold while the batch runs commits after the batch's snapshot was taken, so a read of the expired
+    // settlements inside the batch's statement would miss the row the sweep just wrote and leave the hold booked at
+    // its reserved amount; this statement's snapshot is taken after the sweep committed (the batch's delete waited
+    // for it). Run only for batches that deleted fewer rows than they held: the common batch pays nothing.
+    // Idempotent like the batch: a corrected row is no longer 'expired'.
     private static final String PG_CORRECT_EXPIRED = "WITH s AS MATERIALIZED (SELECT id, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])) AS t(id, spent)),"
             + " o AS MATERIALIZED (SELECT x.id, x.rule_id, x.budget_key, x.window_start, s.spent - x.amount AS delta"
@@ -630,14 +619,13 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(4, c.createArrayOf("varchar", windows.toArray()));
             ps.setArray(5, c.createArrayOf("int8", spent.toArray()));
             ps.setArray(6, c.createArrayOf("varchar", idArray));
-            ps.setArray(7, c.createArrayOf("varchar", idArray));
-            if (handled(ps) < idArray.length) {
+            if (deleted(ps) < idArray.length) {
                 correctExpired(c, idArray, spent.toArray());
             }
         }
     }
 
-    private static long handled(PreparedStatement ps) throws SQLException {
+    private static long deleted(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
@@ -658,9 +646,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setArray(1, c.createArrayOf("varchar", ids));
             ps.setArray(2, c.createArrayOf("int8", list.stream().map(Settlement::spent).toArray()));
             ps.setArray(3, c.createArrayOf("varchar", ids));
-            ps.setArray(4, c.createArrayOf("varchar", ids));
-            bind(ps, account.getKey(), 5);
-            if (handled(ps) < ids.length) {
+            bind(ps, account.getKey(), 4);
+            if (deleted(ps) < ids.length) {
                 correctExpired(c, ids, list.stream().map(Settlement::spent).toArray());
             }
         }
