@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.camelorchestration.json.Json;
 
 /**
  * Reads a model catalog. Two formats: this project's own ({@code {"models":[{"name":…,"tier":…}]}}) and LiteLLM's
@@ -29,8 +29,6 @@ import com.knuddels.jtokkit.api.EncodingType;
 public final class ModelCatalogLoader {
 
     public static final String BUILT_IN = "io/camelorchestration/catalog/models.json";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static volatile ModelCatalog builtIn;
 
@@ -65,7 +63,7 @@ public final class ModelCatalogLoader {
             throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new IllegalArgumentException("model catalog " + source + " is not valid JSON: " + e.getMessage(), e);
         }
