@@ -43,26 +43,43 @@ public final class SeenOpenings {
     /** Characters of the longest opening of {@code text} (a multiple of {@value #BLOCK_CHARS}) seen lately; 0 if none. */
     public int longestSeen(String text) {
         long[] h = hashes(text);
-        long now = clock.getAsLong();
         synchronized (lastSeen) {
-            for (int k = h.length - 1; k >= 0; k--) {
-                Long t = lastSeen.get(h[k]);
-                if (t != null && now - t <= ttlNanos) {
-                    return (k + 1) * BLOCK_CHARS;
-                }
-            }
+            return longestSeen(h, clock.getAsLong());
         }
-        return 0;
     }
 
     /** Records the openings of a prompt that is sent (or, for the other choice, would have been). */
     public void add(String text) {
         long[] h = hashes(text);
+        synchronized (lastSeen) {
+            add(h, clock.getAsLong());
+        }
+    }
+
+    /** {@link #longestSeen} and then {@link #add}, hashing the text once: what a step does with each message. */
+    public int longestSeenThenAdd(String text) {
+        long[] h = hashes(text);
         long now = clock.getAsLong();
         synchronized (lastSeen) {
-            for (long x : h) {
-                lastSeen.put(x, now);
+            int longest = longestSeen(h, now);
+            add(h, now);
+            return longest;
+        }
+    }
+
+    private int longestSeen(long[] h, long now) {
+        for (int k = h.length - 1; k >= 0; k--) {
+            Long t = lastSeen.get(h[k]);
+            if (t != null && now - t <= ttlNanos) {
+                return (k + 1) * BLOCK_CHARS;
             }
+        }
+        return 0;
+    }
+
+    private void add(long[] h, long now) {
+        for (long x : h) {
+            lastSeen.put(x, now);
         }
     }
 

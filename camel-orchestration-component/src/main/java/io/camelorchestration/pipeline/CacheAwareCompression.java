@@ -78,10 +78,9 @@ final class CacheAwareCompression {
         }
         // In steady state a step that sends one form finds the provider holding that form's opening: each form is
         // compared with the same form of the messages before, whichever was sent.
-        long cachedAsItCame = cachedTokens(original, seen.original.longestSeen(original), encoding);
-        long cachedCompressed = cachedTokens(compressed.text(), seen.compressed.longestSeen(compressed.text()), encoding);
-        seen.original.add(original);
-        seen.compressed.add(compressed.text());
+        long cachedAsItCame = cachedTokens(original, seen.original.longestSeenThenAdd(original), encoding);
+        long cachedCompressed = cachedTokens(compressed.text(), seen.compressed.longestSeenThenAdd(compressed.text()),
+                encoding);
         if (cachedAsItCame == 0 && cachedCompressed == 0) {
             return null; // nothing cached either way (a new document): compressing only saves
         }

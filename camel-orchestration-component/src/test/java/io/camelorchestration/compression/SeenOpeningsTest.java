@@ -25,6 +25,23 @@ class SeenOpeningsTest {
     }
 
     @Test
+    void lookingAndRecordingInOneCallAnswersWhatLookingBeforeRecordingDid() {
+        SeenOpenings seen = new SeenOpenings();
+        String first = POLICY + "\n\nFirst letter: my claim C-1 was refused.";
+        String second = POLICY + "\n\nSecond letter: where is my refund?";
+        SeenOpenings apart = new SeenOpenings();
+
+        assertThat(seen.longestSeenThenAdd(first)).isZero();
+        int shared = seen.longestSeenThenAdd(second);
+
+        apart.add(first);
+        assertThat(shared).isPositive().isEqualTo(apart.longestSeen(second));
+        apart.add(second);
+        assertThat(seen.longestSeen(second)).as("the second prompt is recorded too").isPositive()
+                .isEqualTo(apart.longestSeen(second));
+    }
+
+    @Test
     void anOpeningNotSeenForLongerThanTheCacheKeepsItIsForgotten() {
         AtomicLong now = new AtomicLong();
         SeenOpenings seen = new SeenOpenings(SeenOpenings.DEFAULT_MAX_ENTRIES, 1_000, now::get);
