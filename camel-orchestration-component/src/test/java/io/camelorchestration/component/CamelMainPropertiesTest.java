@@ -1,5 +1,6 @@
 package io.camelorchestration.component;
 
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * camel-main binds {@code camel.component.orchestrate.*} from application properties through the generated
  * configurer: nothing to write in Java but the route.
  */
+// Not on OrchestrateTestSupport: it tests camel-main's own start-up, which makes the context and the component.
 class CamelMainPropertiesTest {
 
     @Test
@@ -24,9 +26,9 @@ class CamelMainPropertiesTest {
             public void configure() {
                 from("direct:in").routeId("main-route")
                         .to("orchestrate:extractFields?intent=extract&budgetKey=${header.tenant}&delegate=direct:llm");
-                from("direct:llm").setBody(constant("{\"invoice\":\"INV-42\"}"));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm().answers("{\"invoice\":\"INV-42\"}"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();
@@ -67,9 +69,9 @@ class CamelMainPropertiesTest {
             @Override
             public void configure() {
                 from("direct:in").to("orchestrate:decide?intent=conditional&delegate=direct:llm");
-                from("direct:llm").setBody(constant("yes"));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm().answers("yes"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();

@@ -2,6 +2,7 @@ package io.camelorchestration.component;
 
 import java.util.function.Consumer;
 
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A wrong option stops the route from starting, with a message that names the option, the value and what is
  * allowed; never an error at the first message.
  */
+// Not on OrchestrateTestSupport: a test starts (and fails to start) several contexts of its own, one per wrong option.
 class OrchestrateStartupErrorTest {
 
     private CamelContext context;
@@ -42,9 +44,9 @@ class OrchestrateStartupErrorTest {
                 @Override
                 public void configure() {
                     from("direct:in").routeId("in").to(uri);
-                    from("direct:llm").setBody(constant("ok"));
-                }
+                    }
             });
+            context.addRoutes(new FakeLlm());
             context.start();
         });
         assertThat(t).as("start-up must fail for " + uri).isNotNull();
@@ -62,9 +64,9 @@ class OrchestrateStartupErrorTest {
             @Override
             public void configure() {
                 from("direct:in").to("orchestrate:answer?delegate=direct:llm&intent=generate&budgetTokens=100");
-                from("direct:llm").setBody(constant("ok"));
             }
         });
+        context.addRoutes(new FakeLlm());
         context.start();
         assertThat(context.createProducerTemplate().requestBody("direct:in", "hi", String.class)).isEqualTo("ok");
     }
@@ -189,9 +191,9 @@ class OrchestrateStartupErrorTest {
             @Override
             public void configure() {
                 from("direct:in").to("orchestrate:s?delegate=direct:llm");
-                from("direct:llm").setBody(constant("ok"));
             }
         });
+        context.addRoutes(new FakeLlm());
         context.start();
         assertThat(context.createProducerTemplate().requestBody("direct:in", "hi", String.class)).isEqualTo("ok");
     }
