@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.compression.Compressor;
 import io.camelorchestration.intent.IntentClassifier;
 import io.camelorchestration.workflow.UsageTotals;
@@ -53,7 +54,7 @@ public class OrchestrateComponent extends DefaultComponent {
     private String auditUri;
     @Metadata(defaultValue = "memory", enums = "memory,jdbc",
               description = "Where cumulative budgets live: memory, or jdbc with a DataSource.")
-    private String ledger = "memory";
+    private LedgerType ledger = LedgerType.MEMORY;
     // no angle or square brackets, stars or pluses here: the descriptor generator strips them
     @Metadata(description = "Cumulative budget rules separated by ';', each KEY=LIMIT UNIT/WINDOW, optionally then hard or soft, where KEY is a"
                             + " budget key or a glob with a star, UNIT is tokens or usd, WINDOW is minute, hour, day or month, hard"
@@ -64,7 +65,7 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " treated as over budget and handled by its onBudgetExceeded) or open (the step goes down the"
                             + " original path). Either way a step that runs without a reservation keeps its spend in a local journal"
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
-    private String onBudgetStoreUnavailable = "closed";
+    private BudgetStorePolicy onBudgetStoreUnavailable = BudgetStorePolicy.CLOSED;
     @Metadata(defaultValue = "50",
               description = "Longest a step's budget reservation (and reading what a budget has spent) from a ledger that"
                             + " can be slow or down, e.g. jdbc, may take. The exchange's thread does not wait for it: the step"
@@ -105,7 +106,7 @@ public class OrchestrateComponent extends DefaultComponent {
               description = "Where cached answers live: local (Caffeine, in this JVM) or jcache (a JSR-107 cache of the"
                             + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances; the only"
                             + " javax.cache.CacheManager bean when there is one, else the provider's default manager).")
-    private String cacheStore = "local";
+    private CacheStoreType cacheStore = CacheStoreType.LOCAL;
     @Metadata(defaultValue = "camel-orchestration-responses",
               description = "Name of the JCache cache of cache-store=jcache (created with cache-ttl expiry when missing).")
     private String cacheName = "camel-orchestration-responses";
@@ -446,11 +447,11 @@ public class OrchestrateComponent extends DefaultComponent {
         this.auditUri = auditUri;
     }
 
-    public String getLedger() {
+    public LedgerType getLedger() {
         return ledger;
     }
 
-    public void setLedger(String ledger) {
+    public void setLedger(LedgerType ledger) {
         this.ledger = ledger;
     }
 
@@ -492,11 +493,11 @@ public class OrchestrateComponent extends DefaultComponent {
         return r == null ? null : r.budgets().pending();
     }
 
-    public String getOnBudgetStoreUnavailable() {
+    public BudgetStorePolicy getOnBudgetStoreUnavailable() {
         return onBudgetStoreUnavailable;
     }
 
-    public void setOnBudgetStoreUnavailable(String onBudgetStoreUnavailable) {
+    public void setOnBudgetStoreUnavailable(BudgetStorePolicy onBudgetStoreUnavailable) {
         this.onBudgetStoreUnavailable = onBudgetStoreUnavailable;
     }
 
@@ -532,11 +533,11 @@ public class OrchestrateComponent extends DefaultComponent {
         this.cacheWaitTimeout = cacheWaitTimeout;
     }
 
-    public String getCacheStore() {
+    public CacheStoreType getCacheStore() {
         return cacheStore;
     }
 
-    public void setCacheStore(String cacheStore) {
+    public void setCacheStore(CacheStoreType cacheStore) {
         this.cacheStore = cacheStore;
     }
 

@@ -106,13 +106,8 @@ final class OrchestrationRuntime extends ServiceSupport {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid value for option 'camel.component.orchestrate.budgets': " + e.getMessage(), e);
         }
-        BudgetStorePolicy storePolicy;
-        try {
-            storePolicy = BudgetStorePolicy.of(c.getOnBudgetStoreUnavailable() == null ? "closed" : c.getOnBudgetStoreUnavailable());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value '" + c.getOnBudgetStoreUnavailable()
-                    + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
-        }
+        BudgetStorePolicy storePolicy = c.getOnBudgetStoreUnavailable() == null ? BudgetStorePolicy.CLOSED
+                : c.getOnBudgetStoreUnavailable();
         BudgetLedger ledger = ledger(c);
         CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
         if (c.getBudgetReserveTimeout() < 0) {
@@ -261,16 +256,7 @@ final class OrchestrationRuntime extends ServiceSupport {
         if (c.getBudgetLedger() != null) {
             return c.getBudgetLedger();
         }
-        String kind = c.getLedger() == null ? "memory" : c.getLedger().trim().toLowerCase(java.util.Locale.ROOT);
-        switch (kind) {
-            case "memory":
-                return new InMemoryBudgetLedger();
-            case "jdbc":
-                return new JdbcBudgetLedger(dataSource(c, "ledger=jdbc"));
-            default:
-                throw new IllegalArgumentException("Invalid value '" + c.getLedger()
-                        + "' for option 'camel.component.orchestrate.ledger'; allowed values: memory, jdbc");
-        }
+        return c.getLedger() == LedgerType.JDBC ? new JdbcBudgetLedger(dataSource(c, "ledger=jdbc")) : new InMemoryBudgetLedger();
     }
 
     private static DataSource dataSource(OrchestrateComponent c, String option) {

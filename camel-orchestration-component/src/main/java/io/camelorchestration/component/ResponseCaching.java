@@ -2,7 +2,6 @@ package io.camelorchestration.component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -59,17 +58,13 @@ final class ResponseCaching {
         Clock clk = c.cacheClock();
         ResponseCache store;
         boolean owns = true;
-        String kind = c.getCacheStore() == null ? "local" : c.getCacheStore().trim().toLowerCase(Locale.ROOT);
         if (c.getResponseCache() != null) {
             store = c.getResponseCache();
             owns = false;
-        } else if (kind.equals("local")) {
-            store = new CaffeineResponseCache(c.getCacheMaxEntries(), () -> clk.millis() * 1_000_000L);
-        } else if (kind.equals("jcache")) {
+        } else if (c.getCacheStore() == CacheStoreType.JCACHE) {
             store = jcache(c, ttl);
         } else {
-            throw new IllegalArgumentException("Invalid value '" + c.getCacheStore() + "' for option '" + prefix
-                    + "cache-store'; allowed values: local, jcache");
+            store = new CaffeineResponseCache(c.getCacheMaxEntries(), () -> clk.millis() * 1_000_000L);
         }
         CamelContext ctx = c.getCamelContext();
         ExecutorServiceManager executors = ctx.getExecutorServiceManager();
