@@ -13,7 +13,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.text.TokenCounter;
 
 /**
  * The text the overhead benchmarks send: Brown Corpus documents, read from the shared copy when present, else from

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.ClassificationMemo;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
+import io.camelorchestration.classify.StepDescription;
+import io.camelorchestration.classify.StepIntent;
 import io.camelorchestration.embeddings.BundledModel;
 import io.camelorchestration.embeddings.EmbeddingIntentClassifier;
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.ClassificationMemo;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.KeywordIntentClassifier;
-import io.camelorchestration.intent.StepDescription;
-import io.camelorchestration.intent.StepIntent;
 
 /**
  * Accuracy of the keyword and the embedding intent classifiers, side by side, on every labelled set: the project's

@@ -18,15 +18,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.camelorchestration.compression.CompressionLevel;
-import io.camelorchestration.compression.CompressionPipeline;
-import io.camelorchestration.compression.CompressionRequest;
-import io.camelorchestration.compression.CompressionResult;
-import io.camelorchestration.compression.Compressor;
-import io.camelorchestration.compression.ProtectedSpans;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.CompressionLevel;
+import io.camelorchestration.compress.CompressionPipeline;
+import io.camelorchestration.compress.CompressionRequest;
+import io.camelorchestration.compress.CompressionResult;
+import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.compress.ProtectedSpans;
+import io.camelorchestration.text.TokenCounter;
 
 /**
  * Compression on real text nobody here wrote: the Brown Corpus. For each genre and task it prints documents, tokens

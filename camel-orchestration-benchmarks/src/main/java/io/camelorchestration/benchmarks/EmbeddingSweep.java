@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.KeywordIntentClassifier;
+import io.camelorchestration.classify.StepDescription;
 import io.camelorchestration.embeddings.Combination;
 import io.camelorchestration.embeddings.EmbeddingIntentClassifier;
 import io.camelorchestration.embeddings.EmbeddingSettings;
 import io.camelorchestration.embeddings.IntentExample;
 import io.camelorchestration.embeddings.Scoring;
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.KeywordIntentClassifier;
-import io.camelorchestration.intent.StepDescription;
 
 /**
  * How the embedding classifier's defaults were chosen: every setting scored by leave-one-out over the bundled examples

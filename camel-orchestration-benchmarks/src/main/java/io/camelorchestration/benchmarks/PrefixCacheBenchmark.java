@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.component.OrchestrateComponent;
 import io.camelorchestration.component.OrchestrateConstants;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -24,18 +24,18 @@ import com.knuddels.jtokkit.api.Encoding;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenComplexityScorer;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenHtmlToText;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenProtectedSpans;
-import io.camelorchestration.benchmarks.handwritten.PatternsAloneScorer;
 import io.camelorchestration.benchmarks.handwritten.HandWrittenTokenCounter;
-import io.camelorchestration.compression.CompressionLevel;
-import io.camelorchestration.compression.CompressionPipeline;
-import io.camelorchestration.compression.CompressionRequest;
-import io.camelorchestration.compression.HtmlToText;
-import io.camelorchestration.compression.PatternsAloneSpans;
-import io.camelorchestration.compression.ProtectedSpans;
-import io.camelorchestration.compression.TermsSideBySide;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.routing.ComplexityScorer;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.benchmarks.handwritten.PatternsAloneScorer;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.CompressionLevel;
+import io.camelorchestration.compress.CompressionPipeline;
+import io.camelorchestration.compress.CompressionRequest;
+import io.camelorchestration.compress.HtmlToText;
+import io.camelorchestration.compress.PatternsAloneSpans;
+import io.camelorchestration.compress.ProtectedSpans;
+import io.camelorchestration.compress.TermsSideBySide;
+import io.camelorchestration.route.ComplexityScorer;
+import io.camelorchestration.text.TokenCounter;
 
 /**
  * "Libraries first" (issue 15): each hand-written part of the text path side by side with the library that could do

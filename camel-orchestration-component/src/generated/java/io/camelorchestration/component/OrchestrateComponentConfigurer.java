@@ -64,13 +64,13 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cacheTtl": target.setCacheTtl(property(camelContext, long.class, value)); return true;
         case "cachewaittimeout":
         case "cacheWaitTimeout": target.setCacheWaitTimeout(property(camelContext, long.class, value)); return true;
-        case "classifier": target.setClassifier(property(camelContext, io.camelorchestration.intent.IntentClassifier.class, value)); return true;
+        case "classifier": target.setClassifier(property(camelContext, io.camelorchestration.classify.IntentClassifier.class, value)); return true;
         case "classifierdiscovery":
         case "classifierDiscovery": target.setClassifierDiscovery(property(camelContext, boolean.class, value)); return true;
-        case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, io.camelorchestration.compression.CompressionLevel.class, value)); return true;
+        case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, io.camelorchestration.compress.CompressionLevel.class, value)); return true;
         case "compressionenabled":
         case "compressionEnabled": target.setCompressionEnabled(property(camelContext, boolean.class, value)); return true;
-        case "compressor": target.setCompressor(property(camelContext, io.camelorchestration.compression.Compressor.class, value)); return true;
+        case "compressor": target.setCompressor(property(camelContext, io.camelorchestration.compress.Compressor.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelorchestration.component.OrchestrateConfiguration.class, value)); return true;
         case "datasource":
         case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
@@ -79,7 +79,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "delegate": getOrCreateConfiguration(target).setDelegate(property(camelContext, java.lang.String.class, value)); return true;
         case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": target.setEnabled(property(camelContext, boolean.class, value)); return true;
-        case "intent": getOrCreateConfiguration(target).setIntent(property(camelContext, io.camelorchestration.intent.Intent.class, value)); return true;
+        case "intent": getOrCreateConfiguration(target).setIntent(property(camelContext, io.camelorchestration.classify.Intent.class, value)); return true;
         case "journaldirectory":
         case "journalDirectory": target.setJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "journalmaxbytes":
@@ -154,13 +154,13 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cacheTtl": return long.class;
         case "cachewaittimeout":
         case "cacheWaitTimeout": return long.class;
-        case "classifier": return io.camelorchestration.intent.IntentClassifier.class;
+        case "classifier": return io.camelorchestration.classify.IntentClassifier.class;
         case "classifierdiscovery":
         case "classifierDiscovery": return boolean.class;
-        case "compression": return io.camelorchestration.compression.CompressionLevel.class;
+        case "compression": return io.camelorchestration.compress.CompressionLevel.class;
         case "compressionenabled":
         case "compressionEnabled": return boolean.class;
-        case "compressor": return io.camelorchestration.compression.Compressor.class;
+        case "compressor": return io.camelorchestration.compress.Compressor.class;
         case "configuration": return io.camelorchestration.component.OrchestrateConfiguration.class;
         case "datasource":
         case "dataSource": return javax.sql.DataSource.class;
@@ -169,7 +169,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "delegate": return java.lang.String.class;
         case "description": return java.lang.String.class;
         case "enabled": return boolean.class;
-        case "intent": return io.camelorchestration.intent.Intent.class;
+        case "intent": return io.camelorchestration.classify.Intent.class;
         case "journaldirectory":
         case "journalDirectory": return java.lang.String.class;
         case "journalmaxbytes":

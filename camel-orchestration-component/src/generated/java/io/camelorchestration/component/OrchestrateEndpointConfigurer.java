@@ -32,10 +32,10 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "cacheGenerate": target.getConfiguration().setCacheGenerate(property(camelContext, boolean.class, value)); return true;
         case "cachekeyheaders":
         case "cacheKeyHeaders": target.getConfiguration().setCacheKeyHeaders(property(camelContext, java.lang.String.class, value)); return true;
-        case "compression": target.getConfiguration().setCompression(property(camelContext, io.camelorchestration.compression.CompressionLevel.class, value)); return true;
+        case "compression": target.getConfiguration().setCompression(property(camelContext, io.camelorchestration.compress.CompressionLevel.class, value)); return true;
         case "delegate": target.getConfiguration().setDelegate(property(camelContext, java.lang.String.class, value)); return true;
         case "description": target.getConfiguration().setDescription(property(camelContext, java.lang.String.class, value)); return true;
-        case "intent": target.getConfiguration().setIntent(property(camelContext, io.camelorchestration.intent.Intent.class, value)); return true;
+        case "intent": target.getConfiguration().setIntent(property(camelContext, io.camelorchestration.classify.Intent.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinputsize":
@@ -64,10 +64,10 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "cacheGenerate": return boolean.class;
         case "cachekeyheaders":
         case "cacheKeyHeaders": return java.lang.String.class;
-        case "compression": return io.camelorchestration.compression.CompressionLevel.class;
+        case "compression": return io.camelorchestration.compress.CompressionLevel.class;
         case "delegate": return java.lang.String.class;
         case "description": return java.lang.String.class;
-        case "intent": return io.camelorchestration.intent.Intent.class;
+        case "intent": return io.camelorchestration.classify.Intent.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinputsize":

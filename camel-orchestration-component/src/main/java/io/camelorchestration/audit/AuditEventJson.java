@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.json.Json;
+import io.camelorchestration.internal.Json;
 
 /**
  * The JSON form of an audit event, field names and order as in the contract.

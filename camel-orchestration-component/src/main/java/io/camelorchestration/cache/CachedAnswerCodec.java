@@ -14,9 +14,9 @@ import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelorchestration.internal.Json;
 
 /**
  * Entries as bytes: a magic number, a CRC32C of the rest, then JSON that names the key it was written under. Any store

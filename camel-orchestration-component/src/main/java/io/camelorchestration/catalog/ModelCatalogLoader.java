@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.knuddels.jtokkit.api.EncodingType;
-import io.camelorchestration.json.Json;
+import io.camelorchestration.internal.Json;
 
 /**
  * Reads a model catalog. Two formats: this project's own ({@code {"models":[{"name":…,"tier":…}]}}) and LiteLLM's

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.audit.jdbc.JdbcAuditSink;
+import io.camelorchestration.internal.RateLimitedLog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import io.camelorchestration.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package io.camelorchestration.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.Message;
 
 /**

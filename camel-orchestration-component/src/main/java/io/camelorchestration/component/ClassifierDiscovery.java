@@ -1,7 +1,7 @@
 package io.camelorchestration.component;
 
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.FactoryFinder;
 import org.slf4j.Logger;

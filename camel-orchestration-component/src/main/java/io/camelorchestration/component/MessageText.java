@@ -10,7 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.InputStreamCache;

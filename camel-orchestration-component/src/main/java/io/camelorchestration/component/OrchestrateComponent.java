@@ -3,15 +3,14 @@ package io.camelorchestration.component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetStorePolicy;
-import io.camelorchestration.compression.Compressor;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.workflow.UsageTotals;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.settle.UsageTotals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -19,11 +18,11 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertyConfigurer;
-import org.apache.camel.support.PropertyBindingSupport;
-import org.apache.camel.util.StringHelper;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.StringHelper;
 
 /**
  * The {@code orchestrate:} component. Every flag is off by default: adding the component changes nothing until

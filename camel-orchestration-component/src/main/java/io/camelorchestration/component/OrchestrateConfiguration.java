@@ -1,8 +1,8 @@
 package io.camelorchestration.component;
 
 import io.camelorchestration.budget.OnBudgetExceeded;
-import io.camelorchestration.compression.CompressionLevel;
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.CompressionLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;

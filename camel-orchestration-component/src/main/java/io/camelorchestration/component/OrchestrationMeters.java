@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.catalog.ModelInfo;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.workflow.StepOutcome;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.settle.StepOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import io.camelorchestration.cache.CacheKey;
 import io.camelorchestration.cache.CachedAnswer;
-import io.camelorchestration.pipeline.StepDraft;
+import io.camelorchestration.engine.StepDraft;
 import org.apache.camel.Message;
 
 /**

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 
 import io.camelorchestration.catalog.ModelInfo;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

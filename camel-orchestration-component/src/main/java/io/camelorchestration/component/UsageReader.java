@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.json.Json;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.internal.Json;
+import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.Message;
 
 /**

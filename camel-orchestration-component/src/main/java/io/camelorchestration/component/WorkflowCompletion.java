@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
-import io.camelorchestration.workflow.WorkflowExecution;
+import io.camelorchestration.settle.WorkflowExecution;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 

@@ -1,5 +1,8 @@
 package io.camelorchestration.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,11 +10,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.tokens.TokenCounter;
+import io.camelorchestration.text.TokenCounter;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The catalog shipped with the component: what routing and costing rely on when the user names no catalog.

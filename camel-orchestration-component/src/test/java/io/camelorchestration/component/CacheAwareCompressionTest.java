@@ -1,17 +1,17 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
 
 import io.camelorchestration.audit.AuditAction;
-import io.camelorchestration.compression.BrownSample;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.compress.BrownSample;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Questions about one long document: compressed for each question, the document's opening changes from message to

@@ -1,19 +1,19 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditEventJson;
+import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
-import io.camelorchestration.intent.IntentClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * When a cheaper model's answer fails the intent's check, the step runs again on the original model; when the
@@ -39,7 +39,7 @@ class CascadeAndFallbackTest extends OrchestrateTestSupport {
         orchestrate.setRoutingEnabled(true);
         orchestrate.setDefaultModel("gpt-4o");
         orchestrate.setAuditSink(audit::add);
-        IntentClassifier keywords = new io.camelorchestration.intent.KeywordIntentClassifier();
+        IntentClassifier keywords = new io.camelorchestration.classify.KeywordIntentClassifier();
         orchestrate.setClassifier(step -> {
             if (classifierBroken) {
                 throw new IllegalStateException("classifier down");
@@ -82,7 +82,7 @@ class CascadeAndFallbackTest extends OrchestrateTestSupport {
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("output check failed").contains("not JSON");
         // both calls are counted and costed
-        long first = new io.camelorchestration.tokens.TokenCounter().count("The invoice number is INV-7.", "o200k_base");
+        long first = new io.camelorchestration.text.TokenCounter().count("The invoice number is INV-7.", "o200k_base");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.TOKENS_USED, Long.class)).isGreaterThan(2 * first);
         assertThat(meters.get("orchestration.steps").tag("outcome", "fallback").counter().count()).isEqualTo(1.0);
         // each call is metered under the model that made it

@@ -1,18 +1,18 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.KeywordIntentClassifier;
-import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
+import io.camelorchestration.classify.StepDescription;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An {@code intent=auto} step is classified when its route starts; its messages pay nothing for it, and a message's

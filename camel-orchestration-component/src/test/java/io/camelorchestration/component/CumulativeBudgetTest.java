@@ -1,20 +1,20 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.catalog.Tier;
-import io.camelorchestration.compression.CompressionLevel;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.policy.CheckResult;
-import io.camelorchestration.policy.IntentHandler;
-import io.camelorchestration.policy.IntentPolicy;
+import io.camelorchestration.check.CheckResult;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.IntentHandler;
+import io.camelorchestration.classify.IntentPolicy;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.compress.CompressionLevel;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tenant's daily token budget, keyed by a header, in the default in-memory ledger; and a user's own handler in

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.OnBudgetExceeded;
-import io.camelorchestration.compression.CompressionLevel;
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.CompressionLevel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;

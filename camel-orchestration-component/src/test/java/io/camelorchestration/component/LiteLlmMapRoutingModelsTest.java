@@ -1,13 +1,13 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * LiteLLM's real map and {@code default-model=gpt-4o} as in {@link LiteLlmMapRoutingTest}, with the user's own list

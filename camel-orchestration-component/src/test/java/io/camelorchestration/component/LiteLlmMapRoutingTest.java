@@ -1,5 +1,7 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.Tier;
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a new user gets who drops LiteLLM's real price map in as {@code models}, with {@code default-model=gpt-4o} and

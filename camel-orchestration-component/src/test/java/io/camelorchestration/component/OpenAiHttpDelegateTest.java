@@ -1,5 +1,7 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -11,8 +13,6 @@ import io.camelorchestration.example.server.ChatServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An OpenAI-compatible endpoint called with plain camel-http and a JSON chat request: routing reaches the model
@@ -51,7 +51,7 @@ class OpenAiHttpDelegateTest extends ChatServerTestSupport {
         String routed = out.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
         ChatServer.Completion call = last();
         // the cheapest small routing candidate of the default model's vendor in the built-in catalog, as the server saw it
-        String cheapest = io.camelorchestration.routing.RoutingCandidates.of(ModelCatalogLoader.builtIn()).models().stream()
+        String cheapest = io.camelorchestration.route.RoutingCandidates.of(ModelCatalogLoader.builtIn()).models().stream()
                 .filter(m -> m.provider().equals("openai") && m.tier().name().equals("SMALL"))
                 .min((a, b) -> Double.compare(a.inputUsdPerMillion(), b.inputUsdPerMillion())).orElseThrow().name();
         assertThat(routed).isEqualTo(cheapest).isNotEqualTo("gpt-4o");

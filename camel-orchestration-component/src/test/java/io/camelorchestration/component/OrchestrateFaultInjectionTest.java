@@ -1,5 +1,7 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -8,12 +10,12 @@ import java.util.function.ToDoubleFunction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.budget.InterceptedLedger;
-import io.camelorchestration.compression.CompressionPipeline;
-import io.camelorchestration.compression.Compressor;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.compress.CompressionPipeline;
+import io.camelorchestration.compress.Compressor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -22,8 +24,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each stage of the pipeline breaks in turn: the classifier, the compressor, the budget ledger, the audit sink and

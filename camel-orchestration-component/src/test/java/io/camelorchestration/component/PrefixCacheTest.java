@@ -1,18 +1,18 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelorchestration.compression.BrownSample;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.compress.BrownSample;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Providers cache the opening of a prompt (OpenAI from 1,024 tokens, Anthropic at its cache breakpoints) and bill a

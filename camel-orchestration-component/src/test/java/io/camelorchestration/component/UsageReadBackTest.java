@@ -1,14 +1,14 @@
 package io.camelorchestration.component;
 
-import io.camelorchestration.tokens.TokenCounter;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camelorchestration.component.testing.FakeLlm.UsageShape;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Where the step's token usage comes from: the delegate's own report wins, else the tokenizer counts.

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.KeywordIntentClassifier;
-import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
+import io.camelorchestration.classify.StepDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
 
 /**
  * The labelled examples as unit vectors, embedded once (in one batch), and the step's similarity to each intent.

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.camelorchestration.intent.Intent;
+import io.camelorchestration.classify.Intent;
 
 /**
  * One labelled step: the intent a careful reader would pick for a step with this id and description. The same

@@ -1,5 +1,7 @@
 package io.camelorchestration.embeddings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -7,13 +9,11 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import io.camelorchestration.intent.ClassificationMemo;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.StepDescription;
-import io.camelorchestration.intent.StepIntent;
+import io.camelorchestration.classify.ClassificationMemo;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.StepDescription;
+import io.camelorchestration.classify.StepIntent;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The model runs when a step is set up and once per distinct instruction, never per message: a step with a fixed

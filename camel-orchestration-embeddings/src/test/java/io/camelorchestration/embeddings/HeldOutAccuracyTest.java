@@ -1,12 +1,12 @@
 package io.camelorchestration.embeddings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 
-import io.camelorchestration.intent.KeywordIntentClassifier;
+import io.camelorchestration.classify.KeywordIntentClassifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bundled classifier on step descriptions it was never tuned on: the project's own held-out set, and the held-out

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.IntentClassifier;
-import io.camelorchestration.intent.StepDescription;
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.IntentClassifier;
+import io.camelorchestration.classify.StepDescription;
 
 /** A labelled set scored by a classifier, with its misses for the failure message. */
 record LabelledSet(String name, List<IntentExample> lines) {

@@ -1,12 +1,12 @@
 package io.camelorchestration.benchmarks.handwritten;
 
-import io.camelorchestration.routing.Complexity;
-import io.camelorchestration.routing.ComplexityFeature;
-
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.camelorchestration.route.Complexity;
+import io.camelorchestration.route.ComplexityFeature;
 
 /**
  * The component's complexity scorer as it was before issue 15: each pattern guarded by a hand-written scan that

@@ -1,12 +1,12 @@
 package io.camelorchestration.benchmarks.handwritten;
 
-import io.camelorchestration.compression.ProtectedSpans.Kind;
-import io.camelorchestration.compression.ProtectedSpans.Span;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.camelorchestration.compress.ProtectedSpans.Kind;
+import io.camelorchestration.compress.ProtectedSpans.Span;
 
 /**
  * The component's protected-span scan as it was before issue 15: each pattern guarded by hand-written look-aheads

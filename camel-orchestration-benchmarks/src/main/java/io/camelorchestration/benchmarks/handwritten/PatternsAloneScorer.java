@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.camelorchestration.routing.Complexity;
-import io.camelorchestration.routing.ComplexityFeature;
-import io.camelorchestration.routing.ComplexityScorer;
+import io.camelorchestration.route.Complexity;
+import io.camelorchestration.route.ComplexityFeature;
+import io.camelorchestration.route.ComplexityScorer;
 
 /**
  * The complexity scorer's patterns alone, every one run over the whole text (the reference of

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -18,17 +18,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelorchestration.json.Json;
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
-import io.camelorchestration.journal.Journal;
-import io.camelorchestration.log.RateLimitedLog;
+import io.camelorchestration.internal.Journal;
+import io.camelorchestration.internal.Json;
+import io.camelorchestration.internal.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

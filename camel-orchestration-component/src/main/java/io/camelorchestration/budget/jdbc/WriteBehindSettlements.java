@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
-import io.camelorchestration.log.RateLimitedLog;
+import io.camelorchestration.internal.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

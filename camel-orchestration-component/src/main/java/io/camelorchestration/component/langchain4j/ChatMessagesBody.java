@@ -5,11 +5,11 @@ import java.util.List;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
-import io.camelorchestration.compression.CompressionRequest;
-import io.camelorchestration.compression.CompressionResult;
-import io.camelorchestration.compression.Compressor;
-import io.camelorchestration.compression.langchain4j.ChatMessageCompressor;
-import io.camelorchestration.pipeline.BodyCompression;
+import io.camelorchestration.compress.CompressionRequest;
+import io.camelorchestration.compress.CompressionResult;
+import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.compress.langchain4j.ChatMessageCompressor;
+import io.camelorchestration.engine.BodyCompression;
 
 /**
  * A body that is a langchain4j conversation (camel-langchain4j-chat's {@code CHAT_MULTIPLE_MESSAGES}): its user

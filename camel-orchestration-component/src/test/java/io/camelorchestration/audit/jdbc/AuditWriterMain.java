@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
-import io.camelorchestration.journal.Journal;
+import io.camelorchestration.internal.Journal;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.camelorchestration.component.JdbcTestDatabase;
-import io.camelorchestration.journal.Journal;
+import io.camelorchestration.internal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,13 @@
 package io.camelorchestration.starter.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
+import io.camelorchestration.classify.Classification;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.component.OrchestrateComponent;
-import io.camelorchestration.intent.Classification;
-import io.camelorchestration.intent.Intent;
-import io.camelorchestration.intent.IntentClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -18,8 +20,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Spring Boot auto-configuration as an application sees it: camel-spring-boot plus this starter, options in

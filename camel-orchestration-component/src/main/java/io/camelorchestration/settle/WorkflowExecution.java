@@ -1,0 +1,55 @@
+package io.camelorchestration.settle;
+
+import java.util.Map;
+
+import io.camelorchestration.budget.TokenBudget;
+
+/**
+ * One workflow execution (in Camel: one exchange): its totals and its shared token budget.
+ */
+public final class WorkflowExecution {
+
+    private final String executionId;
+    private final UsageTotals totals = new UsageTotals();
+    private final TokenBudget budget;
+    private final StepAllocations steps = new StepAllocations();
+
+    public WorkflowExecution(String executionId, long budgetTokens) {
+        this.executionId = executionId;
+        this.budget = new TokenBudget(budgetTokens);
+    }
+
+    public String executionId() {
+        return executionId;
+    }
+
+    public UsageTotals totals() {
+        return totals;
+    }
+
+    public TokenBudget budget() {
+        return budget;
+    }
+
+    /** The budgets of the steps that settled, and what they used. */
+    public StepAllocations steps() {
+        return steps;
+    }
+
+    /**
+     * Tokens used over tokens allocated: over the workflow budget when one is set, else over the sum of the budgets of
+     * the steps that ran (see {@link StepAllocations}). Can pass 1 (a degraded step, a re-run on the original model).
+     */
+    public double utilization() {
+        return budget.unlimited() ? steps.utilization() : budget.utilization();
+    }
+
+    /** False while nothing is allocated: no workflow budget and no step with a budget has settled yet. */
+    public boolean hasAllocation() {
+        return !budget.unlimited() || steps.allocated() > 0;
+    }
+
+    public Map<String, Object> snapshot() {
+        return totals.snapshot(utilization());
+    }
+}
