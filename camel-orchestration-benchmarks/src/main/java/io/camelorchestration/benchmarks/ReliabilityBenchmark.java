@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.OrchestrateComponent;
 import io.camelorchestration.component.OrchestrateConstants;
@@ -88,7 +89,7 @@ public final class ReliabilityBenchmark {
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
         orchestrate.setBudgets(tenant + "=1000000000 tokens/day hard");
-        orchestrate.setOnBudgetStoreUnavailable(policy);
+        orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(policy));
         orchestrate.setBudgetLedger(new JdbcBudgetLedger(ds));
         orchestrate.setAuditJdbc(true);
         orchestrate.setDataSource(ds);

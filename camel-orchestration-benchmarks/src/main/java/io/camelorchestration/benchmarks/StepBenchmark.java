@@ -3,6 +3,7 @@ package io.camelorchestration.benchmarks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelorchestration.component.LedgerType;
 import io.camelorchestration.component.OrchestrateComponent;
 import io.camelorchestration.component.OrchestrateConstants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,7 +81,7 @@ public class StepBenchmark {
             if (mode.equals("memory") || mode.equals("jdbc")) {
                 if (mode.equals("jdbc")) {
                     postgres = new PostgresFixture(32);
-                    orchestrate.setLedger("jdbc");
+                    orchestrate.setLedger(LedgerType.JDBC);
                     orchestrate.setDataSource(postgres.dataSource());
                 }
                 // a limit no run reaches: every reservation is granted, so all steps take the same path

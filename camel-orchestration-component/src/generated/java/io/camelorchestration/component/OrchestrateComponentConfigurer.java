@@ -47,7 +47,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgettokens":
         case "budgetTokens": getOrCreateConfiguration(target).setBudgetTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "budgets": target.setBudgets(property(camelContext, java.lang.String.class, value)); return true;
-        case "cache": getOrCreateConfiguration(target).setCache(property(camelContext, java.lang.String.class, value)); return true;
+        case "cache": getOrCreateConfiguration(target).setCache(property(camelContext, io.camelorchestration.component.CacheMode.class, value)); return true;
         case "cacheenabled":
         case "cacheEnabled": target.setCacheEnabled(property(camelContext, boolean.class, value)); return true;
         case "cachegenerate":
@@ -59,7 +59,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cachename":
         case "cacheName": target.setCacheName(property(camelContext, java.lang.String.class, value)); return true;
         case "cachestore":
-        case "cacheStore": target.setCacheStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "cacheStore": target.setCacheStore(property(camelContext, io.camelorchestration.component.CacheStoreType.class, value)); return true;
         case "cachettl":
         case "cacheTtl": target.setCacheTtl(property(camelContext, long.class, value)); return true;
         case "cachewaittimeout":
@@ -67,7 +67,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "classifier": target.setClassifier(property(camelContext, io.camelorchestration.classify.IntentClassifier.class, value)); return true;
         case "classifierdiscovery":
         case "classifierDiscovery": target.setClassifierDiscovery(property(camelContext, boolean.class, value)); return true;
-        case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, java.lang.String.class, value)); return true;
+        case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, io.camelorchestration.compress.CompressionLevel.class, value)); return true;
         case "compressionenabled":
         case "compressionEnabled": target.setCompressionEnabled(property(camelContext, boolean.class, value)); return true;
         case "compressor": target.setCompressor(property(camelContext, io.camelorchestration.compress.Compressor.class, value)); return true;
@@ -79,14 +79,14 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "delegate": getOrCreateConfiguration(target).setDelegate(property(camelContext, java.lang.String.class, value)); return true;
         case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": target.setEnabled(property(camelContext, boolean.class, value)); return true;
-        case "intent": getOrCreateConfiguration(target).setIntent(property(camelContext, java.lang.String.class, value)); return true;
+        case "intent": getOrCreateConfiguration(target).setIntent(property(camelContext, io.camelorchestration.classify.Intent.class, value)); return true;
         case "journaldirectory":
         case "journalDirectory": target.setJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "journalmaxbytes":
         case "journalMaxBytes": target.setJournalMaxBytes(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "ledger": target.setLedger(property(camelContext, java.lang.String.class, value)); return true;
+        case "ledger": target.setLedger(property(camelContext, io.camelorchestration.component.LedgerType.class, value)); return true;
         case "maxinputsize":
         case "maxInputSize": getOrCreateConfiguration(target).setMaxInputSize(property(camelContext, int.class, value)); return true;
         case "maxoutputtokens":
@@ -96,12 +96,12 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "models": target.setModels(property(camelContext, java.lang.String.class, value)); return true;
         case "onbudgetexceeded":
-        case "onBudgetExceeded": getOrCreateConfiguration(target).setOnBudgetExceeded(property(camelContext, java.lang.String.class, value)); return true;
+        case "onBudgetExceeded": getOrCreateConfiguration(target).setOnBudgetExceeded(property(camelContext, io.camelorchestration.budget.OnBudgetExceeded.class, value)); return true;
         case "onbudgetstoreunavailable":
-        case "onBudgetStoreUnavailable": target.setOnBudgetStoreUnavailable(property(camelContext, java.lang.String.class, value)); return true;
+        case "onBudgetStoreUnavailable": target.setOnBudgetStoreUnavailable(property(camelContext, io.camelorchestration.budget.BudgetStorePolicy.class, value)); return true;
         case "responsecache":
         case "responseCache": target.setResponseCache(property(camelContext, io.camelorchestration.cache.ResponseCache.class, value)); return true;
-        case "routing": getOrCreateConfiguration(target).setRouting(property(camelContext, java.lang.String.class, value)); return true;
+        case "routing": getOrCreateConfiguration(target).setRouting(property(camelContext, io.camelorchestration.component.RoutingMode.class, value)); return true;
         case "routingenabled":
         case "routingEnabled": target.setRoutingEnabled(property(camelContext, boolean.class, value)); return true;
         case "routingmodels":
@@ -137,7 +137,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "budgettokens":
         case "budgetTokens": return java.lang.Integer.class;
         case "budgets": return java.lang.String.class;
-        case "cache": return java.lang.String.class;
+        case "cache": return io.camelorchestration.component.CacheMode.class;
         case "cacheenabled":
         case "cacheEnabled": return boolean.class;
         case "cachegenerate":
@@ -149,7 +149,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "cachename":
         case "cacheName": return java.lang.String.class;
         case "cachestore":
-        case "cacheStore": return java.lang.String.class;
+        case "cacheStore": return io.camelorchestration.component.CacheStoreType.class;
         case "cachettl":
         case "cacheTtl": return long.class;
         case "cachewaittimeout":
@@ -157,7 +157,7 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "classifier": return io.camelorchestration.classify.IntentClassifier.class;
         case "classifierdiscovery":
         case "classifierDiscovery": return boolean.class;
-        case "compression": return java.lang.String.class;
+        case "compression": return io.camelorchestration.compress.CompressionLevel.class;
         case "compressionenabled":
         case "compressionEnabled": return boolean.class;
         case "compressor": return io.camelorchestration.compress.Compressor.class;
@@ -169,14 +169,14 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "delegate": return java.lang.String.class;
         case "description": return java.lang.String.class;
         case "enabled": return boolean.class;
-        case "intent": return java.lang.String.class;
+        case "intent": return io.camelorchestration.classify.Intent.class;
         case "journaldirectory":
         case "journalDirectory": return java.lang.String.class;
         case "journalmaxbytes":
         case "journalMaxBytes": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "ledger": return java.lang.String.class;
+        case "ledger": return io.camelorchestration.component.LedgerType.class;
         case "maxinputsize":
         case "maxInputSize": return int.class;
         case "maxoutputtokens":
@@ -186,12 +186,12 @@ public class OrchestrateComponentConfigurer extends PropertyConfigurerSupport im
         case "model": return java.lang.String.class;
         case "models": return java.lang.String.class;
         case "onbudgetexceeded":
-        case "onBudgetExceeded": return java.lang.String.class;
+        case "onBudgetExceeded": return io.camelorchestration.budget.OnBudgetExceeded.class;
         case "onbudgetstoreunavailable":
-        case "onBudgetStoreUnavailable": return java.lang.String.class;
+        case "onBudgetStoreUnavailable": return io.camelorchestration.budget.BudgetStorePolicy.class;
         case "responsecache":
         case "responseCache": return io.camelorchestration.cache.ResponseCache.class;
-        case "routing": return java.lang.String.class;
+        case "routing": return io.camelorchestration.component.RoutingMode.class;
         case "routingenabled":
         case "routingEnabled": return boolean.class;
         case "routingmodels":

@@ -27,15 +27,15 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "budgetKey": target.getConfiguration().setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgettokens":
         case "budgetTokens": target.getConfiguration().setBudgetTokens(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "cache": target.getConfiguration().setCache(property(camelContext, java.lang.String.class, value)); return true;
+        case "cache": target.getConfiguration().setCache(property(camelContext, io.camelorchestration.component.CacheMode.class, value)); return true;
         case "cachegenerate":
         case "cacheGenerate": target.getConfiguration().setCacheGenerate(property(camelContext, boolean.class, value)); return true;
         case "cachekeyheaders":
         case "cacheKeyHeaders": target.getConfiguration().setCacheKeyHeaders(property(camelContext, java.lang.String.class, value)); return true;
-        case "compression": target.getConfiguration().setCompression(property(camelContext, java.lang.String.class, value)); return true;
+        case "compression": target.getConfiguration().setCompression(property(camelContext, io.camelorchestration.compress.CompressionLevel.class, value)); return true;
         case "delegate": target.getConfiguration().setDelegate(property(camelContext, java.lang.String.class, value)); return true;
         case "description": target.getConfiguration().setDescription(property(camelContext, java.lang.String.class, value)); return true;
-        case "intent": target.getConfiguration().setIntent(property(camelContext, java.lang.String.class, value)); return true;
+        case "intent": target.getConfiguration().setIntent(property(camelContext, io.camelorchestration.classify.Intent.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinputsize":
@@ -44,8 +44,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxOutputTokens": target.getConfiguration().setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "onbudgetexceeded":
-        case "onBudgetExceeded": target.getConfiguration().setOnBudgetExceeded(property(camelContext, java.lang.String.class, value)); return true;
-        case "routing": target.getConfiguration().setRouting(property(camelContext, java.lang.String.class, value)); return true;
+        case "onBudgetExceeded": target.getConfiguration().setOnBudgetExceeded(property(camelContext, io.camelorchestration.budget.OnBudgetExceeded.class, value)); return true;
+        case "routing": target.getConfiguration().setRouting(property(camelContext, io.camelorchestration.component.RoutingMode.class, value)); return true;
         case "routingmodels":
         case "routingModels": target.getConfiguration().setRoutingModels(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -59,15 +59,15 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "budgetKey": return java.lang.String.class;
         case "budgettokens":
         case "budgetTokens": return java.lang.Integer.class;
-        case "cache": return java.lang.String.class;
+        case "cache": return io.camelorchestration.component.CacheMode.class;
         case "cachegenerate":
         case "cacheGenerate": return boolean.class;
         case "cachekeyheaders":
         case "cacheKeyHeaders": return java.lang.String.class;
-        case "compression": return java.lang.String.class;
+        case "compression": return io.camelorchestration.compress.CompressionLevel.class;
         case "delegate": return java.lang.String.class;
         case "description": return java.lang.String.class;
-        case "intent": return java.lang.String.class;
+        case "intent": return io.camelorchestration.classify.Intent.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinputsize":
@@ -76,8 +76,8 @@ public class OrchestrateEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxOutputTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
         case "onbudgetexceeded":
-        case "onBudgetExceeded": return java.lang.String.class;
-        case "routing": return java.lang.String.class;
+        case "onBudgetExceeded": return io.camelorchestration.budget.OnBudgetExceeded.class;
+        case "routing": return io.camelorchestration.component.RoutingMode.class;
         case "routingmodels":
         case "routingModels": return java.lang.String.class;
         default: return null;

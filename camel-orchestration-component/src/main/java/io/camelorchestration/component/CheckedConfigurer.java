@@ -2,7 +2,9 @@ package io.camelorchestration.component;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +26,12 @@ import org.apache.camel.util.TimeUtils;
  * string must be a number of the option's type (or, for a timeout, interval or delay, a duration such as {@code 50ms}),
  * any {@link Number} is converted to the option's exact type when it fits, and a flag must be true or false; otherwise
  * start-up fails with the option's name as the user wrote it and the values it takes.
+ *
+ * <p>An option of a closed set of values is a Java enum, written as its lower-case id ({@code intent=summarize},
+ * {@code ledger=jdbc}): any case is taken, and a dash for an underscore, as Camel's own enum conversion does. Its allowed
+ * values are the option's documented {@code enums} (the catalog's, docs/configuration.md's); one of them that is no
+ * constant of the enum, {@code auto} for {@code intent} and {@code compression}, means "not set" and is bound as null.
+ * Any other value fails with the option's name and those values, where Camel's converter would name only the class.
  */
 final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
@@ -35,6 +43,8 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
     private final PropertyConfigurerGetter getter;
     /** Option name (any case) to its name as documented. */
     private final Map<String, String> canonical;
+    /** Option name (any case) to the values it takes, for the options of an enum type. */
+    private final Map<String, List<String>> enums;
     /** How an error names an option of the target, e.g. camel.component.orchestrate.budget-tokens. */
     private final NameOf nameOf;
 
@@ -42,10 +52,12 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
         String name(Object target, String option);
     }
 
-    private CheckedConfigurer(PropertyConfigurer delegate, Map<String, String> canonical, NameOf nameOf) {
+    private CheckedConfigurer(PropertyConfigurer delegate, Map<String, String> canonical, Map<String, List<String>> enums,
+                              NameOf nameOf) {
         this.delegate = delegate;
         this.getter = delegate instanceof PropertyConfigurerGetter g ? g : null;
         this.canonical = canonical;
+        this.enums = enums;
         this.nameOf = nameOf;
     }
 
@@ -53,6 +65,7 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
     static PropertyConfigurer forComponent(PropertyConfigurer generated) {
         Map<String, String> names = optionNames(OrchestrateComponent.class, OrchestrateConfiguration.class);
         return generated == null ? null : new CheckedConfigurer(generated, names,
+                enumValues(OrchestrateComponent.class, OrchestrateConfiguration.class),
                 (target, option) -> "option '" + OrchestrateComponent.PROPERTY_PREFIX + StringHelper.camelCaseToDash(option) + "'");
     }
 
@@ -60,6 +73,7 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
     static PropertyConfigurer forEndpoint(PropertyConfigurer generated) {
         Map<String, String> names = optionNames(OrchestrateEndpoint.class, OrchestrateConfiguration.class);
         return generated == null ? null : new CheckedConfigurer(generated, names,
+                enumValues(OrchestrateEndpoint.class, OrchestrateConfiguration.class),
                 (target, option) -> "option '" + option + "' of endpoint orchestrate:"
                                     + (target instanceof OrchestrateEndpoint e ? e.getStepId() : ""));
     }
@@ -79,6 +93,32 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
         return Map.copyOf(names);
     }
 
+    /** The values each option of an enum type takes: its documented enums, else the constants' ids. */
+    static Map<String, List<String>> enumValues(Class<?>... types) {
+        Map<String, List<String>> values = new HashMap<>();
+        for (Class<?> type : types) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!f.getType().isEnum()) {
+                        continue;
+                    }
+                    UriParam uri = f.getAnnotation(UriParam.class);
+                    Metadata meta = f.getAnnotation(Metadata.class);
+                    String documented = uri != null && !uri.enums().isEmpty() ? uri.enums()
+                            : meta != null && !meta.enums().isEmpty() ? meta.enums() : null;
+                    if (uri == null && meta == null) {
+                        continue;
+                    }
+                    List<String> allowed = documented != null
+                            ? Arrays.stream(documented.split(",")).map(String::trim).toList()
+                            : Arrays.stream(f.getType().getEnumConstants()).map(Object::toString).toList();
+                    values.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), allowed);
+                }
+            }
+        }
+        return Map.copyOf(values);
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object target, String name, Object value, boolean ignoreCase) {
         Class<?> type = getter == null ? null : getter.getOptionType(name, ignoreCase);
@@ -88,6 +128,9 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
 
     private Object check(Object target, String name, Class<?> type, Object value) {
         String option = canonical.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+        if (type.isEnum()) {
+            return checkEnum(target, option, type, value);
+        }
         if (type == boolean.class || type == Boolean.class) {
             if (value instanceof Boolean) {
                 return value;
@@ -137,6 +180,33 @@ final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyCo
             throw invalid(target, option, value, allowed + range);
         }
         return type == float.class || type == Float.class ? (Object) number.floatValue() : (Object) number.doubleValue();
+    }
+
+    /** An enum constant for the value, or null for a documented value that means "not set" (auto). */
+    private Object checkEnum(Object target, String option, Class<?> type, Object value) {
+        if (type.isInstance(value)) {
+            return value;
+        }
+        List<String> allowed = enums.get(option.toLowerCase(Locale.ROOT));
+        if (allowed == null) {
+            allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        if (value instanceof CharSequence) {
+            String s = value.toString().trim();
+            String constant = StringHelper.asEnumConstantValue(s);
+            for (Object c : type.getEnumConstants()) {
+                String n = ((Enum<?>) c).name();
+                if (n.equalsIgnoreCase(s) || n.equalsIgnoreCase(constant)) {
+                    return c;
+                }
+            }
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(s)) {
+                    return null; // documented, and no constant: the option's "not set", e.g. auto
+                }
+            }
+        }
+        throw invalid(target, option, value, String.join(", ", allowed));
     }
 
     private static BigDecimal toBigDecimal(Number n) {

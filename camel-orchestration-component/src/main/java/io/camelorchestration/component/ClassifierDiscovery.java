@@ -22,12 +22,13 @@ final class ClassifierDiscovery {
     private ClassifierDiscovery() {
     }
 
-    static IntentClassifier classifier(OrchestrateComponent c) {
-        if (c.getClassifier() != null) {
-            return c.getClassifier();
+    /** The options classifier and classifier-discovery: the user's, else the one found, else the keyword classifier. */
+    static IntentClassifier classifier(IntentClassifier own, boolean discovery, CamelContext ctx) {
+        if (own != null) {
+            return own;
         }
-        if (c.isClassifierDiscovery()) {
-            IntentClassifier found = discover(c.getCamelContext());
+        if (discovery) {
+            IntentClassifier found = discover(ctx);
             if (found != null) {
                 LOG.info("intent=auto classifies with {} (found on the class path; classifier-discovery=false turns it"
                         + " off)", found.getClass().getName());

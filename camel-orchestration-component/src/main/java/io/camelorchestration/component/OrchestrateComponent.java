@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.budget.BudgetLedger;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.compress.Compressor;
 import io.camelorchestration.settle.UsageTotals;
@@ -46,25 +47,26 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " model_prices_and_context_window.json. Default: the built-in catalog.",
               supportFileReference = true)
     private String models;
-    @Metadata(defaultValue = "0", description = "Token budget per exchange, shared by all orchestrated steps of it. 0: none.")
+    // ---- budget: per exchange and cumulative, where budgets live, what a store outage does
+    @Metadata(label = "budget", defaultValue = "0",
+              description = "Token budget per exchange, shared by all orchestrated steps of it. 0: none.")
     private long workflowBudgetTokens;
-    @Metadata(description = "Endpoint that receives every audit event as JSON (log:, seda:, sql:, kafka:, ...).")
-    private String auditUri;
-    @Metadata(defaultValue = "memory", enums = "memory,jdbc",
+    @Metadata(label = "budget", defaultValue = "memory", enums = "memory,jdbc",
               description = "Where cumulative budgets live: memory, or jdbc with a DataSource.")
-    private String ledger = "memory";
+    private LedgerType ledger = LedgerType.MEMORY;
     // no angle or square brackets, stars or pluses here: the descriptor generator strips them
-    @Metadata(description = "Cumulative budget rules separated by ';', each KEY=LIMIT UNIT/WINDOW, optionally then hard or soft, where KEY is a"
+    @Metadata(label = "budget",
+              description = "Cumulative budget rules separated by ';', each KEY=LIMIT UNIT/WINDOW, optionally then hard or soft, where KEY is a"
                             + " budget key or a glob with a star, UNIT is tokens or usd, WINDOW is minute, hour, day or month, hard"
                             + " the default; e.g. tenant-a=200000 tokens/day hard; tenant-b=5 usd/month soft. See docs/budgets.md.")
     private String budgets;
-    @Metadata(defaultValue = "closed", enums = "closed,open",
+    @Metadata(label = "budget", defaultValue = "closed", enums = "closed,open",
               description = "What a hard cumulative budget does while the budget store is unreachable: closed (the step is"
                             + " treated as over budget and handled by its onBudgetExceeded) or open (the step goes down the"
                             + " original path). Either way a step that runs without a reservation keeps its spend in a local journal"
                             + " and it is booked when the store is back. Soft budgets never stop a step.")
-    private String onBudgetStoreUnavailable = "closed";
-    @Metadata(defaultValue = "50",
+    private BudgetStorePolicy onBudgetStoreUnavailable = BudgetStorePolicy.CLOSED;
+    @Metadata(label = "budget", defaultValue = "50",
               description = "Longest a step's budget reservation (and reading what a budget has spent) from a ledger that"
                             + " can be slow or down, e.g. jdbc, may take. The exchange's thread does not wait for it: the step"
                             + " goes on, on Camel's threads, when the store answers; past this bound it follows"
@@ -72,42 +74,51 @@ public class OrchestrateComponent extends DefaultComponent {
                             + " 0: no bound, the reservation is made on the exchange's thread. The memory ledger is always"
                             + " asked on the exchange's thread (it never waits).")
     private long budgetReserveTimeout = 50;
-    @Metadata(description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
+    // ---- journal: what must survive a crash while a store is down
+    @Metadata(label = "journal",
+              description = "Directory of the local journals (H2 MVStore files) that keep, on disk, what must survive a crash"
                             + " while a store is down: the spend of steps that ran without a budget reservation until"
                             + " the ledger books it, and the JDBC audit trail's events until they are in the table. Default:"
                             + " camel-orchestration under java.io.tmpdir.")
     private String journalDirectory;
-    @Metadata(defaultValue = "67108864",
+    @Metadata(label = "journal", defaultValue = "67108864",
               description = "Bound, in bytes, of each journal. When the pending-settlement journal is full, a step's unbooked"
                             + " spend is not kept (reported: health DOWN, a meter, an audit event); when the audit journal is"
                             + " full, events are written but not kept on disk. Nothing ever waits for room.")
     private long journalMaxBytes = 64L * 1024 * 1024;
-    @Metadata(defaultValue = "false",
+    // ---- audit: where the events go
+    @Metadata(label = "audit",
+              description = "Endpoint that receives every audit event as JSON (log:, seda:, sql:, kafka:, ...).")
+    private String auditUri;
+    @Metadata(label = "audit", defaultValue = "false",
               description = "Also write every audit event to the table audit_trail of the DataSource (at least once, buffered"
                             + " and retried while the database is down, spooled to a local journal first so a crash loses none)."
                             + " The table is created when missing.")
     private boolean auditJdbc;
-    @Metadata(defaultValue = "false",
+    // ---- cache: the response cache
+    @Metadata(label = "cache", defaultValue = "false",
               description = "Allow the response cache: steps with cache=exact answer identical requests from it. Can be"
                             + " flipped on the component MBean. See docs/caching.md.")
     private volatile boolean cacheEnabled;
-    @Metadata(defaultValue = "3600000",
+    @Metadata(label = "cache", defaultValue = "3600000",
               description = "How long a cached answer is served, in milliseconds or as a duration such as 1h or 30m.")
     private long cacheTtl = 3_600_000L;
-    @Metadata(defaultValue = "10000", description = "Most answers the local store keeps (least valuable evicted first).")
+    @Metadata(label = "cache", defaultValue = "10000",
+              description = "Most answers the local store keeps (least valuable evicted first).")
     private long cacheMaxEntries = 10_000;
-    @Metadata(defaultValue = "30000",
+    @Metadata(label = "cache", defaultValue = "30000",
               description = "How long an identical request waits for the answer of the one call in flight, in milliseconds"
                             + " or as a duration such as 30s; then it calls the delegate itself.")
     private long cacheWaitTimeout = 30_000L;
-    @Metadata(defaultValue = "local", enums = "local,jcache",
+    @Metadata(label = "cache", defaultValue = "local", enums = "local,jcache",
               description = "Where cached answers live: local (Caffeine, in this JVM) or jcache (a JSR-107 cache of the"
                             + " provider on the class path, e.g. a Hazelcast, Infinispan or Ehcache cluster, shared by instances; the only"
                             + " javax.cache.CacheManager bean when there is one, else the provider's default manager).")
-    private String cacheStore = "local";
-    @Metadata(defaultValue = "camel-orchestration-responses",
+    private CacheStoreType cacheStore = CacheStoreType.LOCAL;
+    @Metadata(label = "cache", defaultValue = "camel-orchestration-responses",
               description = "Name of the JCache cache of cache-store=jcache (created with cache-ttl expiry when missing).")
     private String cacheName = "camel-orchestration-responses";
+    // ---- advanced: beans of your own (else looked up in the registry)
     @Metadata(label = "advanced", autowired = true,
               description = "Your own response cache store (overrides cache-store).")
     private io.camelorchestration.cache.ResponseCache responseCache;
@@ -225,7 +236,7 @@ public class OrchestrateComponent extends DefaultComponent {
                         bindOptionsSkippedByCamelMain(skippedByCamelMain);
                         skippedByCamelMain = null;
                     }
-                    r = OrchestrationRuntime.create(this);
+                    r = OrchestrationRuntime.create(this, RuntimeOptions.of(this));
                     ServiceHelper.startService(r);
                     runtime = r;
                 }
@@ -445,11 +456,11 @@ public class OrchestrateComponent extends DefaultComponent {
         this.auditUri = auditUri;
     }
 
-    public String getLedger() {
+    public LedgerType getLedger() {
         return ledger;
     }
 
-    public void setLedger(String ledger) {
+    public void setLedger(LedgerType ledger) {
         this.ledger = ledger;
     }
 
@@ -491,11 +502,11 @@ public class OrchestrateComponent extends DefaultComponent {
         return r == null ? null : r.budgets().pending();
     }
 
-    public String getOnBudgetStoreUnavailable() {
+    public BudgetStorePolicy getOnBudgetStoreUnavailable() {
         return onBudgetStoreUnavailable;
     }
 
-    public void setOnBudgetStoreUnavailable(String onBudgetStoreUnavailable) {
+    public void setOnBudgetStoreUnavailable(BudgetStorePolicy onBudgetStoreUnavailable) {
         this.onBudgetStoreUnavailable = onBudgetStoreUnavailable;
     }
 
@@ -531,11 +542,11 @@ public class OrchestrateComponent extends DefaultComponent {
         this.cacheWaitTimeout = cacheWaitTimeout;
     }
 
-    public String getCacheStore() {
+    public CacheStoreType getCacheStore() {
         return cacheStore;
     }
 
-    public void setCacheStore(String cacheStore) {
+    public void setCacheStore(CacheStoreType cacheStore) {
         this.cacheStore = cacheStore;
     }
 

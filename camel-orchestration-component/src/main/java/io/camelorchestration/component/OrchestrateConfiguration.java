@@ -1,12 +1,18 @@
 package io.camelorchestration.component;
 
+import io.camelorchestration.budget.OnBudgetExceeded;
+import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.CompressionLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The options of one orchestrated step. Shared by component (defaults) and endpoint, copied per endpoint.
+ * The options of one orchestrated step. Shared by component (defaults) and endpoint, copied per endpoint. Options of a
+ * closed set of values are Java enums, written as their lower-case ids ({@code intent=summarize}); where an option also
+ * takes {@code auto}, auto is "not set" ({@code null}): the intent is classified, the compression is the intent's.
+ * {@link CheckedConfigurer} converts the ids and names the allowed values when one is wrong.
  */
 @UriParams
 public class OrchestrateConfiguration implements Cloneable {
@@ -17,7 +23,7 @@ public class OrchestrateConfiguration implements Cloneable {
     @UriParam(defaultValue = "auto",
               enums = "auto,extract,summarize,generate,validate,send,transform,conditional,aggregate,filter,enrich",
               description = "What the step does; auto classifies it from the step id, description, delegate and message.")
-    private String intent = "auto";
+    private Intent intent;
     @UriParam(description = "Free text about the step, used by auto classification and question-aware compression.")
     private String description;
     @UriParam(description = "Tokens this step may use per invocation, input and output together. Default: the intent's default.")
@@ -26,10 +32,10 @@ public class OrchestrateConfiguration implements Cloneable {
     private Integer maxOutputTokens;
     @UriParam(defaultValue = "auto", enums = "auto,off,light,aggressive",
               description = "auto (the intent's policy), off, light or aggressive.")
-    private String compression = "auto";
+    private CompressionLevel compression;
     @UriParam(defaultValue = "auto", enums = "auto,off",
               description = "auto (the intent's tier and the input's complexity) or off.")
-    private String routing = "auto";
+    private RoutingMode routing = RoutingMode.AUTO;
     @UriParam(description = "Pin this step to a model of the catalog; no routing.")
     private String model;
     @UriParam(description = "The models steps may be routed to: catalog names separated by commas, each optionally"
@@ -41,7 +47,7 @@ public class OrchestrateConfiguration implements Cloneable {
     @UriParam(defaultValue = "degrade", enums = "degrade,fallback,fail",
               description = "When a hard budget would break: degrade (compress harder, cheapest capable model, lower"
                             + " output cap), fallback (call the delegate unoptimised) or fail (throw BudgetExceededException).")
-    private String onBudgetExceeded = "degrade";
+    private OnBudgetExceeded onBudgetExceeded = OnBudgetExceeded.DEGRADE;
     @UriParam(description = "Simple expression naming the cumulative budget this step draws on, e.g. ${header.tenant}.")
     private String budgetKey;
     @UriParam(defaultValue = "1000000",
@@ -53,7 +59,7 @@ public class OrchestrateConfiguration implements Cloneable {
               description = "Response cache of this step: off, or exact (an identical request, same model, prompt after"
                             + " compression, intent, output cap, request parameters, delegate and budget key, is answered"
                             + " from the cache without calling the delegate). Needs cache-enabled on the component. See docs/caching.md.")
-    private String cache = "off";
+    private CacheMode cache = CacheMode.OFF;
     @UriParam(defaultValue = "false",
               description = "Also cache the answers of a generate step (new text, where a fresh answer may be wanted each time)."
                             + " Off: generate steps are never cached.")
@@ -70,11 +76,12 @@ public class OrchestrateConfiguration implements Cloneable {
         this.delegate = delegate;
     }
 
-    public String getIntent() {
+    /** The declared intent; null: auto (classified). */
+    public Intent getIntent() {
         return intent;
     }
 
-    public void setIntent(String intent) {
+    public void setIntent(Intent intent) {
         this.intent = intent;
     }
 
@@ -102,19 +109,20 @@ public class OrchestrateConfiguration implements Cloneable {
         this.maxOutputTokens = maxOutputTokens;
     }
 
-    public String getCompression() {
+    /** The step's compression level; null: auto (the intent's policy). */
+    public CompressionLevel getCompression() {
         return compression;
     }
 
-    public void setCompression(String compression) {
+    public void setCompression(CompressionLevel compression) {
         this.compression = compression;
     }
 
-    public String getRouting() {
+    public RoutingMode getRouting() {
         return routing;
     }
 
-    public void setRouting(String routing) {
+    public void setRouting(RoutingMode routing) {
         this.routing = routing;
     }
 
@@ -126,11 +134,11 @@ public class OrchestrateConfiguration implements Cloneable {
         this.model = model;
     }
 
-    public String getOnBudgetExceeded() {
+    public OnBudgetExceeded getOnBudgetExceeded() {
         return onBudgetExceeded;
     }
 
-    public void setOnBudgetExceeded(String onBudgetExceeded) {
+    public void setOnBudgetExceeded(OnBudgetExceeded onBudgetExceeded) {
         this.onBudgetExceeded = onBudgetExceeded;
     }
 
@@ -150,11 +158,11 @@ public class OrchestrateConfiguration implements Cloneable {
         this.maxInputSize = maxInputSize;
     }
 
-    public String getCache() {
+    public CacheMode getCache() {
         return cache;
     }
 
-    public void setCache(String cache) {
+    public void setCache(CacheMode cache) {
         this.cache = cache;
     }
 

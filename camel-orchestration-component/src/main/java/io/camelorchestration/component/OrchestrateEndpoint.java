@@ -1,6 +1,5 @@
 package io.camelorchestration.component;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -95,14 +94,7 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         if (c.getDelegate() == null || c.getDelegate().isBlank()) {
             throw invalid("delegate", c.getDelegate(), "the URI of the wrapped step, e.g. direct:summarize");
         }
-        Intent intent = null;
-        if (c.getIntent() != null && !"auto".equalsIgnoreCase(c.getIntent().trim())) {
-            try {
-                intent = Intent.of(c.getIntent());
-            } catch (IllegalArgumentException e) {
-                throw invalid("intent", c.getIntent(), "auto, " + Intent.allowedValues());
-            }
-        }
+        Intent intent = c.getIntent(); // null: auto
         if (c.getBudgetTokens() != null && c.getBudgetTokens() < 0) {
             throw invalid("budgetTokens", c.getBudgetTokens(), "a number of tokens >= 0");
         }
@@ -112,38 +104,18 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
         if (c.getMaxInputSize() <= 0) {
             throw invalid("maxInputSize", c.getMaxInputSize(), "a number of characters > 0");
         }
-        String cache = c.getCache() == null ? "off" : c.getCache().trim().toLowerCase(Locale.ROOT);
-        if (!cache.equals("off") && !cache.equals("exact")) {
-            throw invalid("cache", c.getCache(), "off, exact");
-        }
-        cacheExact = cache.equals("exact");
+        cacheExact = c.getCache() == CacheMode.EXACT;
         if (c.getCacheKeyHeaders() != null && !c.getCacheKeyHeaders().isBlank()) {
             cacheKeyHeaders = java.util.Arrays.stream(c.getCacheKeyHeaders().split(",")).map(String::trim)
                     .filter(h -> !h.isEmpty()).distinct().toList();
         }
-        CompressionLevel compression = null;
-        if (c.getCompression() != null && !"auto".equalsIgnoreCase(c.getCompression().trim())) {
-            try {
-                compression = CompressionLevel.of(c.getCompression());
-            } catch (IllegalArgumentException e) {
-                throw invalid("compression", c.getCompression(), "auto, off, light, aggressive");
-            }
-        }
-        String routing = c.getRouting() == null ? "auto" : c.getRouting().trim().toLowerCase(Locale.ROOT);
-        if (!routing.equals("auto") && !routing.equals("off")) {
-            throw invalid("routing", c.getRouting(), "auto, off");
-        }
+        CompressionLevel compression = c.getCompression(); // null: auto
         ModelInfo pinned = null;
         if (c.getModel() != null && !c.getModel().isBlank()) {
             pinned = catalog.find(c.getModel().trim())
                     .orElseThrow(() -> invalid("model", c.getModel(), String.join(", ", catalog.names())));
         }
-        OnBudgetExceeded onExceeded;
-        try {
-            onExceeded = OnBudgetExceeded.of(c.getOnBudgetExceeded() == null ? "degrade" : c.getOnBudgetExceeded());
-        } catch (IllegalArgumentException e) {
-            throw invalid("onBudgetExceeded", c.getOnBudgetExceeded(), "degrade, fallback, fail");
-        }
+        OnBudgetExceeded onExceeded = c.getOnBudgetExceeded() == null ? OnBudgetExceeded.DEGRADE : c.getOnBudgetExceeded();
         if (c.getBudgetKey() != null && !c.getBudgetKey().isBlank()) {
             try {
                 budgetKey = getCamelContext().resolveLanguage("simple").createExpression(c.getBudgetKey());
@@ -160,7 +132,7 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
                 .equals(componentModels == null ? "" : componentModels.trim());
         settings = new StepSettings(stepId,
                 new StepDescription(stepId, c.getDescription(), URISupport.sanitizeUri(delegateUri), null, null),
-                intent, c.getBudgetTokens(), c.getMaxOutputTokens(), compression, routing.equals("auto"), pinned,
+                intent, c.getBudgetTokens(), c.getMaxOutputTokens(), compression, c.getRouting() != RoutingMode.OFF, pinned,
                 defaultModel, onExceeded, own ? rt.candidates(c.getRoutingModels(),
                         "option 'routingModels' of endpoint orchestrate:" + stepId) : null);
         String provider = defaultModel == null ? null : defaultModel.provider();
@@ -321,7 +293,7 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     @ManagedAttribute(description = "Declared intent, or auto")
     public String getIntent() {
-        return configuration.getIntent();
+        return configuration.getIntent() == null ? "auto" : configuration.getIntent().id();
     }
 
     @ManagedAttribute(description = "Input + output tokens of this step")

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
@@ -16,8 +15,6 @@ import io.camelorchestration.audit.AuditSink;
 import io.camelorchestration.audit.StepAuditTrail;
 import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import io.camelorchestration.budget.BudgetLedger;
-import io.camelorchestration.budget.BudgetRules;
-import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.InMemoryBudgetLedger;
 import io.camelorchestration.budget.PendingSettlements;
@@ -28,7 +25,6 @@ import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.ModelTiers;
 import io.camelorchestration.classify.HandlerRegistry;
 import io.camelorchestration.classify.IntentHandler;
-import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.engine.Orchestrator;
 import io.camelorchestration.engine.OrchestratorConfig;
 import io.camelorchestration.engine.Totals;
@@ -88,78 +84,55 @@ final class OrchestrationRuntime extends ServiceSupport {
         this.audit = audit;
     }
 
-    static OrchestrationRuntime create(OrchestrateComponent c) {
+    /** Builds the services from the component's options, read and checked once by {@link RuntimeOptions#of}. */
+    static OrchestrationRuntime create(OrchestrateComponent c, RuntimeOptions o) {
         CamelContext ctx = c.getCamelContext();
-        ModelCatalog catalog = loadCatalog(ctx, c.getModels());
+        ModelCatalog catalog = loadCatalog(ctx, o.models());
         ModelInfo defaultModel = null;
-        if (c.getDefaultModel() != null && !c.getDefaultModel().isBlank()) {
-            defaultModel = catalog.find(c.getDefaultModel().trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "Invalid value '" + c.getDefaultModel() + "' for option 'camel.component.orchestrate.default-model';"
+        if (o.defaultModel() != null) {
+            defaultModel = catalog.find(o.defaultModel()).orElseThrow(() -> new IllegalArgumentException(
+                    "Invalid value '" + o.defaultModel() + "' for option 'camel.component.orchestrate.default-model';"
                             + " allowed values: " + String.join(", ", catalog.names())));
         }
-        if (c.getWorkflowBudgetTokens() < 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getWorkflowBudgetTokens()
-                    + "' for option 'camel.component.orchestrate.workflow-budget-tokens'; allowed values: 0 (none) or a positive number of tokens");
-        }
-        BudgetRules rules;
-        try {
-            rules = BudgetRules.parse(c.getBudgets());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value for option 'camel.component.orchestrate.budgets': " + e.getMessage(), e);
-        }
-        BudgetStorePolicy storePolicy;
-        try {
-            storePolicy = BudgetStorePolicy.of(c.getOnBudgetStoreUnavailable() == null ? "closed" : c.getOnBudgetStoreUnavailable());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value '" + c.getOnBudgetStoreUnavailable()
-                    + "' for option 'camel.component.orchestrate.on-budget-store-unavailable'; allowed values: closed, open", e);
-        }
-        BudgetLedger ledger = ledger(c);
-        CumulativeBudgets budgets = new CumulativeBudgets(rules, ledger, Clock.systemUTC(), storePolicy);
-        if (c.getBudgetReserveTimeout() < 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getBudgetReserveTimeout()
-                    + "' for option 'camel.component.orchestrate.budget-reserve-timeout'; allowed values: 0 (no bound) or a"
-                    + " positive duration, e.g. 50ms");
-        }
-        if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
+        RuntimeOptions.Budget b = o.budget();
+        BudgetLedger ledger = b.ledger() != null ? b.ledger()
+                : b.ledgerType() == LedgerType.JDBC ? new JdbcBudgetLedger(b.dataSource()) : new InMemoryBudgetLedger();
+        CumulativeBudgets budgets = new CumulativeBudgets(b.rules(), ledger, Clock.systemUTC(), b.onStoreUnavailable());
+        if (!b.rules().isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
             // a store that hangs costs a step at most this, then the store policy applies at once
-            budgets.reserveTimeout(java.time.Duration.ofMillis(c.getBudgetReserveTimeout()));
+            budgets.reserveTimeout(b.reserveTimeout());
         }
-        if (c.getJournalMaxBytes() <= 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getJournalMaxBytes()
-                    + "' for option 'camel.component.orchestrate.journal-max-bytes'; allowed values: a positive number of bytes");
-        }
-        RoutingCandidates candidates = candidates(catalog, c.getConfiguration().getRoutingModels(),
+        RoutingCandidates candidates = candidates(catalog, o.routingModels(),
                 "option 'camel.component.orchestrate.routing-models'");
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
         Orchestrator orchestrator = Orchestrator.of(OrchestratorConfig.builder()
-                .classifier(ClassifierDiscovery.classifier(c))
+                .classifier(o.classifier())
                 .handlers(HandlerRegistry.withOverrides(overrides))
-                .compressor(c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults())
+                .compressor(o.compressor())
                 .routing(RoutingPolicy.standard(candidates))
                 .budgets(budgets)
                 .build());
-        MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
-                : ctx.getRegistry().findSingleByType(MeterRegistry.class);
+        MeterRegistry registry = o.meterRegistry();
         OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
-        ResponseCaching caching = ResponseCaching.create(c, registry);
+        ResponseCaching caching = ResponseCaching.create(ctx, c, o.cache(), registry);
         List<AuditSink> sinks = new ArrayList<>(2);
-        if (c.getAuditUri() != null && !c.getAuditUri().isBlank()) {
-            sinks.add(new EndpointAuditSink(ctx, auditEndpoint(ctx, c.getAuditUri().trim())));
+        if (o.audit().uri() != null) {
+            sinks.add(new EndpointAuditSink(ctx, auditEndpoint(ctx, o.audit().uri())));
         }
-        if (c.getAuditSink() != null) {
-            sinks.add(c.getAuditSink());
+        if (o.audit().sink() != null) {
+            sinks.add(o.audit().sink());
         }
         JdbcAuditSink jdbcAudit = null;
-        if (c.isAuditJdbc()) {
-            jdbcAudit = new JdbcAuditSink(dataSource(c, "audit-jdbc"));
+        if (o.audit().dataSource() != null) {
+            jdbcAudit = new JdbcAuditSink(o.audit().dataSource());
             sinks.add(jdbcAudit);
         }
-        Path journals = journalDirectory(c);
+        Path journals = o.journal().directory();
+        long journalMaxBytes = o.journal().maxBytes();
         AuditPublisher audit = new AuditPublisher(ctx, sinks, meters);
         if (jdbcAudit != null) {
             // every event on disk before it is acknowledged: a crash loses none (opened last, like the one below)
-            jdbcAudit.spoolTo(Journal.openFree(journals, "audit-" + journalName(ctx.getName()), c.getJournalMaxBytes(),
+            jdbcAudit.spoolTo(Journal.openFree(journals, "audit-" + journalName(ctx.getName()), journalMaxBytes,
                     Integer.MAX_VALUE, (journal, id) -> LOG.warn("Audit journal {} is full ({} bytes): new events are"
                             + " written while the process lives but not kept on disk", journal.file(), journal.maxBytes())));
         }
@@ -176,11 +149,11 @@ final class OrchestrationRuntime extends ServiceSupport {
                 }
             });
         }
-        if (!rules.isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
+        if (!b.rules().isEmpty() && !(ledger instanceof InMemoryBudgetLedger)) {
             // a ledger that can be down: what steps spend without a reservation waits on disk until it is booked.
             // Opened last, so that no other option's error leaves the journal's file locked
             PendingSettlements pending = PendingSettlements.open(journals, "budget-pending-" + journalName(ctx.getName()),
-                    c.getJournalMaxBytes(), ledger);
+                    journalMaxBytes, ledger);
             budgets.pending(pending);
             meters.pending(pending);
             pending.listener(new JournalFullReport(audit, pending));
@@ -199,9 +172,9 @@ final class OrchestrationRuntime extends ServiceSupport {
             orchestrator.events().subscribe(trail);
         }
         OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, orchestrator, budgets,
-                c.getBudgetLedger() == null, meters, audit, jdbcAudit);
+                b.ledger() == null, meters, audit, jdbcAudit);
         rt.cache = caching;
-        rt.candidates.put(routingModelsKey(c.getConfiguration().getRoutingModels()), candidates);
+        rt.candidates.put(routingModelsKey(o.routingModels()), candidates);
         return rt;
     }
 
@@ -253,49 +226,10 @@ final class OrchestrationRuntime extends ServiceSupport {
         }
     }
 
-    private static Path journalDirectory(OrchestrateComponent c) {
-        String dir = c.getJournalDirectory();
-        if (dir == null || dir.isBlank()) {
-            return Path.of(System.getProperty("java.io.tmpdir"), "camel-orchestration");
-        }
-        try {
-            return Path.of(dir.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value '" + dir + "' for option 'camel.component.orchestrate.journal-directory';"
-                    + " allowed values: a directory path", e);
-        }
-    }
-
     /** The context's name as a file name: stable over restarts, so a restarted instance finds what it left. */
     private static String journalName(String contextName) {
         String n = contextName == null ? "camel" : contextName.replaceAll("[^A-Za-z0-9._-]", "_");
         return n.length() > 64 ? n.substring(0, 64) : n;
-    }
-
-    private static BudgetLedger ledger(OrchestrateComponent c) {
-        if (c.getBudgetLedger() != null) {
-            return c.getBudgetLedger();
-        }
-        String kind = c.getLedger() == null ? "memory" : c.getLedger().trim().toLowerCase(java.util.Locale.ROOT);
-        switch (kind) {
-            case "memory":
-                return new InMemoryBudgetLedger();
-            case "jdbc":
-                return new JdbcBudgetLedger(dataSource(c, "ledger=jdbc"));
-            default:
-                throw new IllegalArgumentException("Invalid value '" + c.getLedger()
-                        + "' for option 'camel.component.orchestrate.ledger'; allowed values: memory, jdbc");
-        }
-    }
-
-    private static DataSource dataSource(OrchestrateComponent c, String option) {
-        DataSource ds = c.getDataSource() != null ? c.getDataSource()
-                : c.getCamelContext().getRegistry().findSingleByType(DataSource.class);
-        if (ds == null) {
-            throw new IllegalArgumentException("Option 'camel.component.orchestrate." + option + "' needs a DataSource, but none is"
-                    + " set (camel.component.orchestrate.data-source) or bound, alone, in the registry");
-        }
-        return ds;
     }
 
     private static ModelCatalog loadCatalog(CamelContext ctx, String location) {

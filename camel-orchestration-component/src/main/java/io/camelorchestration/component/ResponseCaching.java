@@ -2,7 +2,6 @@ package io.camelorchestration.component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,46 +40,31 @@ final class ResponseCaching {
         this.registry = registry;
     }
 
-    static ResponseCaching create(OrchestrateComponent c, MeterRegistry registry) {
-        String prefix = OrchestrateComponent.PROPERTY_PREFIX;
-        if (c.getCacheTtl() <= 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getCacheTtl() + "' for option '" + prefix
-                    + "cache-ttl'; allowed values: a positive duration, e.g. 1h, 30m or 600000 (milliseconds)");
-        }
-        if (c.getCacheMaxEntries() <= 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getCacheMaxEntries() + "' for option '" + prefix
-                    + "cache-max-entries'; allowed values: a positive number of entries");
-        }
-        if (c.getCacheWaitTimeout() < 0) {
-            throw new IllegalArgumentException("Invalid value '" + c.getCacheWaitTimeout() + "' for option '" + prefix
-                    + "cache-wait-timeout'; allowed values: a duration >= 0, e.g. 30s");
-        }
-        Duration ttl = Duration.ofMillis(c.getCacheTtl());
-        Clock clk = c.cacheClock();
+    /**
+     * @param cache the cache options, checked ({@link RuntimeOptions#of})
+     * @param source what the threads are named after (the component)
+     */
+    static ResponseCaching create(CamelContext ctx, Object source, RuntimeOptions.Cache cache, MeterRegistry registry) {
+        Duration ttl = cache.ttl();
+        Clock clk = cache.clock();
         ResponseCache store;
         boolean owns = true;
-        String kind = c.getCacheStore() == null ? "local" : c.getCacheStore().trim().toLowerCase(Locale.ROOT);
-        if (c.getResponseCache() != null) {
-            store = c.getResponseCache();
+        if (cache.store() != null) {
+            store = cache.store();
             owns = false;
-        } else if (kind.equals("local")) {
-            store = new CaffeineResponseCache(c.getCacheMaxEntries(), () -> clk.millis() * 1_000_000L);
-        } else if (kind.equals("jcache")) {
-            store = jcache(c, ttl);
+        } else if (cache.storeType() == CacheStoreType.JCACHE) {
+            store = jcache(ctx, cache.name(), ttl);
         } else {
-            throw new IllegalArgumentException("Invalid value '" + c.getCacheStore() + "' for option '" + prefix
-                    + "cache-store'; allowed values: local, jcache");
+            store = new CaffeineResponseCache(cache.maxEntries(), () -> clk.millis() * 1_000_000L);
         }
-        CamelContext ctx = c.getCamelContext();
         ExecutorServiceManager executors = ctx.getExecutorServiceManager();
-        ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(c, "OrchestrateCacheWait");
-        ExecutorService resume = executors.newCachedThreadPool(c, "OrchestrateCacheResume");
-        ResponseCacheService service = new ResponseCacheService(store, clk, ttl,
-                Duration.ofMillis(c.getCacheWaitTimeout()), timer, resume);
+        ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(source, "OrchestrateCacheWait");
+        ExecutorService resume = executors.newCachedThreadPool(source, "OrchestrateCacheResume");
+        ResponseCacheService service = new ResponseCacheService(store, clk, ttl, cache.waitTimeout(), timer, resume);
         return new ResponseCaching(ctx, service, owns, timer, resume, registry);
     }
 
-    private static ResponseCache jcache(OrchestrateComponent c, Duration ttl) {
+    private static ResponseCache jcache(CamelContext ctx, String name, Duration ttl) {
         try {
             Class.forName("javax.cache.Caching", false, ResponseCaching.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
@@ -91,12 +75,11 @@ final class ResponseCaching {
         try {
             // the application's own CacheManager when it has one (Spring, Quarkus, a configured Hazelcast member), else
             // the provider's default
-            javax.cache.CacheManager manager = c.getCamelContext().getRegistry().findSingleByType(javax.cache.CacheManager.class);
-            return manager != null ? JCacheResponseCache.open(manager, c.getCacheName(), ttl)
-                    : JCacheResponseCache.open(c.getCacheName(), ttl);
+            javax.cache.CacheManager manager = ctx.getRegistry().findSingleByType(javax.cache.CacheManager.class);
+            return manager != null ? JCacheResponseCache.open(manager, name, ttl) : JCacheResponseCache.open(name, ttl);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Option '" + OrchestrateComponent.PROPERTY_PREFIX
-                    + "cache-store=jcache': the JCache cache '" + c.getCacheName() + "' cannot be opened: " + e.getMessage(), e);
+                    + "cache-store=jcache': the JCache cache '" + name + "' cannot be opened: " + e.getMessage(), e);
         }
     }
 

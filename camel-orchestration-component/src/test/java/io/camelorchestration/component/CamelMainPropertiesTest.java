@@ -1,5 +1,6 @@
 package io.camelorchestration.component;
 
+import io.camelorchestration.budget.OnBudgetExceeded;
 import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -38,11 +39,11 @@ class CamelMainPropertiesTest {
             assertThat(c.isRoutingEnabled()).isFalse();
             assertThat(c.getDefaultModel()).isEqualTo("claude-3-5-haiku-20241022");
             assertThat(c.getWorkflowBudgetTokens()).isEqualTo(50000);
-            assertThat(c.getConfiguration().getOnBudgetExceeded()).isEqualTo("fallback");
+            assertThat(c.getConfiguration().getOnBudgetExceeded()).isEqualTo(OnBudgetExceeded.FALLBACK);
             OrchestrateEndpoint ep = context.getEndpoint(
                     "orchestrate:extractFields?intent=extract&budgetKey=${header.tenant}&delegate=direct:llm",
                     OrchestrateEndpoint.class);
-            assertThat(ep.getConfiguration().getOnBudgetExceeded()).isEqualTo("fallback");
+            assertThat(ep.getConfiguration().getOnBudgetExceeded()).isEqualTo(OnBudgetExceeded.FALLBACK);
 
             ProducerTemplate template = context.createProducerTemplate();
             Exchange out = template.request("direct:in", e -> {

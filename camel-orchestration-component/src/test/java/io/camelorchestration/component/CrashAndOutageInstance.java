@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
@@ -55,7 +56,7 @@ final class CrashAndOutageInstance {
             OrchestrateComponent orchestrate = new OrchestrateComponent();
             orchestrate.setEnabled(true);
             orchestrate.setBudgets("m-" + policy + "-*=" + CAP + " tokens/day hard");
-            orchestrate.setOnBudgetStoreUnavailable(policy);
+            orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(policy));
             orchestrate.setBudgetLedger(new JdbcBudgetLedger(ds, ttl, Duration.ofSeconds(1), Duration.ofSeconds(2)));
             orchestrate.setJournalDirectory(journals.resolve(policy).toString());
             ctx.addComponent("orchestrate-" + policy, orchestrate);

@@ -85,7 +85,7 @@ class JCacheSharedStoreTest {
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
         orchestrate.setCacheEnabled(true);
-        orchestrate.setCacheStore("jcache");
+        orchestrate.setCacheStore(CacheStoreType.JCACHE);
         orchestrate.setDefaultModel("gpt-4o-mini");
         ctx.addComponent("orchestrate", orchestrate);
         ctx.addRoutes(new RouteBuilder() {

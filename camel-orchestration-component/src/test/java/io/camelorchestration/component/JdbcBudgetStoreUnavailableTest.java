@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.CamelContext;
@@ -41,7 +42,7 @@ class JdbcBudgetStoreUnavailableTest extends OrchestrateTestSupport {
 
     private void start(String budgets, String onExceeded, Consumer<OrchestrateComponent> options) throws Exception {
         OrchestrateComponent orchestrate = orchestrate();
-        orchestrate.setLedger("jdbc");
+        orchestrate.setLedger(LedgerType.JDBC);
         orchestrate.setDataSource(JdbcTestDatabase.unreachable());
         orchestrate.setBudgets(budgets);
         orchestrate.setJournalDirectory(journals.toString());
@@ -112,7 +113,7 @@ class JdbcBudgetStoreUnavailableTest extends OrchestrateTestSupport {
 
     @Test
     void aHardBudgetConfiguredOpenLetsTheStepGoDownTheOriginalPath() throws Exception {
-        start("acme-*=100000 tokens/day hard", "fail", c -> c.setOnBudgetStoreUnavailable("open"));
+        start("acme-*=100000 tokens/day hard", "fail", c -> c.setOnBudgetStoreUnavailable(BudgetStorePolicy.OPEN));
 
         Exchange out = ask();
 
@@ -159,7 +160,7 @@ class JdbcBudgetStoreUnavailableTest extends OrchestrateTestSupport {
         try {
             CamelContext context = main.getCamelContext();
             assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).getOnBudgetStoreUnavailable())
-                    .isEqualTo("open");
+                    .isEqualTo(BudgetStorePolicy.OPEN);
             assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).isEnabled()).isTrue();
             Exchange out = ask(context.createProducerTemplate());
             assertThat(out.getException()).as("open: the step goes on").isNull();
@@ -171,10 +172,28 @@ class JdbcBudgetStoreUnavailableTest extends OrchestrateTestSupport {
     }
 
     @Test
-    void anUnknownStorePolicyFailsAtStartUpNamingTheOptionAndTheAllowedValues() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> start("acme-*=100 tokens/day hard", "fail", c -> c.setOnBudgetStoreUnavailable("maybe")))
-                .hasStackTraceContaining("on-budget-store-unavailable")
-                .hasStackTraceContaining("closed, open");
+    void anUnknownStorePolicyFailsAtStartUpNamingTheOptionAndTheAllowedValues() throws Exception {
+        Main main = new Main();
+        main.bind("budgetDb", JdbcTestDatabase.unreachable());
+        main.addInitialProperty("camel.component.orchestrate.enabled", "true");
+        main.addInitialProperty("camel.component.orchestrate.ledger", "jdbc");
+        main.addInitialProperty("camel.component.orchestrate.budgets", "acme-*=100 tokens/day hard");
+        main.addInitialProperty("camel.component.orchestrate.on-budget-store-unavailable", "maybe");
+        main.addInitialProperty("camel.component.orchestrate.journal-directory", journals.toString());
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ask").to("orchestrate:answer?delegate=direct:llm&intent=generate&onBudgetExceeded=fail");
+                from("direct:llm").setBody(constant("ok"));
+            }
+        });
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(main::start)
+                    .hasStackTraceContaining("option 'camel.component.orchestrate.on-budget-store-unavailable'")
+                    .hasStackTraceContaining("'maybe'")
+                    .hasStackTraceContaining("allowed values: closed, open");
+        } finally {
+            main.stop();
+        }
     }
 }

@@ -44,7 +44,7 @@ class JdbcSharedBudgetTest {
         ctx.getRegistry().bind("budgetDb", ds);
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
-        orchestrate.setLedger("jdbc");
+        orchestrate.setLedger(LedgerType.JDBC);
         orchestrate.setBudgets("acme-*=" + LIMIT + " tokens/day hard");
         ctx.addComponent("orchestrate", orchestrate);
         ctx.addRoutes(new RouteBuilder() {

@@ -1,11 +1,14 @@
 package io.camelorchestration.component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +37,27 @@ class OrchestrateStartupErrorTest {
 
     /** Starts a route with the endpoint; returns the whole cause chain's messages. */
     private String startupError(String uri, Consumer<OrchestrateComponent> options) {
+        return startupError(uri, options, Map.of());
+    }
+
+    /**
+     * The same, with component options also bound by name through the component's configurer, as camel-main and the
+     * Spring Boot starter bind {@code camel.component.orchestrate.*}: a text value as the user wrote it.
+     */
+    private String startupError(String uri, Map<String, Object> componentOptions) {
+        return startupError(uri, c -> { }, componentOptions);
+    }
+
+    private String startupError(String uri, Consumer<OrchestrateComponent> options, Map<String, Object> componentOptions) {
         Throwable t = catchThrowable(() -> {
             context = new DefaultCamelContext();
             OrchestrateComponent orchestrate = new OrchestrateComponent();
             orchestrate.setEnabled(true);
             options.accept(orchestrate);
             context.addComponent("orchestrate", orchestrate);
+            if (!componentOptions.isEmpty()) {
+                PropertyBindingSupport.setPropertiesOnTarget(context, orchestrate, new HashMap<>(componentOptions));
+            }
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -74,7 +92,9 @@ class OrchestrateStartupErrorTest {
     @Test
     void unknownIntent() {
         assertThat(startupError("orchestrate:s?delegate=direct:llm&intent=summarise"))
-                .contains("'intent'").contains("summarise").contains("extract").contains("summarize").contains("auto");
+                .contains("option 'intent' of endpoint orchestrate:s").contains("'summarise'")
+                .contains("allowed values: auto, extract, summarize, generate, validate, send, transform, conditional,"
+                          + " aggregate, filter, enrich");
     }
 
     @Test
@@ -98,19 +118,46 @@ class OrchestrateStartupErrorTest {
     @Test
     void badCompression() {
         assertThat(startupError("orchestrate:s?delegate=direct:llm&compression=extreme"))
-                .contains("'compression'").contains("extreme").contains("auto, off, light, aggressive");
+                .contains("option 'compression' of endpoint orchestrate:s").contains("'extreme'")
+                .contains("allowed values: auto, off, light, aggressive");
     }
 
     @Test
     void badRouting() {
         assertThat(startupError("orchestrate:s?delegate=direct:llm&routing=sometimes"))
-                .contains("'routing'").contains("sometimes").contains("auto, off");
+                .contains("option 'routing' of endpoint orchestrate:s").contains("'sometimes'")
+                .contains("allowed values: auto, off");
     }
 
     @Test
     void badOnBudgetExceeded() {
         assertThat(startupError("orchestrate:s?delegate=direct:llm&onBudgetExceeded=panic"))
-                .contains("'onBudgetExceeded'").contains("panic").contains("degrade, fallback, fail");
+                .contains("option 'onBudgetExceeded' of endpoint orchestrate:s").contains("'panic'")
+                .contains("allowed values: degrade, fallback, fail");
+    }
+
+    @Test
+    void badCache() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm&cache=semantic"))
+                .contains("option 'cache' of endpoint orchestrate:s").contains("'semantic'")
+                .contains("allowed values: off, exact");
+    }
+
+    @Test
+    void badCacheStore() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", Map.of("cacheStore", "redis")))
+                .contains("option 'camel.component.orchestrate.cache-store'").contains("'redis'")
+                .contains("allowed values: local, jcache");
+    }
+
+    @Test
+    void aBadEndpointDefaultOnTheComponentNamesTheComponentOption() {
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", Map.of("intent", "summarise")))
+                .contains("option 'camel.component.orchestrate.intent'").contains("'summarise'")
+                .contains("allowed values: auto, extract, summarize");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", Map.of("compression", "max")))
+                .contains("option 'camel.component.orchestrate.compression'").contains("'max'")
+                .contains("allowed values: auto, off, light, aggressive");
     }
 
     @Test
@@ -126,20 +173,22 @@ class OrchestrateStartupErrorTest {
 
     @Test
     void badLedger() {
-        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setLedger("redis")))
-                .contains("ledger").contains("redis").contains("memory, jdbc");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", Map.of("ledger", "redis")))
+                .contains("option 'camel.component.orchestrate.ledger'").contains("'redis'")
+                .contains("allowed values: memory, jdbc");
     }
 
     @Test
     void jdbcLedgerWithoutADataSource() {
-        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setLedger("jdbc")))
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setLedger(LedgerType.JDBC)))
                 .contains("ledger=jdbc").contains("DataSource");
     }
 
     @Test
     void badBudgetStorePolicy() {
-        assertThat(startupError("orchestrate:s?delegate=direct:llm", c -> c.setOnBudgetStoreUnavailable("sometimes")))
-                .contains("on-budget-store-unavailable").contains("closed, open");
+        assertThat(startupError("orchestrate:s?delegate=direct:llm", Map.of("onBudgetStoreUnavailable", "sometimes")))
+                .contains("option 'camel.component.orchestrate.on-budget-store-unavailable'").contains("'sometimes'")
+                .contains("allowed values: closed, open");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import io.camelorchestration.component.testing.FakeLlm;
@@ -61,7 +62,7 @@ class UnbookedStepsAreBookedLaterTest {
             ctx.getCamelContextExtension().setName("unbooked-" + tenant);
             orchestrate.setEnabled(true);
             orchestrate.setBudgets(tenant + "=100000000 tokens/day hard");
-            orchestrate.setOnBudgetStoreUnavailable(storePolicy);
+            orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(storePolicy));
             orchestrate.setBudgetLedger(ledger);
             orchestrate.setJournalDirectory(journals.toString());
             ctx.addComponent("orchestrate", orchestrate);

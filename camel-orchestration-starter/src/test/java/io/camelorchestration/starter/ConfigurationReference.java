@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,18 @@ final class ConfigurationReference {
 
     static final String DESCRIPTOR = "META-INF/io/camelorchestration/component/orchestrate.json";
     static final String PREFIX = "camel.component.orchestrate.";
+    /** The component options' groups (their {@code @Metadata} label; none: producer), in the order the page shows them. */
+    static final Map<String, String> GROUPS = groups();
+
+    private static Map<String, String> groups() {
+        Map<String, String> g = new LinkedHashMap<>();
+        g.put("producer", "General");
+        g.put("budget", "Budgets");
+        g.put("journal", "Journals");
+        g.put("audit", "Audit");
+        g.put("cache", "Response cache");
+        return g;
+    }
 
     private ConfigurationReference() {
     }
@@ -67,8 +80,19 @@ final class ConfigurationReference {
         md.append("## Component options\n\n");
         md.append("Set in `application.properties` as `").append(PREFIX)
                 .append("<option>` (kebab-case or camelCase), or on the component bean. `enabled`, `compression-enabled` and")
-                .append(" `routing-enabled` can also be flipped at runtime on the component MBean (see metrics-and-jmx.md).\n\n");
-        table(md, component, true);
+                .append(" `routing-enabled` can also be flipped at runtime on the component MBean (see metrics-and-jmx.md).")
+                .append(" Grouped as in the Camel catalog (the options' labels).\n\n");
+        Map<String, List<Map.Entry<String, JsonNode>>> groups = new LinkedHashMap<>();
+        GROUPS.keySet().forEach(g -> groups.put(g, new ArrayList<>()));
+        for (Map.Entry<String, JsonNode> e : component) {
+            groups.computeIfAbsent(e.getValue().path("group").asText(), g -> new ArrayList<>()).add(e);
+        }
+        groups.forEach((group, options) -> {
+            if (!options.isEmpty()) {
+                md.append("### ").append(GROUPS.getOrDefault(group, group)).append("\n\n");
+                table(md, options, true);
+            }
+        });
 
         md.append("## Advanced component options\n\n");
         md.append("Beans marked *autowired* are picked up from the registry when exactly one of the type is bound.\n\n");

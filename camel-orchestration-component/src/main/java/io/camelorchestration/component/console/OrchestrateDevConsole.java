@@ -33,7 +33,7 @@ public class OrchestrateDevConsole extends AbstractDevConsole {
         sb.append(String.format(Locale.ROOT, "Enabled: %s  Compression: %s  Routing: %s%n", c.isEnabled(),
                 c.isCompressionEnabled(), c.isRoutingEnabled()));
         sb.append(String.format(Locale.ROOT, "Default model: %s  Ledger: %s  Workflow budget: %s%n",
-                orDash(c.getDefaultModel()), orDash(c.getLedger()),
+                orDash(c.getDefaultModel()), orDash(c.getLedger() == null ? null : c.getLedger().toString()),
                 c.getWorkflowBudgetTokens() == 0 ? "none" : c.getWorkflowBudgetTokens() + " tokens"));
         sb.append(String.format(Locale.ROOT,
                 "Tokens used: %d  saved: %d (%.2f%%)  Cost: $%.6f  saved: $%.6f%n", c.getTotalTokensUsed(),
@@ -68,7 +68,7 @@ public class OrchestrateDevConsole extends AbstractDevConsole {
         root.put("flags", flags);
         JsonObject config = new JsonObject();
         config.put("defaultModel", c.getDefaultModel());
-        config.put("ledger", c.getLedger());
+        config.put("ledger", c.getLedger() == null ? null : c.getLedger().toString());
         config.put("workflowBudgetTokens", c.getWorkflowBudgetTokens());
         root.put("config", config);
         JsonObject totals = new JsonObject();

@@ -75,8 +75,33 @@ public final class ConfigurationMetadataWriter {
             case "int" -> "java.lang.Integer";
             case "long" -> DURATION_OPTION.matcher(option.name()).matches() ? "java.lang.String" : "java.lang.Long";
             case "double" -> "java.lang.Double";
-            default -> option.javaType();
+            default -> "enum".equals(option.type()) ? enumType(option) : option.javaType();
         };
+    }
+
+    /**
+     * An option of an enum type: the enum, so that an IDE checks the value, when every allowed value is one of its
+     * constants; text when one is not (auto, "not set", for intent and compression). The hints list the values either way.
+     */
+    private static String enumType(ComponentOptions.Option option) {
+        try {
+            Class<?> type = Class.forName(option.javaType(), false, ConfigurationMetadataWriter.class.getClassLoader());
+            if (!type.isEnum()) {
+                return option.javaType();
+            }
+            for (String value : option.enums()) {
+                boolean constant = false;
+                for (Object c : type.getEnumConstants()) {
+                    constant |= ((Enum<?>) c).name().equalsIgnoreCase(value);
+                }
+                if (!constant) {
+                    return "java.lang.String";
+                }
+            }
+            return option.javaType();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "java.lang.String";
+        }
     }
 
     private static String description(ComponentOptions.Option option) {

@@ -48,6 +48,41 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("camel.component.orchestrate.workflow-budget-tokens").path("type").asText()).isEqualTo("java.lang.Long");
     }
 
+    /**
+     * An option of a closed set is an enum: the IDE gets the enum type (it checks the value) and the values as written,
+     * lower-case; an endpoint default that also takes auto (not a constant) is text with the same hints.
+     */
+    @Test
+    void enumOptionsHaveTheirTypeAndTheirValues() throws Exception {
+        JsonNode metadata = ours();
+        Map<String, JsonNode> properties = new HashMap<>();
+        metadata.path("properties").forEach(p -> properties.put(p.path("name").asText(), p));
+        Map<String, List<String>> hints = new HashMap<>();
+        metadata.path("hints").forEach(h -> {
+            List<String> values = new ArrayList<>();
+            h.path("values").forEach(v -> values.add(v.path("value").asText()));
+            hints.put(h.path("name").asText(), values);
+        });
+        String p = "camel.component.orchestrate.";
+        assertThat(properties.get(p + "ledger").path("type").asText()).isEqualTo("io.camelorchestration.component.LedgerType");
+        assertThat(hints.get(p + "ledger")).containsExactly("memory", "jdbc");
+        assertThat(properties.get(p + "on-budget-store-unavailable").path("type").asText())
+                .isEqualTo("io.camelorchestration.budget.BudgetStorePolicy");
+        assertThat(hints.get(p + "on-budget-store-unavailable")).containsExactly("closed", "open");
+        assertThat(properties.get(p + "cache-store").path("type").asText()).isEqualTo("io.camelorchestration.component.CacheStoreType");
+        assertThat(hints.get(p + "cache-store")).containsExactly("local", "jcache");
+        assertThat(properties.get(p + "on-budget-exceeded").path("type").asText())
+                .isEqualTo("io.camelorchestration.budget.OnBudgetExceeded");
+        assertThat(hints.get(p + "on-budget-exceeded")).containsExactly("degrade", "fallback", "fail");
+        assertThat(properties.get(p + "routing").path("type").asText()).isEqualTo("io.camelorchestration.component.RoutingMode");
+        assertThat(hints.get(p + "cache")).containsExactly("off", "exact");
+        assertThat(properties.get(p + "intent").path("type").asText()).isEqualTo("java.lang.String");
+        assertThat(properties.get(p + "intent").path("defaultValue").asText()).isEqualTo("auto");
+        assertThat(hints.get(p + "intent")).startsWith("auto", "extract", "summarize").hasSize(11);
+        assertThat(properties.get(p + "compression").path("type").asText()).isEqualTo("java.lang.String");
+        assertThat(hints.get(p + "compression")).containsExactly("auto", "off", "light", "aggressive");
+    }
+
     /** Several jars carry the file (camel-spring-boot too): ours is the one whose group is camel.component.orchestrate. */
     private static JsonNode ours() throws Exception {
         for (URL url : Collections.list(ConfigurationMetadataTest.class.getClassLoader().getResources(ConfigurationMetadataWriter.RESOURCE))) {

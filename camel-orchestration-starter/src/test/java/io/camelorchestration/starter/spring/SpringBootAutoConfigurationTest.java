@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.camelorchestration.budget.OnBudgetExceeded;
 import io.camelorchestration.classify.Classification;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.classify.IntentClassifier;
@@ -54,7 +55,7 @@ class SpringBootAutoConfigurationTest {
                     assertThat(c.getDefaultModel()).isEqualTo("gpt-4o");
                     assertThat(c.getBudgets()).isEqualTo("*=1000 tokens/day hard");
                     assertThat(c.getWorkflowBudgetTokens()).isEqualTo(5000);
-                    assertThat(c.getConfiguration().getOnBudgetExceeded()).isEqualTo("fallback");
+                    assertThat(c.getConfiguration().getOnBudgetExceeded()).isEqualTo(OnBudgetExceeded.FALLBACK);
                     // a Camel simple expression, not a Spring placeholder
                     assertThat(c.getConfiguration().getBudgetKey()).isEqualTo("${header.tenant}");
                 });
