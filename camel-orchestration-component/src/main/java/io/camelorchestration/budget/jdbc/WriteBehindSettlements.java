@@ -1,16 +1,12 @@
 package io.camelorchestration.budget.jdbc;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
+import io.camelorchestration.internal.BatchingWriter;
 import io.camelorchestration.internal.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,48 +43,30 @@ final class WriteBehindSettlements implements AutoCloseable {
         void write(List<Settlement> batch) throws Exception;
     }
 
-    private final Writer writer;
     private final int capacity;
-    private final long retryAfterNanos;
-    private final ConcurrentLinkedQueue<Settlement> queue = new ConcurrentLinkedQueue<>();
-    /** Settlements added and not yet written, queued or kept after a failure. */
-    private final AtomicInteger waiting = new AtomicInteger();
-    private final ReentrantLock writing = new ReentrantLock();
-    private final AtomicLong failures = new AtomicLong();
     private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
-    /** Taken from the queue but not written yet: only touched while holding {@link #writing}. */
-    private List<Settlement> unwritten = new ArrayList<>();
-    private volatile long retryAt;
-    private volatile Thread thread;
-    private volatile boolean closed;
+    private final BatchingWriter<Settlement> writer;
 
     WriteBehindSettlements(Writer writer, int capacity, long retryAfterNanos) {
-        this.writer = writer;
         this.capacity = capacity;
-        this.retryAfterNanos = retryAfterNanos;
-        // nanoTime may be negative: "no retry pending" has to be a time already passed, not 0
-        this.retryAt = System.nanoTime();
+        Duration retryAfter = Duration.ofNanos(retryAfterNanos);
+        // a short linger gathers the settlements of concurrent steps into one batch: fewer statements for the store
+        // to run, which is what limits a busy store, at the price of a few ms before a refund shows
+        this.writer = new BatchingWriter<Settlement>("orchestrate-budget-settlements", capacity, MAX_BATCH, writer::write)
+                .linger(Duration.ofNanos(LINGER_NANOS))
+                .backoff(retryAfter, retryAfter)
+                .onFailure(this::failed);
     }
 
     void add(Settlement s) {
-        int n = waiting.incrementAndGet();
-        if (n > capacity) {
-            waiting.decrementAndGet();
+        if (!writer.add(s)) {
             throw new BudgetStoreException("budget store unreachable: " + capacity
                     + " settlements are already waiting to be written; this one is dropped and its reservation expires", null);
         }
-        queue.add(s);
-        if (closed) {
+        if (writer.isClosed()) {
             // a step that finishes while the component stops: the writer may be gone, nobody writes it later
             flush();
-            return;
         }
-        Thread t = thread;
-        if (t == null) {
-            t = start();
-        }
-        // cheap when the writer is busy: it only sets a permit
-        LockSupport.unpark(t);
     }
 
     /**
@@ -98,111 +76,42 @@ final class WriteBehindSettlements implements AutoCloseable {
      * @throws BudgetStoreException when the store cannot take them (they stay waiting)
      */
     void flush() {
-        Exception e = writeWaiting();
+        Throwable e = writer.flush();
         if (e instanceof BudgetStoreException b) {
             throw b;
         }
         if (e != null) {
-            throw new BudgetStoreException("budget store unreachable, " + waiting.get() + " settlements wait: " + e.getMessage(), e);
+            throw new BudgetStoreException("budget store unreachable, " + writer.waiting() + " settlements wait: " + e.getMessage(), e);
         }
     }
 
     /** The store answers again: what is kept is written now, not after the rest of {@code retryAfter}. */
     void retryNow() {
-        retryAt = System.nanoTime();
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        writer.retryNow();
     }
 
     /** Settlements not written yet. */
     int waiting() {
-        return waiting.get();
+        return writer.waiting();
     }
 
     /** Batches that could not be written (each is retried). */
     long failures() {
-        return failures.get();
+        return writer.failures();
     }
 
     @Override
     public void close() {
-        closed = true;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        Exception e = writeWaiting();
+        writer.close();
+        Throwable e = writer.flush();
         if (e != null) {
             LOG.warn("{} budget settlements could not be written before stopping ({}); their reservations expire in the store",
-                    waiting.get(), e.getMessage());
+                    writer.waiting(), e.getMessage());
         }
     }
 
-    private synchronized Thread start() {
-        if (thread == null) {
-            Thread t = new Thread(this::run, "orchestrate-budget-settlements");
-            t.setDaemon(true);
-            thread = t;
-            t.start();
-        }
-        return thread;
-    }
-
-    private void run() {
-        while (!closed) {
-            long wait = retryAt - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-            } else if (waiting.get() == 0) {
-                LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
-            } else {
-                // a short linger gathers the settlements of concurrent steps into one batch: fewer statements for
-                // the store to run, which is what limits a busy store, at the price of a few ms before a refund shows
-                LockSupport.parkNanos(this, LINGER_NANOS);
-                writeWaiting();
-            }
-        }
-    }
-
-    /** @return null when everything taken was written, else why not */
-    private Exception writeWaiting() {
-        writing.lock();
-        try {
-            while (true) {
-                List<Settlement> batch = unwritten;
-                unwritten = new ArrayList<>();
-                Settlement s;
-                while (batch.size() < MAX_BATCH && (s = queue.poll()) != null) {
-                    batch.add(s);
-                }
-                if (batch.isEmpty()) {
-                    return null;
-                }
-                try {
-                    writer.write(batch);
-                    waiting.addAndGet(-batch.size());
-                } catch (Exception e) {
-                    unwritten = batch;
-                    retryAt = System.nanoTime() + retryAfterNanos;
-                    failed(e);
-                    return e;
-                }
-            }
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private void failed(Exception e) {
-        long n = failures.incrementAndGet();
+    private void failed(Throwable e) {
         warnings.warn("Budget settlements kept for later, the store cannot take them: {} ({} waiting, {} failed writes so far;"
-                + " logged at most once a minute)", e.getMessage(), waiting.get(), n);
+                + " logged at most once a minute)", e.getMessage(), writer.waiting(), writer.failures());
     }
 }
