@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Component options set in application properties: a wrong value stops camel-main with the property's own name
  * ({@code camel.component.orchestrate.<option>}) and what it takes; a number of any Java type is taken as a number.
  */
+// Not on OrchestrateTestSupport: it tests camel-main's own start-up, and binding options on contexts of its own.
 class CamelMainOptionErrorTest {
 
     private static Main main(Properties properties) {
@@ -32,9 +34,9 @@ class CamelMainOptionErrorTest {
             @Override
             public void configure() {
                 from("direct:in").to("orchestrate:answer?intent=generate&delegate=direct:llm");
-                from("direct:llm").setBody(constant("ok"));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm());
         return main;
     }
 
@@ -160,9 +162,9 @@ class CamelMainOptionErrorTest {
                     @Override
                     public void configure() {
                         from("direct:in").to("orchestrate:answer?intent=generate&delegate=direct:llm");
-                        from("direct:llm").setBody(constant("ok"));
                     }
                 });
+                context.addRoutes(new FakeLlm());
                 context.start();
                 assertThat(c.getWorkflowBudgetTokens()).as(e.getKey().getClass().getSimpleName()).isEqualTo(e.getValue());
                 assertThat(c.getConfiguration().getMaxOutputTokens()).isEqualTo(300);

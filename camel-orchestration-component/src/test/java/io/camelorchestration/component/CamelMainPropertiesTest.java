@@ -1,6 +1,7 @@
 package io.camelorchestration.component;
 
 import io.camelorchestration.budget.OnBudgetExceeded;
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * camel-main binds {@code camel.component.orchestrate.*} from application properties through the generated
  * configurer: nothing to write in Java but the route.
  */
+// Not on OrchestrateTestSupport: it tests camel-main's own start-up, which makes the context and the component.
 class CamelMainPropertiesTest {
 
     @Test
@@ -25,9 +27,9 @@ class CamelMainPropertiesTest {
             public void configure() {
                 from("direct:in").routeId("main-route")
                         .to("orchestrate:extractFields?intent=extract&budgetKey=${header.tenant}&delegate=direct:llm");
-                from("direct:llm").setBody(constant("{\"invoice\":\"INV-42\"}"));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm().answers("{\"invoice\":\"INV-42\"}"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();
@@ -68,9 +70,9 @@ class CamelMainPropertiesTest {
             @Override
             public void configure() {
                 from("direct:in").to("orchestrate:decide?intent=conditional&delegate=direct:llm");
-                from("direct:llm").setBody(constant("yes"));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm().answers("yes"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -17,8 +18,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * One instance of {@link CrashAndOutageTest}: every combination of {@code on-budget-store-unavailable} and
  * {@code onBudgetExceeded} side by side, one route and one budget key each, on the JDBC ledger. Two components, one
- * per store policy (a component option), each with its own journal directory.
+ * per store policy (a component option), each with its own journal directory, and a model for each route.
  */
+// Not on OrchestrateTestSupport: the same instance runs in a child JVM (CrashAndOutageMain) and is restarted.
 final class CrashAndOutageInstance {
 
     static final List<String> STORE_POLICIES = List.of("open", "closed");
@@ -65,22 +67,21 @@ final class CrashAndOutageInstance {
                 for (String policy : STORE_POLICIES) {
                     for (String x : ON_EXCEEDED) {
                         String key = "m-" + policy + "-" + x;
-                        from("direct:" + key).to("orchestrate-" + policy + ":" + key + "?delegate=direct:llm"
+                        from("direct:" + key).to("orchestrate-" + policy + ":" + key + "?delegate=direct:llm-" + key
                                 + "&intent=generate&maxOutputTokens=" + MAX_OUTPUT_TOKENS + "&budgetKey=" + key + "&onBudgetExceeded=" + x);
                     }
                 }
-                from("direct:llm").process(e -> {
-                    // within what was reserved, as a model that honours the output cap: the input the tokenizer
-                    // counts, and up to the cap
-                    int in = 5;
-                    int out = ThreadLocalRandom.current().nextInt(1, MAX_OUTPUT_TOKENS + 1);
-                    reported.spent(e.getProperty("key", String.class), in + out);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, in);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, out);
-                    e.getMessage().setBody("Thanks, noted.");
-                });
             }
         });
+        for (String key : keys()) {
+            // within what was reserved, as a model that honours the output cap: the input the tokenizer counts, and
+            // up to the cap
+            ctx.addRoutes(new FakeLlm("direct:llm-" + key).answers("Thanks, noted.").usage(call -> {
+                FakeLlm.Usage used = new FakeLlm.Usage(5, ThreadLocalRandom.current().nextInt(1, MAX_OUTPUT_TOKENS + 1));
+                reported.spent(key, used.total());
+                return used;
+            }));
+        }
         return ctx;
     }
 }

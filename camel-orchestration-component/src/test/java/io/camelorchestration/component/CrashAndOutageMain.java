@@ -27,7 +27,6 @@ public final class CrashAndOutageMain {
             Thread th = new Thread(() -> {
                 while (true) {
                     template.send("direct:" + key, e -> {
-                        e.setProperty("key", key);
                         e.getMessage().setBody(CrashAndOutageInstance.BODY);
                     });
                 }

@@ -62,7 +62,6 @@ class CrashAndOutageTest {
 
     private void send(ProducerTemplate template, String key) {
         Exchange out = template.send("direct:" + key, e -> {
-            e.setProperty("key", key);
             e.getMessage().setBody(CrashAndOutageInstance.BODY);
         });
         if (out.getException() instanceof BudgetExceededException b && b.getMessage().contains("unreachable")) {

@@ -1,7 +1,6 @@
 package io.camelorchestration.component;
 
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.CacheManager;
 
@@ -11,6 +10,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cache-store=jcache on a real two-member Hazelcast cluster in this JVM (loopback only, no multicast, no phone-home):
  * an answer one CamelContext paid for is a hit on the other, which never calls its delegate.
  */
+// Not on OrchestrateTestSupport: two instances, each a context of its own, share one Hazelcast cluster.
 class JCacheSharedStoreTest {
 
     static HazelcastInstance memberA;
@@ -63,10 +64,16 @@ class JCacheSharedStoreTest {
         memberA.shutdown();
     }
 
-    final AtomicInteger callsA = new AtomicInteger();
-    final AtomicInteger callsB = new AtomicInteger();
+    final FakeLlm llmA = llm("instance-a");
+    final FakeLlm llmB = llm("instance-b");
 
-    CamelContext instance(String name, HazelcastInstance member, AtomicInteger calls) throws Exception {
+    /** The model behind one instance: it says which instance it answered. */
+    static FakeLlm llm(String name) {
+        return new FakeLlm().answers("{\"invoice\":\"INV-2041\",\"total\":1250.00}").usage(420, 35)
+                .replyHeader("AnsweredBy", call -> name);
+    }
+
+    CamelContext instance(String name, HazelcastInstance member, FakeLlm llm) throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.getCamelContextExtension().setName(name);
         // the member side of Hazelcast's JCache on this context's own member, under the same (default) URI on both, as
@@ -85,23 +92,17 @@ class JCacheSharedStoreTest {
             @Override
             public void configure() {
                 from("direct:extract").to("orchestrate:invoice?intent=extract&cache=exact&delegate=direct:llm");
-                from("direct:llm").process(e -> {
-                    calls.incrementAndGet();
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 420);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 35);
-                    e.getMessage().setHeader("AnsweredBy", name);
-                    e.getMessage().setBody("{\"invoice\":\"INV-2041\",\"total\":1250.00}");
-                });
             }
         });
+        ctx.addRoutes(llm);
         ctx.start();
         return ctx;
     }
 
     @Test
     void anAnswerPaidForOnOneInstanceIsAHitOnTheOther() throws Exception {
-        CamelContext a = instance("instance-a", memberA, callsA);
-        CamelContext b = instance("instance-b", memberB, callsB);
+        CamelContext a = instance("instance-a", memberA, llmA);
+        CamelContext b = instance("instance-b", memberB, llmB);
         try (ProducerTemplate ta = a.createProducerTemplate(); ProducerTemplate tb = b.createProducerTemplate()) {
             String doc = "Invoice INV-2041 from ACME, total 1,250.00 EUR, due 2026-12-31.";
             Exchange first = ta.request("direct:extract", e -> e.getMessage().setBody(doc));
@@ -112,8 +113,8 @@ class JCacheSharedStoreTest {
             assertThat(second.getMessage().getBody(String.class)).isEqualTo(first.getMessage().getBody(String.class));
             assertThat(second.getMessage().getHeader("AnsweredBy")).isEqualTo("instance-a");
             assertThat(second.getMessage().getHeader(OrchestrateConstants.TOKENS_SAVED, Long.class)).isEqualTo(455);
-            assertThat(callsA).hasValue(1);
-            assertThat(callsB).hasValue(0);
+            assertThat(llmA.calls()).isEqualTo(1);
+            assertThat(llmB.calls()).isEqualTo(0);
             // the entry lives in the cluster: both members see it
             assertThat(memberB.getCacheManager().getCache("camel-orchestration-responses").size()).isEqualTo(1);
         } finally {

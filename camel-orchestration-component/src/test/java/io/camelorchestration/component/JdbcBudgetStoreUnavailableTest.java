@@ -1,18 +1,19 @@
 package io.camelorchestration.component;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetStorePolicy;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,53 +23,55 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The budget database is down (nothing listens on its port). A hard budget fails closed by default: the step is
  * over budget and its onBudgetExceeded decides. Configured open, or with a soft budget, the step goes on.
  */
-class JdbcBudgetStoreUnavailableTest {
+class JdbcBudgetStoreUnavailableTest extends OrchestrateTestSupport {
 
-    private CamelContext context;
     /** The steps' unbooked spend waits here: never booked, the store never comes back. */
     @TempDir
     Path journals;
-    private final List<String> delegateBodies = new ArrayList<>();
+
+    {
+        llm.routeId("llm").answers("Dear customer, thank you.");
+    }
+
+    /** Each test starts the context with its own budgets and policies. */
+    @Override
+    public void configureTest(TestExecutionConfiguration test) {
+        super.configureTest(test);
+        test.withAutoStartContext(false);
+    }
 
     private void start(String budgets, String onExceeded, Consumer<OrchestrateComponent> options) throws Exception {
-        context = new DefaultCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+        OrchestrateComponent orchestrate = orchestrate();
         orchestrate.setLedger(LedgerType.JDBC);
         orchestrate.setDataSource(JdbcTestDatabase.unreachable());
         orchestrate.setBudgets(budgets);
         orchestrate.setJournalDirectory(journals.toString());
         options.accept(orchestrate);
-        context.addComponent("orchestrate", orchestrate);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ask").routeId("ask")
                         .to("orchestrate:answer?delegate=direct:llm&intent=generate&budgetKey=RAW(${header.tenant})"
                             + "&onBudgetExceeded=" + onExceeded);
-                from("direct:llm").routeId("llm").process(e -> {
-                    synchronized (delegateBodies) {
-                        delegateBodies.add(e.getMessage().getBody(String.class));
-                    }
-                    e.getMessage().setBody("Dear customer, thank you.");
-                });
             }
         });
         context.start();
     }
 
     private Exchange ask() {
-        return context.createProducerTemplate().send("direct:ask", e -> {
+        return ask(template);
+    }
+
+    private static Exchange ask(ProducerTemplate template) {
+        return template.send("direct:ask", e -> {
             e.getMessage().setHeader("tenant", "acme-eu");
             e.getMessage().setBody("Write a short, polite reply to the customer.");
         });
     }
 
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
+    /** The bodies the model was sent, oldest first. */
+    private List<String> delegateBodies() {
+        return llm.received().stream().map(FakeLlm.Call::text).toList();
     }
 
     @Test
@@ -79,7 +82,7 @@ class JdbcBudgetStoreUnavailableTest {
 
         assertThat(out.getException()).isInstanceOf(BudgetExceededException.class)
                 .hasMessageContaining("budget store unreachable");
-        assertThat(delegateBodies).as("no model call while the budget cannot be checked").isEmpty();
+        assertThat(delegateBodies()).as("no model call while the budget cannot be checked").isEmpty();
     }
 
     @Test
@@ -89,7 +92,7 @@ class JdbcBudgetStoreUnavailableTest {
         Exchange out = ask();
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).containsExactly("Write a short, polite reply to the customer.");
+        assertThat(delegateBodies()).containsExactly("Write a short, polite reply to the customer.");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("budget store unreachable");
@@ -102,7 +105,7 @@ class JdbcBudgetStoreUnavailableTest {
         Exchange out = ask();
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).hasSize(1);
+        assertThat(delegateBodies()).hasSize(1);
         assertThat(out.getMessage().getBody(String.class)).isEqualTo("Dear customer, thank you.");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, Integer.class))
                 .as("half the generate intent's output cap").isEqualTo(512);
@@ -115,7 +118,7 @@ class JdbcBudgetStoreUnavailableTest {
         Exchange out = ask();
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).containsExactly("Write a short, polite reply to the customer.");
+        assertThat(delegateBodies()).containsExactly("Write a short, polite reply to the customer.");
         assertThat(out.getMessage().getBody(String.class)).isEqualTo("Dear customer, thank you.");
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
@@ -129,12 +132,13 @@ class JdbcBudgetStoreUnavailableTest {
         Exchange out = ask();
 
         assertThat(out.getException()).isNull();
-        assertThat(delegateBodies).hasSize(1);
+        assertThat(delegateBodies()).hasSize(1);
         assertThat(out.getMessage().getHeader(OrchestrateConstants.ORCHESTRATED, Boolean.class)).isFalse();
         assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                 .contains("budget store unreachable");
     }
 
+    /** camel-main's own start-up, beside the test's context: it has a model of its own. */
     @Test
     void configuredByPropertiesAloneUnderCamelMain() throws Exception {
         Main main = new Main();
@@ -149,21 +153,20 @@ class JdbcBudgetStoreUnavailableTest {
             public void configure() {
                 from("direct:ask").to("orchestrate:answer?delegate=direct:llm&intent=generate&budgetKey=RAW(${header.tenant})"
                                       + "&onBudgetExceeded=fail");
-                from("direct:llm").setBody(constant("Dear customer, thank you."));
             }
         });
+        main.configure().addRoutesBuilder(new FakeLlm().answers("Dear customer, thank you."));
         main.start();
         try {
-            context = main.getCamelContext();
+            CamelContext context = main.getCamelContext();
             assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).getOnBudgetStoreUnavailable())
                     .isEqualTo(BudgetStorePolicy.OPEN);
             assertThat(context.getComponent("orchestrate", OrchestrateComponent.class).isEnabled()).isTrue();
-            Exchange out = ask();
+            Exchange out = ask(context.createProducerTemplate());
             assertThat(out.getException()).as("open: the step goes on").isNull();
             assertThat(out.getMessage().getHeader(OrchestrateConstants.FALLBACK_REASON, String.class))
                     .contains("budget store unreachable");
         } finally {
-            context = null;
             main.stop();
         }
     }

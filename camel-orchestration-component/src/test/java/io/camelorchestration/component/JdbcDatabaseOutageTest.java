@@ -14,12 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept meanwhile are booked, the reservations they no longer hold have expired, nothing stays reserved, and every
  * audit event reaches the table.
  */
-class JdbcDatabaseOutageTest {
+class JdbcDatabaseOutageTest extends OrchestrateTestSupport {
 
     static final long LIMIT = 1_000_000;
 
@@ -42,95 +40,93 @@ class JdbcDatabaseOutageTest {
     @TempDir
     Path journals;
 
-    @Test
-    void budgetsAndAuditRideOutADatabaseOutage() throws Exception {
-        Set<String> published = ConcurrentHashMap.newKeySet();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final Set<String> published = ConcurrentHashMap.newKeySet();
+    JdbcBudgetLedger ledger;
+
+    {
+        llm.routeId("llm").answers("Thank you for your message.").usage(5, 15);
+    }
+
+    @Override
+    protected void configure(OrchestrateComponent orchestrate) {
         // a short reservation TTL, so that the test sees reservations orphaned by the outage come back
-        JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource(), Duration.ofMillis(800));
-        CamelContext ctx = new DefaultCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+        ledger = new JdbcBudgetLedger(db.dataSource(), Duration.ofMillis(800));
         orchestrate.setBudgets("acme-*=" + LIMIT + " tokens/day hard");
         orchestrate.setBudgetLedger(ledger);
         orchestrate.setAuditJdbc(true);
         orchestrate.setJournalDirectory(journals.toString());
         orchestrate.setDataSource(db.dataSource());
-        orchestrate.setMeterRegistry(registry);
         orchestrate.setAuditSink((AuditEvent e) -> published.add(e.executionId() + "/" + e.action() + "/" + e.entityId()));
-        ctx.addComponent("orchestrate", orchestrate);
-        ctx.addRoutes(new RouteBuilder() {
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ask").routeId("ask")
                         .to("orchestrate:answer?delegate=direct:llm&intent=generate&maxOutputTokens=20"
                             + "&budgetKey=RAW(${header.tenant})&onBudgetExceeded=fallback");
-                from("direct:llm").routeId("llm").process(e -> {
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 5);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 15);
-                    e.getMessage().setBody("Thank you for your message.");
-                });
             }
-        });
-        ctx.start();
-        ProducerTemplate template = ctx.createProducerTemplate();
+        };
+    }
+
+    @Test
+    void budgetsAndAuditRideOutADatabaseOutage() throws Exception {
+        OrchestrateComponent orchestrate = orchestrate();
         AtomicLong failed = new AtomicLong();
         AtomicLong fellBack = new AtomicLong();
         AtomicLong slowestWhileDown = new AtomicLong();
-        try {
-            run(template, 200, failed, fellBack, new AtomicLong());
-            long before = fellBack.get();
-            // the server goes away while exchanges are in flight
-            ExecutorService stopper = Executors.newSingleThreadExecutor();
-            Future<?> stop = stopper.submit(() -> {
-                Thread.sleep(50);
-                db.stopServer();
-                return null;
-            });
-            run(template, 400, failed, fellBack, slowestWhileDown);
-            stop.get();
-            stopper.shutdown();
-            run(template, 200, failed, fellBack, slowestWhileDown);
-            long duringOutage = fellBack.get() - before;
-            db.startServer();
-            Thread.sleep(1200); // the ledger asks again, the orphaned reservations are past their TTL
-            run(template, 200, failed, fellBack, new AtomicLong());
+        run(template, 200, failed, fellBack, new AtomicLong());
+        long before = fellBack.get();
+        // the server goes away while exchanges are in flight
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        Future<?> stop = stopper.submit(() -> {
+            Thread.sleep(50);
+            db.stopServer();
+            return null;
+        });
+        run(template, 400, failed, fellBack, slowestWhileDown);
+        stop.get();
+        stopper.shutdown();
+        run(template, 200, failed, fellBack, slowestWhileDown);
+        long duringOutage = fellBack.get() - before;
+        db.startServer();
+        Thread.sleep(1200); // the ledger asks again, the orphaned reservations are past their TTL
+        run(template, 200, failed, fellBack, new AtomicLong());
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (orchestrate.runtime().jdbcAudit().pending() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1000);
-            // the steps that ran without a reservation: their spend waits in the journal until booked
-            while (orchestrate.pendingSettlements().waiting() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            ledger.flush();
-            ledger.sweepExpired();
-            long committed = db.queryLong("SELECT COALESCE(SUM(committed), 0) FROM orchestration_budget");
-            long reserved = db.queryLong("SELECT COALESCE(SUM(reserved), 0) FROM orchestration_budget");
-            long open = db.queryLong("SELECT COUNT(*) FROM orchestration_budget_reservation");
-            long rows = db.queryLong("SELECT COUNT(*) FROM audit_trail");
-            double gauge = registry.get("orchestration.budget.reserved").gauge().value();
-            System.out.printf("database outage: %d exchanges, %d fell back while the store was down, slowest then %d ms;"
-                            + " committed %d, reserved %d, open reservations %d, gauge %.0f; audit %d published, %d rows%n",
-                    1000, duringOutage, TimeUnit.NANOSECONDS.toMillis(slowestWhileDown.get()), committed, reserved, open,
-                    gauge, published.size(), rows);
-
-            assertThat(failed.get()).as("no exchange failed").isZero();
-            assertThat(duringOutage).as("hard budget failed closed into the fallback policy").isPositive();
-            assertThat(reserved).as("nothing stays reserved after the outage").isZero();
-            assertThat(open).isZero();
-            assertThat(gauge).as("orchestration.budget.reserved back to 0").isZero();
-            assertThat(committed).as("every step is booked, 20 tokens each: those that held a reservation, also when they"
-                    + " settled while the store was down, and those that ran without one (booked from the journal)")
-                    .isEqualTo(20 * 1000);
-            assertThat(rows).as("every audit event reached the table, once").isEqualTo(published.size());
-            assertThat(TimeUnit.NANOSECONDS.toMillis(slowestWhileDown.get())).as("no exchange waited for the database")
-                    .isLessThan(3000);
-        } finally {
-            ctx.stop();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (orchestrate.runtime().jdbcAudit().pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
+        Thread.sleep(1000);
+        // the steps that ran without a reservation: their spend waits in the journal until booked
+        while (orchestrate.pendingSettlements().waiting() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        ledger.flush();
+        ledger.sweepExpired();
+        long committed = db.queryLong("SELECT COALESCE(SUM(committed), 0) FROM orchestration_budget");
+        long reserved = db.queryLong("SELECT COALESCE(SUM(reserved), 0) FROM orchestration_budget");
+        long open = db.queryLong("SELECT COUNT(*) FROM orchestration_budget_reservation");
+        long rows = db.queryLong("SELECT COUNT(*) FROM audit_trail");
+        double gauge = meters.get("orchestration.budget.reserved").gauge().value();
+        System.out.printf("database outage: %d exchanges, %d fell back while the store was down, slowest then %d ms;"
+                        + " committed %d, reserved %d, open reservations %d, gauge %.0f; audit %d published, %d rows%n",
+                1000, duringOutage, TimeUnit.NANOSECONDS.toMillis(slowestWhileDown.get()), committed, reserved, open,
+                gauge, published.size(), rows);
+
+        assertThat(failed.get()).as("no exchange failed").isZero();
+        assertThat(duringOutage).as("hard budget failed closed into the fallback policy").isPositive();
+        assertThat(reserved).as("nothing stays reserved after the outage").isZero();
+        assertThat(open).isZero();
+        assertThat(gauge).as("orchestration.budget.reserved back to 0").isZero();
+        assertThat(committed).as("every step is booked, 20 tokens each: those that held a reservation, also when they"
+                + " settled while the store was down, and those that ran without one (booked from the journal)")
+                .isEqualTo(20 * 1000);
+        assertThat(rows).as("every audit event reached the table, once").isEqualTo(published.size());
+        assertThat(TimeUnit.NANOSECONDS.toMillis(slowestWhileDown.get())).as("no exchange waited for the database")
+                .isLessThan(3000);
     }
 
     private static void run(ProducerTemplate template, int exchanges, AtomicLong failed, AtomicLong fellBack,

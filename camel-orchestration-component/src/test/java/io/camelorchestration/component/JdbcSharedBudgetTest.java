@@ -1,5 +1,6 @@
 package io.camelorchestration.component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.component.testing.FakeLlm;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * some time out: the spend never passes the limit, every token booked is one a caller was told about, and nothing
  * stays reserved.
  */
+// Not on OrchestrateTestSupport: two instances, each a context of its own, share one database.
 class JdbcSharedBudgetTest {
 
     static final long LIMIT = 3_000;
@@ -51,23 +53,12 @@ class JdbcSharedBudgetTest {
                 from("direct:ask").routeId("ask")
                         .to("orchestrate:answer?delegate=direct:llm&intent=generate&maxOutputTokens=10"
                             + "&budgetKey=RAW(${header.tenant})&onBudgetExceeded=fail");
-                from("direct:llm").routeId("llm")
-                        .process(e -> {
-                            String mode = e.getMessage().getHeader("mode", String.class);
-                            if ("fail".equals(mode)) {
-                                throw new IllegalStateException("model overloaded");
-                            }
-                            if ("timeout".equals(mode)) {
-                                Thread.sleep(20);
-                                throw new ExchangeTimedOutException(e, 20);
-                            }
-                            // what a model reports: within the output cap, at most the input it was sent
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 1);
-                            e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 10);
-                            e.getMessage().setBody("ok");
-                        });
             }
         });
+        // what a model reports: within the output cap, at most the input it was sent; some calls fail, some time out
+        ctx.addRoutes(new FakeLlm().routeId("llm").answers("ok").usage(1, 10)
+                .failsWhen(call -> "fail".equals(call.headers().get("mode")), call -> new IllegalStateException("model overloaded"))
+                .timesOutWhen(call -> "timeout".equals(call.headers().get("mode")), Duration.ofMillis(20)));
         ctx.start();
         return ctx;
     }

@@ -8,12 +8,10 @@ import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,43 +20,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An operator flips the flags on the component MBean while messages flow: the next exchange sees the new value.
  */
-class JmxFlagFlipTest {
+class JmxFlagFlipTest extends OrchestrateTestSupport {
 
-    CamelContext context;
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName component;
     ObjectName endpoint;
 
-    @BeforeEach
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName("jmx-flip");
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
+    {
+        llm.answers("yes");
+    }
+
+    @Override
+    public void configureTest(TestExecutionConfiguration test) {
+        super.configureTest(test);
+        test.withJMX(true);
+    }
+
+    @Override
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setDefaultModel("gpt-4o");
-        orchestrate.setEnabled(true);
-        context.addComponent("orchestrate", orchestrate);
-        context.addRoutes(new RouteBuilder() {
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:in").routeId("jmx-route")
                         .to("orchestrate:triage?intent=conditional&delegate=direct:llm");
-                from("direct:llm").setBody(constant("yes"));
             }
-        });
-        context.start();
-        component = new ObjectName("org.apache.camel:context=jmx-flip,type=components,name=\"orchestrate\"");
-        endpoint = server.queryNames(new ObjectName("org.apache.camel:context=jmx-flip,type=endpoints,*"), null).stream()
-                .filter(n -> n.getKeyProperty("name").contains("orchestrate")).findFirst().orElseThrow();
+        };
     }
 
-    @AfterEach
-    void stop() {
-        context.stop();
+    @BeforeEach
+    void mbeans() throws Exception {
+        String name = context.getManagementName();
+        component = new ObjectName("org.apache.camel:context=" + name + ",type=components,name=\"orchestrate\"");
+        endpoint = server.queryNames(new ObjectName("org.apache.camel:context=" + name + ",type=endpoints,*"), null).stream()
+                .filter(n -> n.getKeyProperty("name").contains("orchestrate")).findFirst().orElseThrow();
     }
 
     @Test
     void flippingEnabledInTheMiddleOfARun() throws Exception {
-        ProducerTemplate template = context.createProducerTemplate();
         List<Boolean> seen = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             if (i == 10) {

@@ -2,19 +2,19 @@ package io.camelorchestration.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.Tier;
 import io.camelorchestration.classify.Intent;
-import org.apache.camel.CamelContext;
+import io.camelorchestration.component.testing.FakeLlm;
+import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +22,12 @@ import org.junit.jupiter.api.Test;
  * routing on: one document per intent, each step's delegate a {@code direct:} route that reports its usage. No step
  * lands on a deprecated, special-purpose, reasoning or older-family model, and {@code generate} keeps a large model.
  */
-class LiteLlmMapRoutingTest extends CamelTestSupport {
+class LiteLlmMapRoutingTest extends OrchestrateTestSupport {
 
     static final String MAP = "classpath:catalog/litellm/model_prices_and_context_window.json";
     /** About 6,000 characters of plain prose: nothing in it asks for a stronger model. */
     static final String DOCUMENT = ("The supplier confirmed the delivery of forty pallets for the twelfth of March, and the"
             + " warehouse in Leeds will receive them at the north gate before noon. The invoice follows by post. ").repeat(32);
-
-    /** What each delegate call was asked to run on: step, then model. */
-    final List<String[]> calls = new CopyOnWriteArrayList<>();
 
     /** The intents that use a model, each with an answer its output check accepts. */
     static final Map<Intent, String> ANSWERS = new LinkedHashMap<>();
@@ -47,20 +44,20 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
         ANSWERS.put(Intent.ENRICH, "Leeds: West Yorkshire, United Kingdom.");
     }
 
-    protected void configure(OrchestrateComponent orchestrate) {
+    /** The user's LLM route of each intent's step: it runs on the model it is given and reports what it used. */
+    final Map<Intent, FakeLlm> llms = new LinkedHashMap<>();
+
+    {
+        for (Intent intent : ANSWERS.keySet()) {
+            llms.put(intent, fakeLlm("direct:llm-" + intent.id()).answers(ANSWERS.get(intent)).usage(1_200, 20));
+        }
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OrchestrateComponent orchestrate = new OrchestrateComponent();
-        orchestrate.setEnabled(true);
+    protected void configure(OrchestrateComponent orchestrate) {
         orchestrate.setRoutingEnabled(true);
         orchestrate.setModels(MAP);
         orchestrate.setDefaultModel("gpt-4o");
-        configure(orchestrate);
-        context.addComponent("orchestrate", orchestrate);
-        return context;
     }
 
     @Override
@@ -71,7 +68,6 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
                 for (Intent intent : ANSWERS.keySet()) {
                     from("direct:" + intent.id())
                             .to("orchestrate:" + intent.id() + "?intent=" + intent.id() + "&delegate=direct:llm-" + intent.id());
-                    from("direct:llm-" + intent.id()).process(e -> answer(e, intent));
                 }
                 // a generate step over its own budget: degraded, but still on a large model
                 from("direct:tight").to("orchestrate:tight?intent=generate&budgetTokens=600&onBudgetExceeded=degrade"
@@ -80,13 +76,12 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
         };
     }
 
-    /** The user's LLM route: it runs on the model it is given and reports what it used. */
-    void answer(Exchange e, Intent intent) {
-        String model = e.getMessage().getHeader(OrchestrateConstants.MODEL, "gpt-4o", String.class);
-        calls.add(new String[] {intent.id(), model});
-        e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 1_200);
-        e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, 20);
-        e.getMessage().setBody(ANSWERS.get(intent));
+    /** What each delegate call was asked to run on: step, then model (gpt-4o when it was given none). */
+    List<String[]> calls() {
+        List<String[]> calls = new ArrayList<>();
+        llms.forEach((intent, llm) -> llm.received().forEach(
+                call -> calls.add(new String[] {intent.id(), call.model() == null ? "gpt-4o" : call.model()})));
+        return calls;
     }
 
     Exchange run(String endpoint) {
@@ -103,7 +98,7 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
     }
 
     ModelCatalog catalog() {
-        return context.getComponent("orchestrate", OrchestrateComponent.class).runtime().catalog();
+        return orchestrate().runtime().catalog();
     }
 
     @Test
@@ -130,8 +125,8 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
             assertThat(m.name()).as(r.getKey().id()).doesNotStartWith("gpt-3.5").doesNotContain("audio", "search", "ft:");
         }
         // one call per step: no answer was thrown away and asked again of gpt-4o
-        assertThat(calls).hasSize(ANSWERS.size());
-        assertThat(calls).noneMatch(c -> c[1].equals("gpt-4o"));
+        assertThat(calls()).hasSize(ANSWERS.size());
+        assertThat(calls()).noneMatch(c -> c[1].equals("gpt-4o"));
     }
 
     @Test
@@ -141,7 +136,7 @@ class LiteLlmMapRoutingTest extends CamelTestSupport {
         String model = out.getMessage().getHeader(OrchestrateConstants.MODEL, String.class);
         assertThat(stepsOverBudget("tight")).as("the step was over its budget and degraded").isEqualTo(1);
         assertThat(catalog().find(model).orElseThrow().tier()).isEqualTo(Tier.LARGE);
-        assertThat(calls).extracting(c -> c[1]).containsExactly(model);
+        assertThat(calls()).extracting(c -> c[1]).containsExactly(model);
     }
 
     long stepsOverBudget(String step) {

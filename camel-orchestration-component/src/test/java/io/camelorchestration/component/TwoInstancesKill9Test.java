@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that spend and above it only by what was settled on expiry, nothing stays reserved, and the survivor never failed
  * an exchange but for the budget.
  */
+// Not on OrchestrateTestSupport: the same instance also runs in a child JVM (LedgerInstanceMain), killed with kill -9.
 class TwoInstancesKill9Test {
 
     static final long CAP = 40_000;
@@ -58,16 +60,14 @@ class TwoInstancesKill9Test {
                 from("direct:ask").setHeader("tenant", constant("shared"))
                         .to("orchestrate:answer?delegate=direct:llm&intent=generate&maxOutputTokens=50"
                                 + "&budgetKey=RAW(${header.tenant})&onBudgetExceeded=fail");
-                from("direct:llm").process(e -> {
-                    // within what was reserved: the input the tokenizer counts, and the output cap
-                    int out = LedgerInstanceMain.output();
-                    reported.accept(5 + out);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, 5);
-                    e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, out);
-                    e.getMessage().setBody("Noted.");
-                });
             }
         });
+        // within what was reserved: the input the tokenizer counts, and the output cap
+        ctx.addRoutes(new FakeLlm().answers("Noted.").usage(call -> {
+            FakeLlm.Usage used = new FakeLlm.Usage(5, LedgerInstanceMain.output());
+            reported.accept(used.total());
+            return used;
+        }));
         return ctx;
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.PendingSettlements;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
+import io.camelorchestration.component.testing.FakeLlm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real spend in the journal on disk, and when the database is back it is booked: the ledger's committed total is the
  * sum of the usage every delegate reported, nothing stays reserved, and booking the journal again books nothing twice.
  */
+// Not on OrchestrateTestSupport: three instances, each a context of its own, share one database.
 class UnbookedStepsAreBookedLaterTest {
 
     @RegisterExtension
@@ -46,7 +48,10 @@ class UnbookedStepsAreBookedLaterTest {
         final OrchestrateComponent orchestrate = new OrchestrateComponent();
         final JdbcBudgetLedger ledger = new JdbcBudgetLedger(db.dataSource(), Duration.ofMinutes(10),
                 Duration.ofSeconds(1), Duration.ofSeconds(2));
-        final AtomicLong reported = new AtomicLong();
+        /** What the model reports it used: the figure the books must end up with. */
+        final FakeLlm llm = new FakeLlm().answers("Thanks, noted.")
+                .usage(call -> new FakeLlm.Usage(ThreadLocalRandom.current().nextInt(5, 40),
+                        ThreadLocalRandom.current().nextInt(1, 50)));
         final AtomicLong failed = new AtomicLong();
         final AtomicLong unbooked = new AtomicLong();
         final AtomicLong unmarked = new AtomicLong();
@@ -66,17 +71,9 @@ class UnbookedStepsAreBookedLaterTest {
                 public void configure() {
                     from("direct:ask").to("orchestrate:answer?delegate=direct:llm&intent=generate&maxOutputTokens=50"
                             + "&budgetKey=RAW(${header.tenant})&onBudgetExceeded=" + onExceeded);
-                    from("direct:llm").process(e -> {
-                        // what the model reports it used: the figure the books must end up with
-                        int in = ThreadLocalRandom.current().nextInt(5, 40);
-                        int out = ThreadLocalRandom.current().nextInt(1, 50);
-                        reported.addAndGet(in + out);
-                        e.getMessage().setHeader(OrchestrateConstants.USAGE_INPUT_TOKENS, in);
-                        e.getMessage().setHeader(OrchestrateConstants.USAGE_OUTPUT_TOKENS, out);
-                        e.getMessage().setBody("Thanks, noted.");
-                    });
                 }
             });
+            ctx.addRoutes(llm);
             ctx.start();
             template = ctx.createProducerTemplate();
         }
@@ -135,15 +132,15 @@ class UnbookedStepsAreBookedLaterTest {
                 PendingSettlements pending = i.orchestrate.pendingSettlements();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     i.ledger.flush();
-                    return pending.waiting() == 0 && i.committed() == i.reported.get();
+                    return pending.waiting() == 0 && i.committed() == i.llm.reportedTokens();
                 });
                 System.out.printf("%s: %d steps unbooked during the outage, booked later; committed %d = reported %d,"
-                        + " reserved %d%n", i.tenant, i.unbooked.get(), i.committed(), i.reported.get(), i.reserved());
+                        + " reserved %d%n", i.tenant, i.unbooked.get(), i.committed(), i.llm.reportedTokens(), i.reserved());
                 assertThat(i.failed.get()).as(i.tenant + ": no exchange failed").isZero();
                 assertThat(i.unbooked.get()).as(i.tenant + ": steps ran unbooked while the store was down").isPositive();
                 assertThat(i.unmarked.get()).as(i.tenant + ": every unbooked step's reason says so").isZero();
                 assertThat(i.committed()).as(i.tenant + ": committed = the usage the delegates reported")
-                        .isEqualTo(i.reported.get());
+                        .isEqualTo(i.llm.reportedTokens());
                 assertThat(i.reserved()).as(i.tenant + ": nothing stays reserved").isZero();
                 assertThat(pending.booked()).isPositive();
             }

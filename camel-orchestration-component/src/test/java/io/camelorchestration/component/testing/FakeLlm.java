@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import io.camelorchestration.component.OrchestrateConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -78,6 +79,8 @@ public class FakeLlm extends RouteBuilder {
     private volatile CountDownLatch hold;
     private volatile Predicate<Call> failsWhen = call -> false;
     private volatile Function<Call, ? extends Exception> failure = call -> new IllegalStateException("model down");
+    private volatile Predicate<Call> timesOutWhen = call -> false;
+    private volatile Duration timeout = Duration.ZERO;
     private volatile Processor onCall;
     private volatile int kept = KEPT;
     private final AtomicInteger calls = new AtomicInteger();
@@ -174,9 +177,17 @@ public class FakeLlm extends RouteBuilder {
         return this;
     }
 
+    /** On the calls that match, waits this long and fails as a call that got no answer in time. */
+    public FakeLlm timesOutWhen(Predicate<Call> when, Duration after) {
+        this.timeout = after;
+        this.timesOutWhen = when;
+        return this;
+    }
+
     /** Answers every call again. */
     public FakeLlm recovers() {
         this.failsWhen = call -> false;
+        this.timesOutWhen = call -> false;
         return this;
     }
 
@@ -248,6 +259,11 @@ public class FakeLlm extends RouteBuilder {
         pause();
         if (failsWhen.test(call)) {
             throw failure.apply(call);
+        }
+        if (timesOutWhen.test(call)) {
+            Duration after = timeout;
+            TimeUnit.NANOSECONDS.sleep(after.toNanos());
+            throw new ExchangeTimedOutException(exchange, after.toMillis());
         }
         Object body = answer.apply(call);
         Usage used = usage.apply(call);

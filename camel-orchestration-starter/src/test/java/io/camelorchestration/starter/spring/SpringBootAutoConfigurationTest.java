@@ -26,6 +26,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * The Spring Boot auto-configuration as an application sees it: camel-spring-boot plus this starter, options in
  * the environment in the forms Spring Boot accepts.
  */
+// Not on OrchestrateTestSupport or FakeLlm: Spring Boot makes the context; the component's test classes are not here.
 class SpringBootAutoConfigurationTest {
 
     private final ApplicationContextRunner app = new ApplicationContextRunner()
