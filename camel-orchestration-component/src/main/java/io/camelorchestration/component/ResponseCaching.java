@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.camelorchestration.cache.CaffeineResponseCache;
 import io.camelorchestration.cache.JCacheResponseCache;
 import io.camelorchestration.cache.ResponseCache;
 import io.camelorchestration.cache.ResponseCacheService;
@@ -64,7 +63,7 @@ final class ResponseCaching {
             store = c.getResponseCache();
             owns = false;
         } else if (kind.equals("local")) {
-            store = new CaffeineResponseCache(c.getCacheMaxEntries(), () -> clk.millis() * 1_000_000L);
+            store = ResponseCache.local(c.getCacheMaxEntries(), () -> clk.millis() * 1_000_000L);
         } else if (kind.equals("jcache")) {
             store = jcache(c, ttl);
         } else {

@@ -1,4 +1,4 @@
-package io.camelorchestration.cache;
+package io.camelorchestration.cache.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelorchestration.cache.CachedAnswer;
 import io.camelorchestration.internal.Json;
 
 /**

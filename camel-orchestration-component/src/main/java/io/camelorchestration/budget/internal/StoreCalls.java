@@ -1,4 +1,4 @@
-package io.camelorchestration.budget;
+package io.camelorchestration.budget.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import io.camelorchestration.budget.BudgetStoreException;
+import io.camelorchestration.budget.BudgetStorePolicy;
+
 /**
  * Work that talks to a budget store which can be slow or down (reserving a step's budgets), run on a few threads of
  * its own and bounded in time, so that no step's thread waits for the store: the caller gets a future and goes on
@@ -25,7 +28,7 @@ import java.util.function.Supplier;
  * queue either. The first call after start-up is not bounded: it creates the tables, opens the first connection and
  * loads the driver, which takes longer than any sensible bound.
  */
-final class StoreCalls implements AutoCloseable {
+public final class StoreCalls implements AutoCloseable {
 
     /** Calls in flight at most; more means the store is not keeping up, and waiting would not help. */
     static final int MAX_CALLS = 32;
@@ -37,7 +40,7 @@ final class StoreCalls implements AutoCloseable {
     /** Calls that outlived their timeout and have not returned yet: while there is one, the store is not answering. */
     private final AtomicInteger stuck = new AtomicInteger();
 
-    StoreCalls(Duration timeout) {
+    public StoreCalls(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
         this.calls = new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "orchestrate-budget-store");
@@ -60,7 +63,7 @@ final class StoreCalls implements AutoCloseable {
      * @return completes with what the work returned or threw, or with a {@link BudgetStoreException} on the timeout,
      *         when an earlier call is still without an answer, or when all threads are busy
      */
-    <T> CompletableFuture<T> call(Supplier<T> work, BiConsumer<? super T, ? super Throwable> late) {
+    public <T> CompletableFuture<T> call(Supplier<T> work, BiConsumer<? super T, ? super Throwable> late) {
         if (stuck.get() > 0) {
             // the store has not answered an earlier call yet: this one would wait the whole timeout as well
             return CompletableFuture.failedFuture(new BudgetStoreException("budget store unreachable: an earlier call has"
@@ -99,7 +102,7 @@ final class StoreCalls implements AutoCloseable {
     }
 
     /** Whether an earlier call outlived its timeout and is still waiting for the store. */
-    boolean stuck() {
+    public boolean stuck() {
         return stuck.get() > 0;
     }
 

@@ -1,4 +1,4 @@
-package io.camelorchestration.cache;
+package io.camelorchestration.cache.internal;
 
 import java.time.Duration;
 
@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelorchestration.cache.ResponseCache;
 
 /**
  * The local store: a bounded Caffeine cache in this JVM (W-TinyLFU eviction past {@code maxEntries}, each entry

@@ -1,4 +1,7 @@
-package io.camelorchestration.budget.jdbc;
+package io.camelorchestration.budget.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
-import io.camelorchestration.budget.jdbc.WriteBehindSettlements.Settlement;
+import io.camelorchestration.budget.internal.WriteBehindSettlements.Settlement;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Settlements leave the step at once and reach the store in batches; none is lost while the store is down, up to

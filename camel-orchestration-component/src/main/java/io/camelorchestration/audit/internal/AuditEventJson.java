@@ -1,10 +1,11 @@
-package io.camelorchestration.audit;
+package io.camelorchestration.audit.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.internal.Json;
 
 /**

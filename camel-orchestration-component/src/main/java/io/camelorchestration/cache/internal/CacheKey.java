@@ -1,4 +1,4 @@
-package io.camelorchestration.cache;
+package io.camelorchestration.cache.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.camelorchestration.budget.jdbc;
+package io.camelorchestration.budget.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +31,18 @@ import org.slf4j.LoggerFactory;
  * the settlement, which is a delegate's completion thread. When the writer falls behind, the backlog waits in the
  * queue, bounded by {@code capacity}; the reservations still counted until it is written keep the limits.
  */
-final class WriteBehindSettlements implements AutoCloseable {
+public final class WriteBehindSettlements implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindSettlements.class);
     /** Larger batches only make one statement longer: the store is not faster for them. */
     static final int MAX_BATCH = 512;
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    record Settlement(String id, BudgetScope scope, long reserved, long spent) {
+    public record Settlement(String id, BudgetScope scope, long reserved, long spent) {
     }
 
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         /** Writes the whole batch or, by throwing, none of it. */
         void write(List<Settlement> batch) throws Exception;
     }
@@ -62,7 +62,7 @@ final class WriteBehindSettlements implements AutoCloseable {
     private volatile Thread thread;
     private volatile boolean closed;
 
-    WriteBehindSettlements(Writer writer, int capacity, long retryAfterNanos) {
+    public WriteBehindSettlements(Writer writer, int capacity, long retryAfterNanos) {
         this.writer = writer;
         this.capacity = capacity;
         this.retryAfterNanos = retryAfterNanos;
@@ -70,7 +70,7 @@ final class WriteBehindSettlements implements AutoCloseable {
         this.retryAt = System.nanoTime();
     }
 
-    void add(Settlement s) {
+    public void add(Settlement s) {
         int n = waiting.incrementAndGet();
         if (n > capacity) {
             waiting.decrementAndGet();
@@ -97,7 +97,7 @@ final class WriteBehindSettlements implements AutoCloseable {
      *
      * @throws BudgetStoreException when the store cannot take them (they stay waiting)
      */
-    void flush() {
+    public void flush() {
         Exception e = writeWaiting();
         if (e instanceof BudgetStoreException b) {
             throw b;
@@ -108,7 +108,7 @@ final class WriteBehindSettlements implements AutoCloseable {
     }
 
     /** The store answers again: what is kept is written now, not after the rest of {@code retryAfter}. */
-    void retryNow() {
+    public void retryNow() {
         retryAt = System.nanoTime();
         Thread t = thread;
         if (t != null) {
@@ -117,12 +117,12 @@ final class WriteBehindSettlements implements AutoCloseable {
     }
 
     /** Settlements not written yet. */
-    int waiting() {
+    public int waiting() {
         return waiting.get();
     }
 
     /** Batches that could not be written (each is retried). */
-    long failures() {
+    public long failures() {
         return failures.get();
     }
 
