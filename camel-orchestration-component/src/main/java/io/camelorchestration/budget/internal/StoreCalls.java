@@ -102,7 +102,7 @@ public final class StoreCalls implements AutoCloseable {
     }
 
     /** Whether an earlier call outlived its timeout and is still waiting for the store. */
-    public boolean stuck() {
+    boolean stuck() {
         return stuck.get() > 0;
     }
 

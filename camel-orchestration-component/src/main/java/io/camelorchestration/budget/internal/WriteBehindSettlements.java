@@ -122,7 +122,7 @@ public final class WriteBehindSettlements implements AutoCloseable {
     }
 
     /** Batches that could not be written (each is retried). */
-    public long failures() {
+    long failures() {
         return failures.get();
     }
 

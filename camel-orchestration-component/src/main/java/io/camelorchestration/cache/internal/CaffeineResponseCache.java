@@ -63,7 +63,7 @@ public final class CaffeineResponseCache implements ResponseCache {
     }
 
     /** Entries held now (expired ones may still count until Caffeine's next maintenance). */
-    public long size() {
+    long size() {
         cache.cleanUp();
         return cache.estimatedSize();
     }

@@ -40,7 +40,7 @@ public final class JsonMinifier implements CompressionStrategy {
     }
 
     /** The minified document, or null when the text is not one JSON document. */
-    public static String minify(String text) {
+    static String minify(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         try (JsonParser p = FACTORY.createParser(text);
              JsonGenerator g = FACTORY.createGenerator(new StringBuilderWriter(sb))) {
