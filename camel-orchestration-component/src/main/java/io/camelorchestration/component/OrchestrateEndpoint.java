@@ -10,9 +10,10 @@ import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.classify.StepDescription;
-import io.camelorchestration.classify.StepIntent;
 import io.camelorchestration.compress.CompressionLevel;
+import io.camelorchestration.engine.OrchestratedStep;
 import io.camelorchestration.engine.StepSettings;
+import io.camelorchestration.engine.Totals;
 import io.camelorchestration.settle.UsageTotals;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Category;
@@ -48,11 +49,10 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
     private final UsageTotals totals = new UsageTotals();
     private StepSettings settings;
     /** The step's classification, decided at start-up; null when the intent is declared. */
-    private StepIntent stepIntent;
+    private OrchestratedStep step;
     private Expression budgetKey;
     private AsyncProducer delegate;
     private final Map<String, AsyncProducer> modelDelegates = new ConcurrentHashMap<>();
-    private Predicate<ModelInfo> reachable;
     private boolean cacheExact;
     private java.util.List<String> cacheKeyHeaders = java.util.List.of();
 
@@ -163,12 +163,13 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
                 intent, c.getBudgetTokens(), c.getMaxOutputTokens(), compression, routing.equals("auto"), pinned,
                 defaultModel, onExceeded, own ? rt.candidates(c.getRoutingModels(),
                         "option 'routingModels' of endpoint orchestrate:" + stepId) : null);
-        // the id, description and delegate do not change between messages: classified here, once
-        stepIntent = rt.planner().prepare(settings);
         String provider = defaultModel == null ? null : defaultModel.provider();
         // A routed model is only useful if something can call it: its own delegate, or the step's delegate when it
         // talks to the same vendor (the model travels in a header or in the request body).
-        reachable = m -> m.delegate() != null || provider == null || provider.equals(m.provider());
+        Predicate<ModelInfo> reachable = m -> m.delegate() != null || provider == null || provider.equals(m.provider());
+        // the id, description and delegate do not change between messages: classified here, once
+        step = rt.orchestrator().step(settings, reachable);
+        step.events().subscribe(Totals.into(totals));
     }
 
     @Override
@@ -235,8 +236,9 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     // ---- used by the producer
 
-    StepIntent stepIntent() {
-        return stepIntent;
+    /** The step as the engine set it up. */
+    OrchestratedStep step() {
+        return step;
     }
 
     StepSettings settings() {
@@ -265,10 +267,6 @@ public class OrchestrateEndpoint extends DefaultEndpoint {
 
     Expression budgetKeyExpression() {
         return budgetKey;
-    }
-
-    Predicate<ModelInfo> reachable() {
-        return reachable;
     }
 
     /** The step's own delegate: the original path. */

@@ -4,10 +4,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.classify.Intent;
+import io.camelorchestration.engine.Settlement;
+import io.camelorchestration.engine.StepEvent;
 import io.camelorchestration.settle.StepOutcome;
+import io.camelorchestration.settle.StepRecord;
+import io.camelorchestration.settle.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +23,7 @@ import io.micrometer.core.instrument.Timer;
  * The meters of the contract. Tags stay low-cardinality (route, step, intent, model, outcome: never an exchange,
  * user or budget key). Meters are resolved once per tag set and cached, not looked up per message.
  */
-class OrchestrationMeters {
+class OrchestrationMeters implements Consumer<StepEvent> {
 
     static final OrchestrationMeters NONE = new OrchestrationMeters(null);
 
@@ -39,6 +44,49 @@ class OrchestrationMeters {
 
     boolean enabled() {
         return registry != null;
+    }
+
+    /** Meters each ended step (the last call under its model, a re-run's first call under its own) and workflow. */
+    @Override
+    public void accept(StepEvent event) {
+        if (registry == null) {
+            return;
+        }
+        if (event instanceof StepEvent.Ended ended) {
+            StepMeters m = step(ended.context().routeId(), ended.context().stepId(), ended.intent());
+            if (ended instanceof StepEvent.Settled settled) {
+                settled(m, settled.settlement(), settled.overheadNanos());
+                return;
+            }
+            StepRecord r = ended.record();
+            if (r.tokensUsed() > 0 || r.tokensSaved() > 0) {
+                recordUsage(m, ended.model(), r.inputTokens(), r.outputTokens(), r.tokensSaved(), ended.cost(),
+                        ended.costSaved());
+            }
+            recordOutcome(m, r.outcome(), ended.overheadNanos());
+        } else if (event instanceof StepEvent.WorkflowCompleted done && done.context().workflow().hasAllocation()) {
+            recordUtilization(done.context().routeId(), done.context().workflow().utilization());
+        }
+    }
+
+    private void settled(StepMeters m, Settlement s, long overheadNanos) {
+        Usage last = s.usage();
+        if (s.rerun() && s.firstUsage().total() > 0) {
+            // the routed call is metered under its own model; the step's totals hold both calls
+            recordUsage(m, s.firstModel(), s.firstUsage().input(), s.firstUsage().output(), 0,
+                    s.firstUsage().cost(s.firstModel()), 0);
+        }
+        long in = s.rerun() ? last.input() : s.inputTokens();
+        long out = s.rerun() ? last.output() : s.outputTokens();
+        if (in + out > 0 || s.tokensSaved() > 0) {
+            recordUsage(m, s.model(), in, out, s.tokensSaved(), s.rerun() ? last.cost(s.model()) : s.cost(),
+                    s.costSaved());
+        }
+        recordOutcome(m, s.outcome(), overheadNanos);
+        if (s.rerun()) {
+            recordDetails(m, s.firstModel(), s.firstUsage());
+        }
+        recordDetails(m, s.model(), last);
     }
 
     StepMeters step(String route, String step, Intent intent) {
@@ -64,7 +112,7 @@ class OrchestrationMeters {
     }
 
     /** The OpenTelemetry GenAI detailed usage: the token types that are billed at prices of their own. */
-    void recordDetails(StepMeters m, ModelInfo model, UsageReader.Usage u) {
+    void recordDetails(StepMeters m, ModelInfo model, Usage u) {
         if (registry == null || u.cachedInput() + u.cacheWriteInput() + u.reasoning() == 0) {
             return;
         }
@@ -210,7 +258,7 @@ class OrchestrationMeters {
         private volatile Counter cacheWrite;
         private volatile Counter reasoning;
 
-        void recordDetails(UsageReader.Usage u) {
+        void recordDetails(Usage u) {
             if (u.cachedInput() > 0) {
                 Counter c = cacheRead;
                 if (c == null) {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.audit.StepAuditTrail;
 import io.camelorchestration.audit.jdbc.JdbcAuditSink;
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetRules;
@@ -28,11 +29,12 @@ import io.camelorchestration.catalog.ModelTiers;
 import io.camelorchestration.classify.HandlerRegistry;
 import io.camelorchestration.classify.IntentHandler;
 import io.camelorchestration.compress.CompressionPipeline;
-import io.camelorchestration.engine.StepPlanner;
+import io.camelorchestration.engine.Orchestrator;
+import io.camelorchestration.engine.OrchestratorConfig;
+import io.camelorchestration.engine.Totals;
 import io.camelorchestration.internal.Journal;
-import io.camelorchestration.route.ComplexityScorer;
-import io.camelorchestration.route.ModelRouter;
 import io.camelorchestration.route.RoutingCandidates;
+import io.camelorchestration.route.RoutingPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -56,7 +58,7 @@ final class OrchestrationRuntime extends ServiceSupport {
     /** The routing candidates of each distinct routing-models value: the component's, and endpoints' own. */
     private final Map<String, RoutingCandidates> candidates = new java.util.concurrent.ConcurrentHashMap<>();
     private final ModelInfo defaultModel;
-    private final StepPlanner planner;
+    private final Orchestrator orchestrator;
     private final CumulativeBudgets budgets;
     private final OrchestrationMeters meters;
     private final AuditPublisher audit;
@@ -73,14 +75,14 @@ final class OrchestrationRuntime extends ServiceSupport {
     private final OrchestrateComponent component;
 
     private OrchestrationRuntime(OrchestrateComponent component, ModelCatalog catalog, ModelInfo defaultModel,
-            StepPlanner planner, CumulativeBudgets budgets, boolean ownsLedger, OrchestrationMeters meters,
+            Orchestrator orchestrator, CumulativeBudgets budgets, boolean ownsLedger, OrchestrationMeters meters,
             AuditPublisher audit, JdbcAuditSink jdbcAudit) {
         this.component = component;
         this.jdbcAudit = jdbcAudit;
         this.ownsLedger = ownsLedger;
         this.catalog = catalog;
         this.defaultModel = defaultModel;
-        this.planner = planner;
+        this.orchestrator = orchestrator;
         this.budgets = budgets;
         this.meters = meters;
         this.audit = audit;
@@ -130,12 +132,13 @@ final class OrchestrationRuntime extends ServiceSupport {
         RoutingCandidates candidates = candidates(catalog, c.getConfiguration().getRoutingModels(),
                 "option 'camel.component.orchestrate.routing-models'");
         List<IntentHandler> overrides = new ArrayList<>(ctx.getRegistry().findByType(IntentHandler.class));
-        StepPlanner planner = new StepPlanner(
-                ClassifierDiscovery.classifier(c),
-                HandlerRegistry.withOverrides(overrides),
-                c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
-                new ModelRouter(candidates, new ComplexityScorer()),
-                budgets);
+        Orchestrator orchestrator = Orchestrator.of(OrchestratorConfig.builder()
+                .classifier(ClassifierDiscovery.classifier(c))
+                .handlers(HandlerRegistry.withOverrides(overrides))
+                .compressor(c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults())
+                .routing(RoutingPolicy.standard(candidates))
+                .budgets(budgets)
+                .build());
         MeterRegistry registry = c.getMeterRegistry() != null ? c.getMeterRegistry()
                 : ctx.getRegistry().findSingleByType(MeterRegistry.class);
         OrchestrationMeters meters = registry == null ? OrchestrationMeters.NONE : new OrchestrationMeters(registry);
@@ -182,7 +185,20 @@ final class OrchestrationRuntime extends ServiceSupport {
             meters.pending(pending);
             pending.listener(new JournalFullReport(audit, pending));
         }
-        OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, planner, budgets,
+        // what a step's events are for: the component's totals, the meters, the audit trail
+        orchestrator.events().subscribe(Totals.into(c.totals()));
+        orchestrator.events().subscribe(meters);
+        if (audit.active()) {
+            StepAuditTrail trail = new StepAuditTrail(event -> {
+                try {
+                    audit.publish(event);
+                } catch (RuntimeException e) {
+                    LOG.debug("Audit event not queued", e);
+                }
+            }, Clock.systemUTC());
+            orchestrator.events().subscribe(trail);
+        }
+        OrchestrationRuntime rt = new OrchestrationRuntime(c, catalog, defaultModel, orchestrator, budgets,
                 c.getBudgetLedger() == null, meters, audit, jdbcAudit);
         rt.cache = caching;
         rt.candidates.put(routingModelsKey(c.getConfiguration().getRoutingModels()), candidates);
@@ -390,8 +406,8 @@ final class OrchestrationRuntime extends ServiceSupport {
         return defaultModel;
     }
 
-    StepPlanner planner() {
-        return planner;
+    Orchestrator orchestrator() {
+        return orchestrator;
     }
 
     CumulativeBudgets budgets() {

@@ -1,37 +1,36 @@
 package io.camelorchestration.component;
 
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.camelorchestration.audit.AuditAction;
-import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.BudgetStoreException;
-import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.UnbookedStepException;
 import io.camelorchestration.cache.CachedAnswer;
 import io.camelorchestration.cache.Flight;
 import io.camelorchestration.cache.ResponseCacheService;
 import io.camelorchestration.catalog.ModelInfo;
-import io.camelorchestration.check.CheckResult;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
 import io.camelorchestration.component.langchain4j.ChatMessagesBody;
 import io.camelorchestration.component.langchain4j.UsageCapture;
+import io.camelorchestration.engine.Completion;
 import io.camelorchestration.engine.Flags;
+import io.camelorchestration.engine.Settlement;
+import io.camelorchestration.engine.StepContext;
 import io.camelorchestration.engine.StepDraft;
+import io.camelorchestration.engine.StepEvent;
+import io.camelorchestration.engine.StepExecution;
 import io.camelorchestration.engine.StepInput;
 import io.camelorchestration.engine.StepPlan;
 import io.camelorchestration.engine.StepSettings;
 import io.camelorchestration.settle.StepOutcome;
-import io.camelorchestration.settle.StepRecord;
+import io.camelorchestration.settle.Usage;
 import io.camelorchestration.settle.WorkflowExecution;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
@@ -44,10 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One invocation of an orchestrated step, in the order of the contract:
- * classify intent → check/reserve budget → pick handler → compress input → route to a model → call the delegate →
- * verify output → commit usage → metrics + audit.
- * Any failure of the pipeline's own stages sends the original message to the original delegate instead.
+ * One invocation of an orchestrated step, as Camel sees it: reads the message, hands it to the engine's
+ * {@link StepExecution} (classify, budgets, compress, route; then check, settle, events), calls the delegate the plan
+ * names, and writes the headers. Any failure of the pipeline's own stages sends the original message to the original
+ * delegate instead.
  */
 final class StepRun {
 
@@ -68,29 +67,18 @@ final class StepRun {
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private Thread runThread;
 
-    private String routeId;
-    private String userId;
-    private WorkflowExecution workflow;
+    private StepExecution run;
     private Object originalBody;
     private Map<String, Object> originalHeaders;
     private String originalText;
     private ChatMessagesBody chatBody;
     private String sentText;
-    private StepPlan plan;
     private AtomicLong reservedGauge;
     private long overheadNanos;
-    private UsageReader.Usage firstCall;
-    private ModelInfo firstModel;
-    private String cascadeReason;
     private UsageCapture.Capture capture;
     private Object outerCapture;
     /** The body was over maxInputSize: passed through, never read whole. */
     private MessageText.Oversize oversize;
-    /** The budget store was down and the step went down the original path unbooked: booked later. */
-    private CumulativeBudgets.Hold unbookedHold;
-    private Flags flags;
-    private StepInput input;
-    private StepDraft draft;
     private String budgetKey;
     /** The response cache: this request's key (null: not cached), what the lookup found, the flight this step leads. */
     private String cacheKey;
@@ -118,15 +106,12 @@ final class StepRun {
             fallback(e.getMessage(), null);
             return returned();
         } catch (BudgetExceededException e) {
-            refused(e);
-            overheadNanos += System.nanoTime() - t0;
+            refused(e, t0);
             finish();
             return returned();
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
-            if (t instanceof UnbookedStepException u) {
-                unbookedHold = u.hold();
-            }
+            unbooked(t);
             fallback("orchestration failed before the call (" + describe(t) + ")", t);
             return returned();
         }
@@ -149,39 +134,29 @@ final class StepRun {
      * thread: the step goes on where the reservation completes (or its timeout passes).
      */
     private void proceed(long t0) {
-        CompletableFuture<StepPlan> planned;
-        try {
-            planned = rt.planner().planAsync(draft, settings, flags, input, workflow, endpoint.reachable(),
-                    rt.budgetContinuation());
-        } catch (Throwable t) {
-            planned = CompletableFuture.failedFuture(t);
-        }
+        CompletableFuture<StepPlan> planned = run.plan(rt.budgetContinuation());
         if (planned.isDone()) {
             planned(planned, t0);
             return;
         }
         overheadNanos += System.nanoTime() - t0;
-        CompletableFuture<StepPlan> f = planned;
-        f.whenComplete((p, e) -> planned(f, System.nanoTime()));
+        planned.whenComplete((p, e) -> planned(planned, System.nanoTime()));
     }
 
     /** Goes on with the plan the budgets gave: shapes the message and calls the delegate. */
     private void planned(CompletableFuture<StepPlan> planned, long t0) {
         AsyncProducer target;
         try {
-            plan = result(planned);
-            shape();
+            StepPlan plan = result(planned);
+            shape(plan);
             target = plan.unoptimised() ? endpoint.delegate() : endpoint.delegateFor(plan.model());
         } catch (BudgetExceededException e) {
-            refused(e);
-            overheadNanos += System.nanoTime() - t0;
+            refused(e, t0);
             finish();
             return;
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
-            if (t instanceof UnbookedStepException u) {
-                unbookedHold = u.hold();
-            }
+            unbooked(t);
             fallback("orchestration failed before the call (" + describe(t) + ")", t);
             return;
         }
@@ -203,12 +178,13 @@ final class StepRun {
         }
     }
 
-    // ---- before the call
+    // ---- before the call: read the message
 
     private void prepare() throws Exception {
-        routeId = routeId(exchange);
+        String routeId = routeId(exchange);
         Message msg = exchange.getMessage();
-        userId = msg.getHeader(OrchestrateConstants.USER_ID, String.class);
+        String userId = msg.getHeader(OrchestrateConstants.USER_ID, String.class);
+        run = endpoint.step().start(new StepContext(settings.stepId(), routeId, exchange.getExchangeId(), userId, null));
         int limit = endpoint.maxInputSize();
         oversize = MessageText.oversize(msg, limit);
         if (oversize != null) {
@@ -226,23 +202,35 @@ final class StepRun {
             }
         }
         originalHeaders = new HashMap<>(msg.getHeaders());
-        workflow = workflow();
+        run.inWorkflow(workflow(routeId, userId));
         String instruction = msg.getHeader(OrchestrateConstants.INSTRUCTION, String.class);
         Expression keyExpression = endpoint.budgetKeyExpression();
-        String key = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
+        budgetKey = keyExpression == null ? null : BudgetKeys.sanitize(keyExpression.evaluate(exchange, String.class));
         OrchestrateComponent c = endpoint.getComponent();
-        flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
-        input = new StepInput(originalText, instruction, key, chatBody != null || MessageText.rewritable(originalBody),
-                chatBody);
-        budgetKey = key;
-        draft = rt.planner().draft(settings, endpoint.stepIntent(), flags, input, endpoint.reachable());
+        Flags flags = new Flags(c.isCompressionEnabled(), c.isRoutingEnabled());
+        StepInput input = new StepInput(originalText, instruction, budgetKey,
+                chatBody != null || MessageText.rewritable(originalBody), chatBody);
+        run.draft(flags, input);
         if (endpoint.cacheExact() && c.isCacheEnabled()) {
             lookUp(msg);
         }
     }
 
+    /** The exchange's workflow execution: begun by its first orchestrated step, ended when the exchange completes. */
+    private WorkflowExecution workflow(String routeId, String userId) {
+        WorkflowExecution wf = exchange.getProperty(OrchestrateConstants.WORKFLOW_PROPERTY, WorkflowExecution.class);
+        if (wf == null) {
+            wf = rt.orchestrator().startWorkflow(routeId, exchange.getExchangeId(), userId,
+                    endpoint.getComponent().getWorkflowBudgetTokens());
+            exchange.setProperty(OrchestrateConstants.WORKFLOW_PROPERTY, wf);
+            exchange.getExchangeExtension().addOnCompletion(new WorkflowCompletion(wf, rt.orchestrator(), routeId, userId));
+        }
+        return wf;
+    }
+
     /** Looks the draft's request up in the response cache, when the step's answers may be kept at all. */
     private void lookUp(Message msg) {
+        StepDraft draft = run.draft();
         Intent intent = draft.classification().intent();
         if (!draft.handler().policy().usesModel() || intent == Intent.GENERATE && !endpoint.cacheGenerate()) {
             return; // a send step calls no model; generate only when the endpoint says so
@@ -269,9 +257,9 @@ final class StepRun {
     }
 
     /** The message shaped for the call the plan (budgets reserved) makes. */
-    private void shape() {
+    private void shape(StepPlan plan) {
         Message msg = exchange.getMessage();
-        reservedGauge = rt.meters().reserved(routeId);
+        reservedGauge = rt.meters().reserved(run.context().routeId());
         reservedGauge.addAndGet(plan.estimatedTokens());
         sentText = originalText == null ? "" : originalText;
         if (!plan.unoptimised()) {
@@ -279,19 +267,21 @@ final class StepRun {
                 sentText = plan.compression().text();
                 msg.setBody(chatBody != null ? chatBody.compressedMessages() : sentText);
             }
-            ModelInfo model = plan.model();
-            // a reasoning model reasons before it answers, inside the same cap: room for both
-            int cap = model == null ? plan.maxOutputTokens() : model.outputCapFor(plan.maxOutputTokens());
-            if (model != null && (plan.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model, plan.handler().policy().usesModel() ? cap : 0);
-            }
-            if (plan.maxOutputTokens() > 0 && plan.handler().policy().usesModel()) {
-                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
-            }
+            modelHeaders(msg, plan.model(), plan.routing().routed(), plan.maxOutputTokens(),
+                    plan.handler().policy().usesModel());
         }
         UsageReader.clear(msg);
-        if (plan.budgetExceeded() != null || plan.softExceeded() != null) {
-            audit(AuditAction.ORCHESTRATION_BUDGET_EXCEEDED, "warning", budgetDetails());
+    }
+
+    /** The model and output cap the call is sent with: in headers, and in an OpenAI request body. */
+    private void modelHeaders(Message msg, ModelInfo model, boolean routed, int maxOutputTokens, boolean usesModel) {
+        // a reasoning model reasons before it answers, inside the same cap: room for both
+        int cap = model == null ? maxOutputTokens : model.outputCapFor(maxOutputTokens);
+        if (model != null && (routed || settings.pinnedModel() != null)) {
+            setModelHeaders(msg, model, usesModel ? cap : 0);
+        }
+        if (maxOutputTokens > 0 && usesModel) {
+            msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
         }
     }
 
@@ -300,6 +290,28 @@ final class StepRun {
         msg.setHeader(OrchestrateConstants.OPENAI_MODEL, model.name());
         ChatRequestBody.apply(msg, model.name(), maxOutputTokens);
     }
+
+    private void refused(BudgetExceededException e, long t0) {
+        exchange.setException(e);
+        try {
+            Message msg = exchange.getMessage();
+            msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
+            msg.setHeader(OrchestrateConstants.FALLBACK_REASON, e.getMessage());
+            run.refused(e, overheadNanos);
+        } catch (RuntimeException ex) {
+            LOG.debug("Bookkeeping of a refused step failed", ex);
+        }
+        overheadNanos += System.nanoTime() - t0;
+    }
+
+    /** A step that goes down the original path with nothing reserved (budget store down) is booked later. */
+    private void unbooked(Throwable t) {
+        if (t instanceof UnbookedStepException u && run != null) {
+            run.unbooked(u.hold());
+        }
+    }
+
+    // ---- the call
 
     /**
      * Calls a delegate with this step's usage capture on the exchange, for chat models that report their usage to a
@@ -320,9 +332,9 @@ final class StepRun {
         }
     }
 
-    private UsageReader.Usage captured() {
+    private Usage captured() {
         CapturedUsage c = capture == null ? null : capture.take();
-        return c == null ? null : new UsageReader.Usage(c.input(), c.output(), "langchain4j-listener", c.cachedInput(),
+        return c == null ? null : new Usage(c.input(), c.output(), "langchain4j-listener", c.cachedInput(),
                 c.cacheWriteInput(), c.reasoning());
     }
 
@@ -338,190 +350,83 @@ final class StepRun {
         }
     }
 
-    private WorkflowExecution workflow() {
-        WorkflowExecution wf = exchange.getProperty(OrchestrateConstants.WORKFLOW_PROPERTY, WorkflowExecution.class);
-        if (wf == null) {
-            wf = new WorkflowExecution(exchange.getExchangeId(), endpoint.getComponent().getWorkflowBudgetTokens());
-            exchange.setProperty(OrchestrateConstants.WORKFLOW_PROPERTY, wf);
-            exchange.getExchangeExtension().addOnCompletion(new WorkflowCompletion(wf, rt, routeId, userId));
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("workflowBudgetTokens", wf.budget().limit());
-            publish(AuditAction.ORCHESTRATION_INITIALIZED, "workflow", routeId, "info", d);
-        }
-        return wf;
-    }
-
-    private void refused(BudgetExceededException e) {
-        exchange.setException(e);
-        try {
-            Message msg = exchange.getMessage();
-            msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
-            msg.setHeader(OrchestrateConstants.FALLBACK_REASON, e.getMessage());
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("budget", e.getBudget());
-            d.put("limit", e.getLimit());
-            d.put("alreadyUsed", e.getAlreadyUsed());
-            d.put("requested", e.getRequested());
-            d.put("policy", "fail");
-            audit(AuditAction.ORCHESTRATION_BUDGET_EXCEEDED, "error", d);
-            record(null, null, 0, 0, 0, 0, 0, StepOutcome.BUDGET_EXCEEDED);
-        } catch (RuntimeException ex) {
-            LOG.debug("Bookkeeping of a refused step failed", ex);
-        }
-    }
-
-    // ---- after the call
+    // ---- after the call: read the answer, write what the engine decided
 
     private void afterCall() {
         long t0 = System.nanoTime();
+        Completion next;
         try {
             Message msg = exchange.getMessage();
-            if (exchange.getException() != null) {
-                if (firstCall == null && !plan.unoptimised() && (plan.routing().routed() || plan.compressed())) {
-                    // the call failed on what the pipeline changed: the original path decides
-                    LOG.debug("Step {}: the optimised call failed, the original path decides", settings.stepId(),
-                            exchange.getException());
-                    cascade(new UsageReader.Usage(0, 0, "failed call"), CheckResult.fail(
-                            "the call failed (" + describe(exchange.getException()) + ")"));
-                    return;
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                if (!run.rerunning()) {
+                    LOG.debug("Step {}: the call failed", settings.stepId(), failure);
                 }
-                delegateFailed();
-                return;
-            }
-            ModelInfo model = firstCall == null ? plan.model() : settings.originalModel();
-            String output = MessageText.output(msg);
-            answerText = output;
-            // counted only when the delegate reports no usage, and then once
-            long countedInput = firstCall == null && plan.inputCounted() ? plan.inputTokens() : -1;
-            UsageReader.Usage usage = UsageReader.read(msg, output, countedInput,
-                    firstCall == null ? sentText : originalText, encoding(model), captured());
-            if (!plan.handler().policy().usesModel() && "tokenizer".equals(usage.source())) {
-                // a step that calls no model (send) used no tokens unless its delegate says otherwise
-                usage = new UsageReader.Usage(0, 0, "no model");
-            }
-            if (firstCall == null && plan.routing().routed() && !plan.unoptimised()) {
-                CheckResult check = plan.handler().check(output, sentText);
-                if (!check.passed()) {
-                    cascade(usage, check);
-                    return;
+                next = run.callFailed(failure, describe(failure), overheadNanos);
+                if (next instanceof Completion.Failed) {
+                    reservedGauge.addAndGet(-run.plan().estimatedTokens());
+                }
+            } else {
+                ModelInfo model = run.callModel();
+                String output = MessageText.output(msg);
+                answerText = output;
+                Usage usage = UsageReader.read(msg, output, run.countedInput(),
+                        run.rerunning() ? originalText : sentText, encoding(model), captured());
+                next = run.called(usage, output, sentText, cacheKey != null, overheadNanos);
+                if (next instanceof Completion.Settled settled) {
+                    reservedGauge.addAndGet(-run.plan().estimatedTokens());
+                    settled(msg, settled.settlement());
                 }
             }
-            settle(usage, model);
         } catch (Throwable t) {
             // the delegate has answered: keep its answer, only the bookkeeping is lost
             LOG.debug("Orchestration bookkeeping failed after the call", t);
             markFallback("orchestration failed after the call (" + describe(t) + ")");
             safeRecordFallback(t);
+            next = null;
         } finally {
             overheadNanos += System.nanoTime() - t0;
+        }
+        if (next instanceof Completion.Rerun && rerun()) {
+            return;
         }
         finish();
     }
 
-    /** The routed model's answer failed the intent's check: run the step again, as it was, on the original model. */
-    private void cascade(UsageReader.Usage usage, CheckResult check) {
-        firstCall = usage;
-        firstModel = plan.model();
-        String on = plan.routing().routed() && firstModel != null ? firstModel.name() : "compressed input";
-        cascadeReason = (usage.total() == 0 && exchange.getException() != null ? "call failed on " : "output check failed on ")
-                + on + ": " + check.reason() + "; re-ran on the original model";
-        restoreOriginal();
+    /** The routed model's answer is not kept (or its call failed): the step again, as it came, on the original. */
+    private boolean rerun() {
+        try {
+            restoreOriginal();
+        } catch (Throwable t) {
+            LOG.debug("Restoring the original message for a re-run failed", t);
+            markFallback("orchestration failed after the call (" + describe(t) + ")");
+            safeRecordFallback(t);
+            return false;
+        }
         call(endpoint.delegate(), doneSync -> afterCall());
+        return true;
     }
 
-    private void settle(UsageReader.Usage usage, ModelInfo model) {
-        long in = usage.input() + (firstCall == null ? 0 : firstCall.input());
-        long out = usage.output() + (firstCall == null ? 0 : firstCall.output());
-        double cost = cost(model, usage) + (firstCall == null ? 0 : cost(firstModel, firstCall));
-        ModelInfo original = settings.originalModel();
-        long saved = firstCall == null ? plan.tokensSaved() : 0;
-        // what the step would have cost as the user wrote it: the original model, the uncompressed input
-        double baseline = original == null ? cost
-                : original.billedCost(usage.input() + saved, usage.cachedInput(), usage.cacheWriteInput(), usage.output());
-        double costSaved = Math.max(0, baseline - cost);
-        CumulativeBudgets.PendingSettlement pending = rt.planner().settle(plan, workflow, in + out, BudgetUnit.toMicros(cost));
-        reservedGauge.addAndGet(-plan.estimatedTokens());
-        StepOutcome outcome = firstCall != null ? StepOutcome.FALLBACK
-                : plan.budgetExceeded() != null ? StepOutcome.BUDGET_EXCEEDED
-                : !plan.handler().policy().usesModel() ? StepOutcome.BYPASSED
-                : StepOutcome.ORCHESTRATED;
-        if (firstCall != null && firstCall.total() > 0 && rt.meters().enabled()) {
-            // the routed call is metered under its own model; the step's totals hold both calls
-            rt.meters().recordUsage(stepMeters(plan.classification().intent()), firstModel, firstCall.input(),
-                    firstCall.output(), 0, cost(firstModel, firstCall), 0);
-        }
-        record(plan.classification().intent(), model, in, out, saved, cost, costSaved, outcome,
-                firstCall == null ? in : usage.input(), firstCall == null ? out : usage.output(),
-                firstCall == null ? cost : cost(model, usage));
-        if (rt.meters().enabled()) {
-            OrchestrationMeters.StepMeters m = stepMeters(plan.classification().intent());
-            if (firstCall != null) {
-                rt.meters().recordDetails(m, firstModel, firstCall);
-            }
-            rt.meters().recordDetails(m, model, usage);
-        }
-
-        Message msg = exchange.getMessage();
+    private void settled(Message msg, Settlement s) {
         if (cacheKey != null) {
-            keep(msg, outcome, model, usage, cost);
+            keep(msg, s);
             msg.setHeader(OrchestrateConstants.CACHE_HIT, false);
             msg.removeHeader(OrchestrateConstants.COST_SAVED);
         }
-        boolean orchestrated = firstCall == null && !plan.unoptimised();
-        msg.setHeader(OrchestrateConstants.ORCHESTRATED, orchestrated);
-        msg.setHeader(OrchestrateConstants.INTENT, plan.classification().intent().id());
-        if (model != null) {
-            msg.setHeader(OrchestrateConstants.MODEL, model.name());
+        msg.setHeader(OrchestrateConstants.ORCHESTRATED, s.orchestrated());
+        msg.setHeader(OrchestrateConstants.INTENT, s.classification().intent().id());
+        if (s.model() != null) {
+            msg.setHeader(OrchestrateConstants.MODEL, s.model().name());
         } else {
             msg.removeHeader(OrchestrateConstants.MODEL);
         }
-        msg.setHeader(OrchestrateConstants.TOKENS_USED, in + out);
-        msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
-        msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, saved > 0);
-        String skipped = saved > 0 || plan.unoptimised() ? null : draft.compressionSkipped();
-        if (skipped != null) {
-            msg.setHeader(OrchestrateConstants.COMPRESSION_SKIPPED, skipped);
-        } else {
-            msg.removeHeader(OrchestrateConstants.COMPRESSION_SKIPPED);
-        }
-        String reason = !orchestrated
-                ? firstCall != null ? cascadeReason : "budget exceeded (" + plan.budgetExceeded() + "): fallback policy"
-                : pending != null ? "budget exceeded (" + plan.budgetExceeded() + "): degraded" : null;
-        if (reason != null) {
-            msg.setHeader(OrchestrateConstants.FALLBACK_REASON, reason + unbookedNote(pending));
-        } else {
-            msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
-        }
-        markPending(msg, pending);
-        exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
-
-        if (!rt.audit().active()) {
-            return; // no audit sink: do not build the event's details
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("intent", plan.classification().intent().id());
-        d.put("confidence", plan.classification().confidence());
-        d.put("tokensUsed", in + out);
-        d.put("tokensBudgeted", plan.budgetTokens());
-        d.put("cost", cost);
-        d.put("compressionApplied", saved > 0);
-        if (skipped != null) {
-            d.put("compressionSkipped", skipped);
-        }
-        d.put("tokensSaved", saved);
-        d.put("model", model == null ? null : model.name());
-        d.put("routed", plan.routing().routed() && firstCall == null);
-        if (cacheKey != null) {
-            d.put("cacheHit", false);
-        }
-        pendingDetails(d, pending);
-        if (firstCall != null) {
-            d.put("fallback", "original model");
-            d.put("reason", cascadeReason);
-            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
-        } else {
-            audit(AuditAction.ORCHESTRATION_STEP_EXECUTED, "info", d);
-        }
+        msg.setHeader(OrchestrateConstants.TOKENS_USED, s.tokensUsed());
+        msg.setHeader(OrchestrateConstants.TOKENS_SAVED, s.tokensSaved());
+        msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, s.compressionApplied());
+        setOrRemove(msg, OrchestrateConstants.COMPRESSION_SKIPPED, s.compressionSkipped());
+        setOrRemove(msg, OrchestrateConstants.FALLBACK_REASON, s.reason());
+        markPending(msg, s.pending());
+        exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, run.context().workflow().snapshot());
     }
 
     // ---- the response cache
@@ -531,9 +436,11 @@ final class StepRun {
      * fallback, no re-run), and its answer passed the intent's check and is not empty. The waiters of this step's
      * flight get it when the step finishes.
      */
-    private void keep(Message msg, StepOutcome outcome, ModelInfo model, UsageReader.Usage usage, double cost) {
+    private void keep(Message msg, Settlement s) {
         try {
-            boolean asDrafted = outcome == StepOutcome.ORCHESTRATED && firstCall == null && !plan.unoptimised()
+            StepPlan plan = run.plan();
+            StepDraft draft = run.draft();
+            boolean asDrafted = s.outcome() == StepOutcome.ORCHESTRATED && !s.rerun() && !plan.unoptimised()
                     && plan.budgetExceeded() == null && plan.maxOutputTokens() == draft.maxOutputTokens()
                     && sameModel(plan.model(), draft.model()) && sentText.equals(draft.sentText(originalText));
             if (!asDrafted || answerText == null || answerText.isBlank()
@@ -543,7 +450,8 @@ final class StepRun {
             ResponseCacheService service = rt.cache().service();
             long now = service.now();
             CachedAnswer a = StepCache.answer(msg, sentHeaders == null ? Map.of() : sentHeaders,
-                    model == null ? null : model.name(), usage.input(), usage.output(), cost, now, service.expiresAt(now));
+                    s.model() == null ? null : s.model().name(), s.usage().input(), s.usage().output(), s.cost(), now,
+                    service.expiresAt(now));
             if (a == null) {
                 return; // a body or header without a faithful stored form
             }
@@ -568,16 +476,11 @@ final class StepRun {
      */
     private void served(CachedAnswer a, long t0) {
         Message msg = exchange.getMessage();
+        StepDraft draft = run.draft();
         ModelInfo model = draft.model();
-        boolean usesModel = draft.handler().policy().usesModel();
         try {
-            int cap = model == null ? draft.maxOutputTokens() : model.outputCapFor(draft.maxOutputTokens());
-            if (model != null && (draft.routing().routed() || settings.pinnedModel() != null)) {
-                setModelHeaders(msg, model, usesModel ? cap : 0);
-            }
-            if (draft.maxOutputTokens() > 0 && usesModel) {
-                msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
-            }
+            modelHeaders(msg, model, draft.routing().routed(), draft.maxOutputTokens(),
+                    draft.handler().policy().usesModel());
             UsageReader.clear(msg);
             StepCache.apply(msg, a);
         } catch (Throwable t) {
@@ -589,42 +492,26 @@ final class StepRun {
         }
         overheadNanos += System.nanoTime() - t0;
         try {
-            Intent intent = draft.classification().intent();
             ModelInfo answered = a.model() == null ? model : rt.catalog().find(a.model()).orElse(model);
-            long saved = a.tokens();
-            double costSaved = answered != null ? answered.cost(a.inputTokens(), a.outputTokens()) : a.cost();
-            record(intent, model, 0, 0, saved, 0, costSaved, StepOutcome.ORCHESTRATED);
+            StepEvent.Served served = run.served(answered, a.tokens(), a.inputTokens(), a.outputTokens(), a.cost(),
+                    overheadNanos);
             countCache("hit");
-            rt.cache().saved(routeId, settings.stepId(), saved, costSaved);
+            rt.cache().saved(run.context().routeId(), settings.stepId(), served.tokensSaved(), served.costSaved());
             msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
-            msg.setHeader(OrchestrateConstants.INTENT, intent.id());
+            msg.setHeader(OrchestrateConstants.INTENT, served.intent().id());
             if (model != null) {
                 msg.setHeader(OrchestrateConstants.MODEL, model.name());
             } else {
                 msg.removeHeader(OrchestrateConstants.MODEL);
             }
             msg.setHeader(OrchestrateConstants.TOKENS_USED, 0L);
-            msg.setHeader(OrchestrateConstants.TOKENS_SAVED, saved);
+            msg.setHeader(OrchestrateConstants.TOKENS_SAVED, served.tokensSaved());
             msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, draft.compressed());
             msg.setHeader(OrchestrateConstants.CACHE_HIT, true);
-            msg.setHeader(OrchestrateConstants.COST_SAVED, costSaved);
+            msg.setHeader(OrchestrateConstants.COST_SAVED, served.costSaved());
             msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
             msg.removeHeader(OrchestrateConstants.PENDING_SETTLEMENT);
-            exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
-            if (rt.audit().active()) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("intent", intent.id());
-                d.put("confidence", draft.classification().confidence());
-                d.put("tokensUsed", 0L);
-                d.put("tokensBudgeted", draft.budgetTokens());
-                d.put("cost", 0.0);
-                d.put("compressionApplied", draft.compressed());
-                d.put("tokensSaved", saved);
-                d.put("costSaved", costSaved);
-                d.put("model", model == null ? null : model.name());
-                d.put("cacheHit", true);
-                audit(AuditAction.ORCHESTRATION_STEP_EXECUTED, "info", d);
-            }
+            exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, run.context().workflow().snapshot());
         } catch (RuntimeException e) {
             // the answer is on the message: only the bookkeeping is lost
             LOG.debug("Bookkeeping of a cache hit failed", e);
@@ -634,7 +521,7 @@ final class StepRun {
 
     private void countCache(String result) {
         try {
-            rt.cache().count(routeId == null ? "unknown" : routeId, settings.stepId(), result);
+            rt.cache().count(run == null ? "unknown" : run.context().routeId(), settings.stepId(), result);
         } catch (RuntimeException e) {
             LOG.debug("Cache meter failed", e);
         }
@@ -653,32 +540,15 @@ final class StepRun {
         }
     }
 
-    private void delegateFailed() {
-        Exception e = exchange.getException();
-        try {
-            rt.planner().release(plan, workflow);
-            reservedGauge.addAndGet(-plan.estimatedTokens());
-            record(plan.classification().intent(), plan.model(), 0, 0, 0, 0, 0, StepOutcome.FAILED);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("intent", plan.classification().intent().id());
-            d.put("error", e.getClass().getName());
-            d.put("fallback", "none: the delegate itself failed");
-            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "error", d);
-        } catch (RuntimeException ex) {
-            LOG.debug("Bookkeeping of a failed delegate failed", ex);
-        }
-        finish();
-    }
-
     // ---- the original path
 
     private void fallback(String reason, Throwable cause) {
         LOG.debug("Step {} falls back to the original path: {}", settings.stepId(), reason, cause);
         try {
-            if (plan != null) {
-                rt.planner().release(plan, workflow);
+            if (run != null && run.plan() != null) {
+                run.release();
                 if (reservedGauge != null) {
-                    reservedGauge.addAndGet(-plan.estimatedTokens());
+                    reservedGauge.addAndGet(-run.plan().estimatedTokens());
                 }
             }
         } catch (Throwable t) {
@@ -693,7 +563,6 @@ final class StepRun {
     }
 
     private void afterFallback(String reason) {
-        CumulativeBudgets.PendingSettlement pending = null;
         try {
             markFallback(reason);
             if (exchange.getException() == null) {
@@ -702,55 +571,26 @@ final class StepRun {
                 String output = MessageText.output(msg);
                 // like the main path: the input is counted only if the delegate reports no usage
                 MessageText.Oversize big = oversize;
-                UsageReader.Usage u = big != null
+                Usage u = big != null
                         ? UsageReader.read(msg, output, () -> big.estimateTokens(encoding(model)), encoding(model), captured())
                         : UsageReader.read(msg, output, -1, originalText == null ? "" : originalText, encoding(model),
                                 captured());
-                record(plan == null ? null : plan.classification().intent(), model, u.input(), u.output(), 0,
-                        cost(model, u), 0, StepOutcome.FALLBACK);
-                if (unbookedHold != null) {
-                    pending = rt.planner().settleUnbooked(unbookedHold, u.total(), BudgetUnit.toMicros(cost(model, u)));
-                    reason = reason + unbookedNote(pending);
-                    markFallback(reason);
-                    markPending(msg, pending);
-                }
+                StepEvent.FellBack fellBack = run.fellBack(reason, u, overheadNanos);
+                markFallback(fellBack.reason());
+                markPending(msg, fellBack.pending());
                 msg.setHeader(OrchestrateConstants.TOKENS_USED, u.total());
                 msg.setHeader(OrchestrateConstants.TOKENS_SAVED, 0L);
                 msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, false);
-                if (workflow != null) {
-                    exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, workflow.snapshot());
+                if (run.context().workflow() != null) {
+                    exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, run.context().workflow().snapshot());
                 }
             } else {
-                record(null, null, 0, 0, 0, 0, 0, StepOutcome.FALLBACK);
-                if (unbookedHold != null) {
-                    // the original path failed too: nothing known was spent, nothing journalled ahead is kept
-                    rt.planner().releaseUnbooked(unbookedHold);
-                }
+                run.fellBack(reason, null, overheadNanos);
             }
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("reason", reason);
-            d.put("fallback", "original path");
-            pendingDetails(d, pending);
-            audit(AuditAction.ORCHESTRATION_STEP_FAILED, "warning", d);
         } catch (Throwable t) {
             LOG.debug("Bookkeeping after fallback failed", t);
         }
         finish();
-    }
-
-    /**
-     * What the reason says of a step that ran without a reservation: its spend is booked when the store is back, or,
-     * when the journal could not keep it, never.
-     */
-    private static String unbookedNote(CumulativeBudgets.PendingSettlement pending) {
-        if (pending == null) {
-            return "";
-        }
-        return pending.kept()
-                ? "; ran unbooked (budget store unreachable): spend kept as pending settlement " + pending.id()
-                        + ", booked when the store is back"
-                : "; ran unbooked (budget store unreachable): spend not kept (pending-settlement journal full or off),"
-                        + " never booked";
     }
 
     private static void markPending(Message msg, CumulativeBudgets.PendingSettlement pending) {
@@ -761,10 +601,11 @@ final class StepRun {
         }
     }
 
-    private static void pendingDetails(Map<String, Object> d, CumulativeBudgets.PendingSettlement pending) {
-        if (pending != null) {
-            d.put("booked", false);
-            d.put("pendingSettlement", pending.kept() ? pending.id() : "not-kept");
+    private static void setOrRemove(Message msg, String header, Object value) {
+        if (value != null) {
+            msg.setHeader(header, value);
+        } else {
+            msg.removeHeader(header);
         }
     }
 
@@ -776,7 +617,7 @@ final class StepRun {
 
     private void safeRecordFallback(Throwable cause) {
         try {
-            record(plan == null ? null : plan.classification().intent(), null, 0, 0, 0, 0, 0, StepOutcome.FALLBACK);
+            run.unsettled(overheadNanos);
         } catch (Throwable t) {
             cause.addSuppressed(t);
         }
@@ -797,67 +638,6 @@ final class StepRun {
             setModelHeaders(msg, original, 0);
         }
         exchange.setException(null);
-    }
-
-    // ---- bookkeeping
-
-    private void record(Intent intent, ModelInfo model, long in, long out, long saved, double cost, double costSaved,
-            StepOutcome outcome) {
-        record(intent, model, in, out, saved, cost, costSaved, outcome, in, out, cost);
-    }
-
-    /** Books the step's totals; meters the last call (in, out, cost of {@code model}) and the outcome. */
-    private void record(Intent intent, ModelInfo model, long in, long out, long saved, double cost, double costSaved,
-            StepOutcome outcome, long meteredIn, long meteredOut, double meteredCost) {
-        StepRecord r = new StepRecord(in, out, saved, StepRecord.nanos(cost), StepRecord.nanos(costSaved), outcome);
-        if (workflow != null) {
-            workflow.totals().add(r);
-        }
-        endpoint.totals().add(r);
-        endpoint.getComponent().totals().add(r);
-        OrchestrationMeters meters = rt.meters();
-        if (meters.enabled()) {
-            OrchestrationMeters.StepMeters m = stepMeters(intent);
-            if (meteredIn + meteredOut > 0 || saved > 0) {
-                meters.recordUsage(m, model, meteredIn, meteredOut, saved, meteredCost, costSaved);
-            }
-            meters.recordOutcome(m, outcome, overheadNanos);
-        }
-    }
-
-    private OrchestrationMeters.StepMeters stepMeters(Intent intent) {
-        return rt.meters().step(routeId == null ? "unknown" : routeId, settings.stepId(), intent);
-    }
-
-    private void audit(AuditAction action, String severity, Map<String, Object> details) {
-        publish(action, "workflow_step", settings.stepId(), severity, details);
-    }
-
-    private void publish(AuditAction action, String entityType, String entityId, String severity,
-            Map<String, Object> details) {
-        if (!rt.audit().active()) {
-            return;
-        }
-        try {
-            rt.audit().publish(new AuditEvent(Instant.now(), action, entityType, entityId, exchange.getExchangeId(),
-                    routeId, userId, severity, details));
-        } catch (RuntimeException e) {
-            LOG.debug("Audit event not queued", e);
-        }
-    }
-
-    private Map<String, Object> budgetDetails() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("intent", plan.classification().intent().id());
-        d.put("budget", plan.budgetExceeded() != null ? plan.budgetExceeded() : String.valueOf(plan.softExceeded()));
-        d.put("hard", plan.budgetExceeded() != null);
-        d.put("policy", plan.budgetExceeded() != null ? settings.onBudgetExceeded().id() : "soft: reported only");
-        d.put("tokensEstimated", plan.estimatedTokens());
-        return d;
-    }
-
-    private static double cost(ModelInfo model, UsageReader.Usage u) {
-        return u.cost(model);
     }
 
     private static String encoding(ModelInfo model) {

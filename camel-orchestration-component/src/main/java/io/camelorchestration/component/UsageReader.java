@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelorchestration.internal.Json;
+import io.camelorchestration.settle.Usage;
 import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.Message;
 
@@ -25,34 +26,6 @@ final class UsageReader {
     };
 
     private UsageReader() {
-    }
-
-    /**
-     * @param input           every input token, cached and cache-written ones included
-     * @param output          every output token, reasoning included
-     * @param cachedInput     of {@code input}, read from the provider's prompt cache
-     * @param cacheWriteInput of {@code input}, written to the prompt cache
-     * @param reasoning       of {@code output}, hidden reasoning
-     */
-    record Usage(long input, long output, String source, long cachedInput, long cacheWriteInput, long reasoning) {
-        Usage(long input, long output, String source) {
-            this(input, output, source, 0, 0, 0);
-        }
-
-        long total() {
-            return input + output;
-        }
-
-        /** What the provider bills for it on {@code model}, per token type. */
-        double cost(io.camelorchestration.catalog.ModelInfo model) {
-            return model == null ? 0 : model.billedCost(input, cachedInput, cacheWriteInput, output);
-        }
-
-        /** With the generic detail headers where the delegate's own report gave no details. */
-        Usage withDetails(long cached, long cacheWrite, long reasoningTokens) {
-            return new Usage(input, output, source, cachedInput > 0 ? cachedInput : cached,
-                    cacheWriteInput > 0 ? cacheWriteInput : cacheWrite, reasoning > 0 ? reasoning : reasoningTokens);
-        }
     }
 
     private static final String[] DETAIL_HEADERS = { OrchestrateConstants.USAGE_CACHED_INPUT_TOKENS,
@@ -80,14 +53,14 @@ final class UsageReader {
             return reported;
         }
         long input = countedInput >= 0 ? countedInput : TokenCounter.shared().count(inputText, encoding);
-        return new Usage(input, TokenCounter.shared().count(outputText, encoding), "tokenizer");
+        return new Usage(input, TokenCounter.shared().count(outputText, encoding), Usage.TOKENIZER);
     }
 
     /** As {@link #read(Message, String, long, String, String, Usage)}, the input counted by {@code input} if need be. */
     static Usage read(Message m, String outputText, LongSupplier input, String encoding, Usage captured) {
         Usage reported = reported(m, outputText, captured);
         return reported != null ? reported
-                : new Usage(input.getAsLong(), TokenCounter.shared().count(outputText, encoding), "tokenizer");
+                : new Usage(input.getAsLong(), TokenCounter.shared().count(outputText, encoding), Usage.TOKENIZER);
     }
 
     private static Usage reported(Message m, String outputText, Usage captured) {

@@ -15,6 +15,7 @@ import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.classify.Classification;
 import io.camelorchestration.classify.ClassificationMemo;
 import io.camelorchestration.classify.HandlerRegistry;
+import io.camelorchestration.classify.Intent;
 import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.classify.IntentHandler;
 import io.camelorchestration.classify.IntentPolicy;
@@ -23,8 +24,9 @@ import io.camelorchestration.compress.CompressionLevel;
 import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
-import io.camelorchestration.route.ModelRouter;
+import io.camelorchestration.route.RouteRequest;
 import io.camelorchestration.route.RoutingDecision;
+import io.camelorchestration.route.RoutingPolicy;
 import io.camelorchestration.settle.WorkflowExecution;
 import io.camelorchestration.text.TokenCounter;
 
@@ -41,11 +43,11 @@ public final class StepPlanner {
     private final ClassificationMemo instructions = new ClassificationMemo();
     private final HandlerRegistry handlers;
     private final Compressor compressor;
-    private final ModelRouter router;
+    private final RoutingPolicy router;
     private final CumulativeBudgets budgets;
     private final CacheAwareCompression cacheAware = new CacheAwareCompression();
 
-    public StepPlanner(IntentClassifier classifier, HandlerRegistry handlers, Compressor compressor, ModelRouter router,
+    public StepPlanner(IntentClassifier classifier, HandlerRegistry handlers, Compressor compressor, RoutingPolicy router,
             CumulativeBudgets budgets) {
         this.classifier = classifier;
         this.handlers = handlers;
@@ -101,13 +103,13 @@ public final class StepPlanner {
         }
         CompressionResult compressed = exact ? compress(in, level, c, s, policy)
                 : CompressionResult.unchanged(in.text(), (int) Math.min(Integer.MAX_VALUE, bound));
-        RoutingDecision routing = route(s, flags, policy, in, compressed, maxOut, reachable);
+        RoutingDecision routing = route(s, flags, c.intent(), policy, in, compressed, maxOut, reachable);
         String skipped = null;
         if (compressed != null && compressed.applied()) {
             skipped = cacheAware.skipReason(s.stepId(), routing.model(), encoding(s), in.text(), compressed);
             if (skipped != null) {
                 compressed = CompressionResult.unchanged(in.text(), compressed.tokensBefore());
-                routing = route(s, flags, policy, in, compressed, maxOut, reachable);
+                routing = route(s, flags, c.intent(), policy, in, compressed, maxOut, reachable);
             }
         }
         return new StepDraft(c, handler, budget, maxOut, level, exact, compressed, routing, skipped);
@@ -245,7 +247,8 @@ public final class StepPlanner {
         RoutingDecision cheapest = routing;
         if (policy.usesModel() && flags.routing() && s.pinnedModel() == null) {
             // the cheapest candidate of the intent's own tier: a generate step is never given a small model
-            RoutingDecision d = router(s).degrade(policy.tier(), tokens(harder), degradedOut, s.originalModel(), reachable);
+            RoutingDecision d = router(s).degrade(new RouteRequest(c.intent(), policy.tier(), null,
+                    harder == null ? "" : harder.text(), tokens(harder), degradedOut, s.originalModel(), reachable));
             cheapest = d.routed() || !routing.routed() ? d : routing;
         }
         long degradedEstimate = estimate(policy, harder, degradedOut);
@@ -324,7 +327,7 @@ public final class StepPlanner {
         return s.originalModel() != null ? s.originalModel().encoding() : null;
     }
 
-    private RoutingDecision route(StepSettings s, Flags flags, IntentPolicy policy, StepInput in,
+    private RoutingDecision route(StepSettings s, Flags flags, Intent intent, IntentPolicy policy, StepInput in,
             CompressionResult cr, int maxOut, Predicate<ModelInfo> reachable) {
         if (s.pinnedModel() != null) {
             return RoutingDecision.original(s.pinnedModel(), "pinned");
@@ -333,12 +336,12 @@ public final class StepPlanner {
             return RoutingDecision.original(s.defaultModel(), "routing off");
         }
         String instruction = in.instruction() != null ? in.instruction() : s.description().description();
-        return router(s).route(policy.tier(), instruction, cr == null ? "" : cr.text(), tokens(cr), maxOut,
-                s.defaultModel(), reachable);
+        return router(s).route(new RouteRequest(intent, policy.tier(), instruction, cr == null ? "" : cr.text(),
+                tokens(cr), maxOut, s.defaultModel(), reachable));
     }
 
     /** The step's own routing-models, where it has them; else the component's. */
-    private ModelRouter router(StepSettings s) {
+    RoutingPolicy router(StepSettings s) {
         return s.candidates() == null ? router : router.withCandidates(s.candidates());
     }
 

@@ -14,7 +14,7 @@ import io.camelorchestration.catalog.Tier;
  * the {@link RoutingCandidates}. Never routes to a model dearer than the original (the delegate's own); a pinned step
  * is never routed (the planner does not ask).
  */
-public final class ModelRouter {
+public final class ModelRouter implements RoutingPolicy {
 
     /** At or above this complexity the step needs one tier more than its intent asks. */
     public static final double COMPLEX = Complexity.THRESHOLD;
@@ -33,12 +33,25 @@ public final class ModelRouter {
     }
 
     /** The same scorer over other candidates (an endpoint's own routingModels). */
+    @Override
     public ModelRouter withCandidates(RoutingCandidates other) {
         return other == candidates ? this : new ModelRouter(other, scorer);
     }
 
+    @Override
     public RoutingCandidates candidates() {
         return candidates;
+    }
+
+    @Override
+    public RoutingDecision route(RouteRequest r) {
+        return route(r.tier(), r.instruction(), r.input(), (int) Math.min(Integer.MAX_VALUE, r.inputTokens()),
+                r.maxOutputTokens(), r.original(), r.reachable());
+    }
+
+    @Override
+    public RoutingDecision degrade(RouteRequest r) {
+        return degrade(r.tier(), r.inputTokens(), r.maxOutputTokens(), r.original(), r.reachable());
     }
 
     /**
