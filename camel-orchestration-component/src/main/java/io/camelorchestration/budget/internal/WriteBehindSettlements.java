@@ -86,17 +86,17 @@ public final class WriteBehindSettlements implements AutoCloseable {
     }
 
     /** The store answers again: what is kept is written now, not after the rest of {@code retryAfter}. */
-    void retryNow() {
+    public void retryNow() {
         writer.retryNow();
     }
 
     /** Settlements not written yet. */
-    int waiting() {
+    public int waiting() {
         return writer.waiting();
     }
 
     /** Batches that could not be written (each is retried). */
-    long failures() {
+    public long failures() {
         return writer.failures();
     }
 
