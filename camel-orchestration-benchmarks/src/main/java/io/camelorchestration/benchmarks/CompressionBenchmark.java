@@ -24,7 +24,7 @@ import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
-import io.camelorchestration.compress.ProtectedSpans;
+import io.camelorchestration.compress.internal.ProtectedSpans;
 import io.camelorchestration.text.TokenCounter;
 
 /**

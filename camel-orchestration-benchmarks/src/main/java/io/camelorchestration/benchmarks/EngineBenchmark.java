@@ -10,6 +10,7 @@ import io.camelorchestration.budget.OnBudgetExceeded;
 import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelCatalogLoader;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.classify.HandlerRegistry;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.classify.KeywordIntentClassifier;
@@ -128,7 +129,7 @@ public class EngineBenchmark {
         WorkflowExecution wf = new WorkflowExecution("bench", 0);
         StepPlan plan = p.planner.plan(p.planner.draft(p.settings, p.stepIntent, p.flags, p.stepInput, m -> true),
                 p.settings, p.flags, p.stepInput, wf, m -> true);
-        p.planner.settle(plan, wf, 140, 1);
+        p.planner.settle(plan, wf, 140, Usd.ofMicros(1));
         return plan;
     }
 

@@ -30,10 +30,10 @@ import io.camelorchestration.classify.Intent;
 import io.camelorchestration.compress.CompressionLevel;
 import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.compress.CompressionRequest;
-import io.camelorchestration.compress.HtmlToText;
-import io.camelorchestration.compress.PatternsAloneSpans;
-import io.camelorchestration.compress.ProtectedSpans;
-import io.camelorchestration.compress.TermsSideBySide;
+import io.camelorchestration.compress.internal.HtmlToText;
+import io.camelorchestration.compress.internal.PatternsAloneSpans;
+import io.camelorchestration.compress.internal.ProtectedSpans;
+import io.camelorchestration.compress.internal.TermsSideBySide;
 import io.camelorchestration.route.ComplexityScorer;
 import io.camelorchestration.text.TokenCounter;
 

@@ -84,7 +84,7 @@ public final class StepAuditTrail implements Consumer<StepEvent> {
         d.put("cost", 0.0);
         d.put("compressionApplied", e.compressed());
         d.put("tokensSaved", e.tokensSaved());
-        d.put("costSaved", e.costSaved());
+        d.put("costSaved", e.costSaved().doubleValue());
         d.put("model", e.model() == null ? null : e.model().name());
         d.put("cacheHit", true);
         step(AuditAction.ORCHESTRATION_STEP_EXECUTED, c, "info", d);
@@ -96,7 +96,7 @@ public final class StepAuditTrail implements Consumer<StepEvent> {
         d.put("confidence", s.classification().confidence());
         d.put("tokensUsed", s.tokensUsed());
         d.put("tokensBudgeted", s.budgetTokens());
-        d.put("cost", s.cost());
+        d.put("cost", s.cost().doubleValue());
         d.put("compressionApplied", s.compressionApplied());
         if (s.compressionSkipped() != null) {
             d.put("compressionSkipped", s.compressionSkipped());

@@ -50,7 +50,7 @@ public record BudgetRule(String keyPattern, long limit, BudgetUnit unit, BudgetW
     /** Human form, the same as the property syntax. */
     @Override
     public String toString() {
-        String amount = unit == BudgetUnit.USD ? String.valueOf((double) limit / BudgetUnit.MICROS_PER_USD) : String.valueOf(limit);
+        String amount = unit == BudgetUnit.USD ? String.valueOf(io.camelorchestration.catalog.Usd.ofMicros(limit).doubleValue()) : String.valueOf(limit);
         return keyPattern + "=" + amount + " " + unit.name().toLowerCase() + "/" + window.id() + (hard ? " hard" : " soft");
     }
 }

@@ -62,7 +62,7 @@ public final class BudgetRules {
             String unitText = m.group(3).toLowerCase(Locale.ROOT);
             BudgetUnit unit = unitText.startsWith("token") ? BudgetUnit.TOKENS : BudgetUnit.USD;
             double amount = Double.parseDouble(m.group(2));
-            long limit = unit == BudgetUnit.USD ? BudgetUnit.toMicros(amount) : (long) amount;
+            long limit = unit == BudgetUnit.USD ? io.camelorchestration.catalog.Usd.of(amount).micros() : (long) amount;
             boolean hard = m.group(5) == null || m.group(5).equalsIgnoreCase("hard");
             out.add(new BudgetRule(m.group(1), limit, unit, BudgetWindow.of(m.group(4)), hard));
         }

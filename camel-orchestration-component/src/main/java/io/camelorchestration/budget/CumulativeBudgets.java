@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelorchestration.budget.internal.StoreCalls;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.internal.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,27 +128,28 @@ public final class CumulativeBudgets {
      * Reserves the estimate on every rule matching the key. When a hard rule refuses, everything already held is
      * given back and the hold names that rule.
      */
-    public Hold reserve(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, false, null);
+    public Hold reserve(String key, long tokens, Usd cost) {
+        return reserve(key, tokens, cost.micros(), false, null);
     }
 
     /**
      * What {@link #reserve} gives when the store did not answer in time ({@code unanswered} says why): the store
      * policy, without asking the store again.
      */
-    public Hold reserveUnanswered(String key, long tokens, long costMicros, boolean overLimit,
+    public Hold reserveUnanswered(String key, long tokens, Usd cost, boolean overLimit,
             BudgetStoreException unanswered) {
-        return reserve(key, tokens, costMicros, overLimit, unanswered);
+        return reserve(key, tokens, cost.micros(), overLimit, unanswered);
     }
 
     /**
      * Reserves without enforcing the limits: a step that goes ahead over budget (degrade, fallback) is still booked,
      * so the ledger never undercounts what was spent.
      */
-    public Hold reserveOverLimit(String key, long tokens, long costMicros) {
-        return reserve(key, tokens, costMicros, true, null);
+    public Hold reserveOverLimit(String key, long tokens, Usd cost) {
+        return reserve(key, tokens, cost.micros(), true, null);
     }
 
+    /** USD rules count micro-dollars in the ledger: the conversion is made once, here. */
     private Hold reserve(String key, long tokens, long costMicros, boolean force, BudgetStoreException unanswered) {
         List<BudgetRule> matching = rules.matching(key);
         if (matching.isEmpty()) {
@@ -205,7 +208,8 @@ public final class CumulativeBudgets {
      * @return null when everything was held; else the pending settlement, whose id is null when it could not be
      *         kept (no journal, or the journal is full)
      */
-    public PendingSettlement commit(Hold hold, long tokens, long costMicros) {
+    public PendingSettlement commit(Hold hold, long tokens, Usd cost) {
+        long costMicros = cost.micros();
         for (Held h : hold.held()) {
             try {
                 ledger.commit(h.reservation(), h.rule().unit() == BudgetUnit.TOKENS ? tokens : costMicros);

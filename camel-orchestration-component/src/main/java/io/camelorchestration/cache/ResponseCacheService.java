@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
+import io.camelorchestration.cache.internal.CachedAnswerCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

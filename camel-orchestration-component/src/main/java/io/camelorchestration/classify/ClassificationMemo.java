@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.camelorchestration.classify.internal.TextHash;
 
 /**
  * Classifications of per-message instructions, remembered by a fingerprint of the text ({@link TextHash}), never the

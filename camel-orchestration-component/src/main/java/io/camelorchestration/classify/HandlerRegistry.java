@@ -7,6 +7,7 @@ import java.util.Map;
 import io.camelorchestration.catalog.Tier;
 import io.camelorchestration.check.OutputCheck;
 import io.camelorchestration.check.OutputChecks;
+import io.camelorchestration.classify.internal.DefaultIntentHandler;
 import io.camelorchestration.compress.CompressionLevel;
 
 /**

@@ -1,7 +1,6 @@
 package io.camelorchestration.component;
 
 import io.camelorchestration.audit.AuditEvent;
-import io.camelorchestration.audit.AuditEventJson;
 import io.camelorchestration.audit.AuditSink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -29,7 +28,7 @@ final class EndpointAuditSink implements AuditSink {
             t.start();
             template = t;
         }
-        Exchange result = template.withBody(AuditEventJson.toJson(event))
+        Exchange result = template.withBody(event.toJson())
                 .withHeader(Exchange.CONTENT_TYPE, "application/json")
                 .withHeader("CamelOrchestrationAuditAction", event.action().name())
                 .to(endpoint).send();

@@ -60,8 +60,8 @@ class OrchestrationMeters implements Consumer<StepEvent> {
             }
             StepRecord r = ended.record();
             if (r.tokensUsed() > 0 || r.tokensSaved() > 0) {
-                recordUsage(m, ended.model(), r.inputTokens(), r.outputTokens(), r.tokensSaved(), ended.cost(),
-                        ended.costSaved());
+                recordUsage(m, ended.model(), r.inputTokens(), r.outputTokens(), r.tokensSaved(),
+                        ended.cost().doubleValue(), ended.costSaved().doubleValue());
             }
             recordOutcome(m, r.outcome(), ended.overheadNanos());
         } else if (event instanceof StepEvent.WorkflowCompleted done && done.context().workflow().hasAllocation()) {
@@ -74,13 +74,13 @@ class OrchestrationMeters implements Consumer<StepEvent> {
         if (s.rerun() && s.firstUsage().total() > 0) {
             // the routed call is metered under its own model; the step's totals hold both calls
             recordUsage(m, s.firstModel(), s.firstUsage().input(), s.firstUsage().output(), 0,
-                    s.firstUsage().cost(s.firstModel()), 0);
+                    s.firstUsage().cost(s.firstModel()).doubleValue(), 0);
         }
         long in = s.rerun() ? last.input() : s.inputTokens();
         long out = s.rerun() ? last.output() : s.outputTokens();
         if (in + out > 0 || s.tokensSaved() > 0) {
-            recordUsage(m, s.model(), in, out, s.tokensSaved(), s.rerun() ? last.cost(s.model()) : s.cost(),
-                    s.costSaved());
+            recordUsage(m, s.model(), in, out, s.tokensSaved(),
+                    (s.rerun() ? last.cost(s.model()) : s.cost()).doubleValue(), s.costSaved().doubleValue());
         }
         recordOutcome(m, s.outcome(), overheadNanos);
         if (s.rerun()) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.camelorchestration.cache.CaffeineResponseCache;
 import io.camelorchestration.cache.JCacheResponseCache;
 import io.camelorchestration.cache.ResponseCache;
 import io.camelorchestration.cache.ResponseCacheService;
@@ -55,7 +54,7 @@ final class ResponseCaching {
         } else if (cache.storeType() == CacheStoreType.JCACHE) {
             store = jcache(ctx, cache.name(), ttl);
         } else {
-            store = new CaffeineResponseCache(cache.maxEntries(), () -> clk.millis() * 1_000_000L);
+            store = ResponseCache.local(cache.maxEntries(), () -> clk.millis() * 1_000_000L);
         }
         ExecutorServiceManager executors = ctx.getExecutorServiceManager();
         ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(source, "OrchestrateCacheWait");

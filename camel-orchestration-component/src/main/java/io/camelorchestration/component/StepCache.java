@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.camelorchestration.cache.CacheKey;
 import io.camelorchestration.cache.CachedAnswer;
+import io.camelorchestration.cache.internal.CacheKey;
 import io.camelorchestration.engine.StepDraft;
 import org.apache.camel.Message;
 

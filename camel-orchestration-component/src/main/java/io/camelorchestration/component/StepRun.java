@@ -450,7 +450,7 @@ final class StepRun {
             ResponseCacheService service = rt.cache().service();
             long now = service.now();
             CachedAnswer a = StepCache.answer(msg, sentHeaders == null ? Map.of() : sentHeaders,
-                    s.model() == null ? null : s.model().name(), s.usage().input(), s.usage().output(), s.cost(), now,
+                    s.model() == null ? null : s.model().name(), s.usage().input(), s.usage().output(), s.cost().doubleValue(), now,
                     service.expiresAt(now));
             if (a == null) {
                 return; // a body or header without a faithful stored form
@@ -496,7 +496,8 @@ final class StepRun {
             StepEvent.Served served = run.served(answered, a.tokens(), a.inputTokens(), a.outputTokens(), a.cost(),
                     overheadNanos);
             countCache("hit");
-            rt.cache().saved(run.context().routeId(), settings.stepId(), served.tokensSaved(), served.costSaved());
+            rt.cache().saved(run.context().routeId(), settings.stepId(), served.tokensSaved(),
+                    served.costSaved().doubleValue());
             msg.setHeader(OrchestrateConstants.ORCHESTRATED, true);
             msg.setHeader(OrchestrateConstants.INTENT, served.intent().id());
             if (model != null) {
@@ -508,7 +509,7 @@ final class StepRun {
             msg.setHeader(OrchestrateConstants.TOKENS_SAVED, served.tokensSaved());
             msg.setHeader(OrchestrateConstants.COMPRESSION_APPLIED, draft.compressed());
             msg.setHeader(OrchestrateConstants.CACHE_HIT, true);
-            msg.setHeader(OrchestrateConstants.COST_SAVED, served.costSaved());
+            msg.setHeader(OrchestrateConstants.COST_SAVED, served.costSaved().doubleValue());
             msg.removeHeader(OrchestrateConstants.FALLBACK_REASON);
             msg.removeHeader(OrchestrateConstants.PENDING_SETTLEMENT);
             exchange.setProperty(OrchestrateConstants.METRICS_PROPERTY, run.context().workflow().snapshot());

@@ -3,6 +3,17 @@ package io.camelorchestration.compress;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camelorchestration.compress.internal.ChatRequestCompressor;
+import io.camelorchestration.compress.internal.DuplicateRemover;
+import io.camelorchestration.compress.internal.EmailCleaner;
+import io.camelorchestration.compress.internal.HtmlToText;
+import io.camelorchestration.compress.internal.JsonMinifier;
+import io.camelorchestration.compress.internal.QuestionAwareSelector;
+import io.camelorchestration.compress.internal.Shapes;
+import io.camelorchestration.compress.internal.SpanKeepingSelector;
+import io.camelorchestration.compress.internal.SummarySelector;
+import io.camelorchestration.compress.internal.UnitDocument;
+import io.camelorchestration.compress.internal.WhitespaceNormalizer;
 import io.camelorchestration.text.TokenCounter;
 
 /**

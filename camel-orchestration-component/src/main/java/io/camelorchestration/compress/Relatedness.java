@@ -2,6 +2,8 @@ package io.camelorchestration.compress;
 
 import java.util.List;
 
+import io.camelorchestration.compress.internal.DecisionWords;
+
 /**
  * How closely each unit (sentence) of a text bears on a decision step's question by meaning, not only by the words
  * the two share: "is this urgent?" is decided by "the levee is threatened". Question-aware selection keeps the units

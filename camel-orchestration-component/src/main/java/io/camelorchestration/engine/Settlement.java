@@ -2,6 +2,7 @@ package io.camelorchestration.engine;
 
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.classify.Classification;
 import io.camelorchestration.settle.StepOutcome;
 import io.camelorchestration.settle.StepRecord;
@@ -16,9 +17,9 @@ import io.camelorchestration.settle.Usage;
  * @param firstUsage         that first call's usage, or null
  * @param inputTokens        over both calls
  * @param outputTokens       over both calls
- * @param cost               USD over both calls, as billed
+ * @param cost               over both calls, as billed
  * @param tokensSaved        input tokens compression removed (0 after a re-run, which sent the input as it came)
- * @param costSaved          USD below what the step would have cost as written: original model, whole input
+ * @param costSaved          below what the step would have cost as written: original model, whole input
  * @param orchestrated       false when the step ran as the user wrote it (re-run, or the fallback budget policy)
  * @param routed             whether the answer kept came from a routed model
  * @param compressionSkipped why compression was not applied though it would have shortened the input, or null
@@ -28,8 +29,8 @@ import io.camelorchestration.settle.Usage;
  * @param cacheable          whether the step's answer was looked up in the response cache (and may be kept there)
  */
 public record Settlement(Classification classification, int budgetTokens, ModelInfo model, Usage usage,
-        ModelInfo firstModel, Usage firstUsage, long inputTokens, long outputTokens, double cost, long tokensSaved,
-        double costSaved, StepOutcome outcome, boolean orchestrated, boolean routed, String compressionSkipped,
+        ModelInfo firstModel, Usage firstUsage, long inputTokens, long outputTokens, Usd cost, long tokensSaved,
+        Usd costSaved, StepOutcome outcome, boolean orchestrated, boolean routed, String compressionSkipped,
         String reason, String rerunReason, CumulativeBudgets.PendingSettlement pending, boolean cacheable) {
 
     public long tokensUsed() {
@@ -45,7 +46,6 @@ public record Settlement(Classification classification, int budgetTokens, ModelI
     }
 
     public StepRecord record() {
-        return new StepRecord(inputTokens, outputTokens, tokensSaved, StepRecord.nanos(cost),
-                StepRecord.nanos(costSaved), outcome);
+        return new StepRecord(inputTokens, outputTokens, tokensSaved, cost, costSaved, outcome);
     }
 }

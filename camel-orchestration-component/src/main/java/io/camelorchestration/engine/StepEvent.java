@@ -3,6 +3,7 @@ package io.camelorchestration.engine;
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.settle.StepOutcome;
 import io.camelorchestration.settle.StepRecord;
@@ -54,12 +55,12 @@ public sealed interface StepEvent {
         /** The pipeline's own time on this step, delegate calls excluded. */
         long overheadNanos();
 
-        default double cost() {
-            return record().costNanos() / StepRecord.NANOS_PER_USD;
+        default Usd cost() {
+            return record().cost();
         }
 
-        default double costSaved() {
-            return record().costSavedNanos() / StepRecord.NANOS_PER_USD;
+        default Usd costSaved() {
+            return record().costSaved();
         }
     }
 
@@ -81,29 +82,15 @@ public sealed interface StepEvent {
             return settlement.record();
         }
 
-        @Override
-        public double cost() {
-            return settlement.cost();
-        }
-
-        @Override
-        public double costSaved() {
-            return settlement.costSaved();
-        }
     }
 
     /** Answered from the response cache: nothing reserved or charged; the call avoided counts as saved. */
     record Served(StepContext context, Intent intent, double confidence, ModelInfo model, int budgetTokens,
-            boolean compressed, long tokensSaved, double costSaved, long overheadNanos) implements Ended {
+            boolean compressed, long tokensSaved, Usd costSaved, long overheadNanos) implements Ended {
 
         @Override
         public StepRecord record() {
-            return new StepRecord(0, 0, tokensSaved, 0, StepRecord.nanos(costSaved), StepOutcome.ORCHESTRATED);
-        }
-
-        @Override
-        public double cost() {
-            return 0;
+            return new StepRecord(0, 0, tokensSaved, Usd.ZERO, costSaved, StepOutcome.ORCHESTRATED);
         }
     }
 
@@ -122,7 +109,7 @@ public sealed interface StepEvent {
 
         @Override
         public StepRecord record() {
-            return new StepRecord(0, 0, 0, 0, 0, StepOutcome.BUDGET_EXCEEDED);
+            return StepRecord.nothing(StepOutcome.BUDGET_EXCEEDED);
         }
     }
 
@@ -132,7 +119,7 @@ public sealed interface StepEvent {
 
         @Override
         public StepRecord record() {
-            return new StepRecord(0, 0, 0, 0, 0, StepOutcome.FAILED);
+            return StepRecord.nothing(StepOutcome.FAILED);
         }
     }
 
@@ -147,18 +134,8 @@ public sealed interface StepEvent {
 
         @Override
         public StepRecord record() {
-            return usage == null ? new StepRecord(0, 0, 0, 0, 0, StepOutcome.FALLBACK)
-                    : new StepRecord(usage.input(), usage.output(), 0, StepRecord.nanos(cost()), 0, StepOutcome.FALLBACK);
-        }
-
-        @Override
-        public double cost() {
-            return usage == null ? 0 : usage.cost(model);
-        }
-
-        @Override
-        public double costSaved() {
-            return 0;
+            return usage == null ? StepRecord.nothing(StepOutcome.FALLBACK)
+                    : new StepRecord(usage.input(), usage.output(), 0, usage.cost(model), Usd.ZERO, StepOutcome.FALLBACK);
         }
     }
 
@@ -175,7 +152,7 @@ public sealed interface StepEvent {
 
         @Override
         public StepRecord record() {
-            return new StepRecord(0, 0, 0, 0, 0, StepOutcome.FALLBACK);
+            return StepRecord.nothing(StepOutcome.FALLBACK);
         }
     }
 }

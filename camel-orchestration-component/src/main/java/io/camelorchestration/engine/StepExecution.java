@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import io.camelorchestration.budget.BudgetExceededException;
-import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.check.CheckResult;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.settle.StepOutcome;
@@ -162,15 +162,14 @@ public final class StepExecution {
         ModelInfo model = callModel();
         long in = usage.input() + (firstCall == null ? 0 : firstCall.input());
         long out = usage.output() + (firstCall == null ? 0 : firstCall.output());
-        double cost = usage.cost(model) + (firstCall == null ? 0 : firstCall.cost(firstModel));
+        Usd cost = firstCall == null ? usage.cost(model) : usage.cost(model).plus(firstCall.cost(firstModel));
         ModelInfo original = settings.originalModel();
         long saved = firstCall == null ? plan.tokensSaved() : 0;
         // what the step would have cost as the user wrote it: the original model, the uncompressed input
-        double baseline = original == null ? cost
-                : original.billedCost(usage.input() + saved, usage.cachedInput(), usage.cacheWriteInput(), usage.output());
-        double costSaved = Math.max(0, baseline - cost);
-        CumulativeBudgets.PendingSettlement pending = planner.settle(plan, context.workflow(), in + out,
-                BudgetUnit.toMicros(cost));
+        Usd baseline = original == null ? cost : Usd.of(original.billedCost(usage.input() + saved, usage.cachedInput(),
+                usage.cacheWriteInput(), usage.output()));
+        Usd costSaved = baseline.minus(cost).atLeastZero();
+        CumulativeBudgets.PendingSettlement pending = planner.settle(plan, context.workflow(), in + out, cost);
         StepOutcome outcome = firstCall != null ? StepOutcome.FALLBACK
                 : plan.budgetExceeded() != null ? StepOutcome.BUDGET_EXCEEDED
                 : !plan.handler().policy().usesModel() ? StepOutcome.BYPASSED
@@ -204,7 +203,7 @@ public final class StepExecution {
      */
     public StepEvent.Served served(ModelInfo answered, long tokens, long inputTokens, long outputTokens,
             double storedCost, long overheadNanos) {
-        double costSaved = answered != null ? answered.cost(inputTokens, outputTokens) : storedCost;
+        Usd costSaved = Usd.of(answered != null ? answered.cost(inputTokens, outputTokens) : storedCost);
         StepEvent.Served served = new StepEvent.Served(context, draft.classification().intent(),
                 draft.classification().confidence(), draft.model(), draft.budgetTokens(), draft.compressed(), tokens,
                 costSaved, overheadNanos);
@@ -238,7 +237,7 @@ public final class StepExecution {
             intent = plan == null ? null : plan.classification().intent();
             model = settings.originalModel();
             if (unbooked != null) {
-                pending = planner.settleUnbooked(unbooked, usage.total(), BudgetUnit.toMicros(usage.cost(model)));
+                pending = planner.settleUnbooked(unbooked, usage.total(), usage.cost(model));
                 reason = reason + unbookedNote(pending);
             }
         } else if (unbooked != null) {

@@ -3,6 +3,7 @@ package io.camelorchestration.engine;
 import io.camelorchestration.budget.BudgetRule;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.classify.Classification;
 import io.camelorchestration.classify.IntentHandler;
 import io.camelorchestration.compress.CompressionResult;
@@ -19,7 +20,7 @@ import io.camelorchestration.route.RoutingDecision;
  *                        bound, and whoever needs the real figure counts the text sent
  */
 public record StepPlan(Classification classification, IntentHandler handler, int budgetTokens, int maxOutputTokens,
-        CompressionResult compression, RoutingDecision routing, long estimatedTokens, long estimatedCostMicros,
+        CompressionResult compression, RoutingDecision routing, long estimatedTokens, Usd estimatedCost,
         boolean workflowReserved, CumulativeBudgets.Hold hold, String budgetExceeded, BudgetRule softExceeded,
         boolean unoptimised, boolean inputCounted) {
 

@@ -7,11 +7,11 @@ import java.util.function.Predicate;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetStoreException;
-import io.camelorchestration.budget.BudgetUnit;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.OnBudgetExceeded;
 import io.camelorchestration.budget.TokenBudget;
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.classify.Classification;
 import io.camelorchestration.classify.ClassificationMemo;
 import io.camelorchestration.classify.HandlerRegistry;
@@ -173,7 +173,7 @@ public final class StepPlanner {
         TokenBudget wf = workflow.budget();
         while (true) {
             long estimate = estimate(policy, compressed, maxOut);
-            long cost = costMicros(routing.model(), compressed, maxOut, policy);
+            Usd cost = estimatedCost(routing.model(), compressed, maxOut, policy);
             Refusal refusal = reserve(s, in, wf, budget, estimate, cost, unanswered);
             if (refusal.hold != null || refusal.budget == null) {
                 return new StepPlan(c, handler, budget, maxOut, compressed, routing, estimate, cost, true,
@@ -195,7 +195,7 @@ public final class StepPlanner {
     }
 
     /** 1. the step's own budget per invocation, 2. the workflow's budget, 3. the cumulative budgets of the key. */
-    private Refusal reserve(StepSettings s, StepInput in, TokenBudget wf, int budget, long estimate, long cost,
+    private Refusal reserve(StepSettings s, StepInput in, TokenBudget wf, int budget, long estimate, Usd cost,
             BudgetStoreException unanswered) {
         if (budget > 0 && estimate > budget) {
             return new Refusal("budgetTokens of step " + s.stepId(), budget, 0, null);
@@ -260,7 +260,7 @@ public final class StepPlanner {
             RoutingDecision routing, long estimate, TokenBudget wf, StepInput in, String exceeded, boolean unoptimised,
             BudgetStoreException unanswered) {
         wf.reserveOverLimit(estimate);
-        long cost = costMicros(routing.model(), cr, maxOut, handler.policy());
+        Usd cost = estimatedCost(routing.model(), cr, maxOut, handler.policy());
         CumulativeBudgets.Hold hold = in.budgetKey() == null || budgets.isEmpty() ? null
                 : unanswered == null ? budgets.reserveOverLimit(in.budgetKey(), estimate, cost)
                         : budgets.reserveUnanswered(in.budgetKey(), estimate, cost, true, unanswered);
@@ -286,12 +286,12 @@ public final class StepPlanner {
      *         else null
      */
     public CumulativeBudgets.PendingSettlement settle(StepPlan plan, WorkflowExecution workflow, long tokensUsed,
-            long costMicros) {
+            Usd cost) {
         if (plan.workflowReserved()) {
             workflow.budget().settle(plan.estimatedTokens(), tokensUsed);
         }
         workflow.steps().add(plan.budgetTokens(), tokensUsed);
-        return plan.hold() != null ? budgets.commit(plan.hold(), tokensUsed, costMicros) : null;
+        return plan.hold() != null ? budgets.commit(plan.hold(), tokensUsed, cost) : null;
     }
 
     /** Gives up what a step that went down the original path unbooked journalled ahead, when its call failed. */
@@ -300,8 +300,8 @@ public final class StepPlanner {
     }
 
     /** Books the spend of a step that went down the original path unbooked (store down, policy open). */
-    public CumulativeBudgets.PendingSettlement settleUnbooked(CumulativeBudgets.Hold hold, long tokensUsed, long costMicros) {
-        return budgets.commit(hold, tokensUsed, costMicros);
+    public CumulativeBudgets.PendingSettlement settleUnbooked(CumulativeBudgets.Hold hold, long tokensUsed, Usd cost) {
+        return budgets.commit(hold, tokensUsed, cost);
     }
 
     private CompressionResult compress(StepInput in, CompressionLevel level, Classification c, StepSettings s,
@@ -349,12 +349,12 @@ public final class StepPlanner {
         return tokens(cr) + (policy.usesModel() ? maxOut : 0);
     }
 
-    private static long costMicros(ModelInfo model, CompressionResult cr, int maxOut, IntentPolicy policy) {
+    private static Usd estimatedCost(ModelInfo model, CompressionResult cr, int maxOut, IntentPolicy policy) {
         if (model == null || !policy.usesModel()) {
-            return 0;
+            return Usd.ZERO;
         }
         // a reasoning model's hidden reasoning is billed as output: part of the estimate
-        return BudgetUnit.toMicros(model.estimatedCost(tokens(cr), maxOut));
+        return Usd.of(model.estimatedCost(tokens(cr), maxOut));
     }
 
     private static int tokens(CompressionResult cr) {

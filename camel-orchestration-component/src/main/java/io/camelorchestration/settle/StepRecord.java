@@ -1,18 +1,19 @@
 package io.camelorchestration.settle;
 
+import io.camelorchestration.catalog.Usd;
+
 /**
- * The figures of one finished step. Cost in nano-USD so that totals over millions of steps add up exactly.
+ * The figures of one finished step.
  */
-public record StepRecord(long inputTokens, long outputTokens, long tokensSaved, long costNanos, long costSavedNanos,
+public record StepRecord(long inputTokens, long outputTokens, long tokensSaved, Usd cost, Usd costSaved,
         StepOutcome outcome) {
 
-    public static final double NANOS_PER_USD = 1e9;
+    /** A step that used and saved nothing. */
+    public static StepRecord nothing(StepOutcome outcome) {
+        return new StepRecord(0, 0, 0, Usd.ZERO, Usd.ZERO, outcome);
+    }
 
     public long tokensUsed() {
         return inputTokens + outputTokens;
-    }
-
-    public static long nanos(double usd) {
-        return Math.round(usd * NANOS_PER_USD);
     }
 }

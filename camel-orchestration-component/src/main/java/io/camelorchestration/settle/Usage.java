@@ -1,6 +1,7 @@
 package io.camelorchestration.settle;
 
 import io.camelorchestration.catalog.ModelInfo;
+import io.camelorchestration.catalog.Usd;
 
 /**
  * What one model call used, as the provider bills it.
@@ -28,8 +29,8 @@ public record Usage(long input, long output, String source, long cachedInput, lo
     }
 
     /** What the provider bills for it on {@code model}, per token type. */
-    public double cost(ModelInfo model) {
-        return model == null ? 0 : model.billedCost(input, cachedInput, cacheWriteInput, output);
+    public Usd cost(ModelInfo model) {
+        return model == null ? Usd.ZERO : Usd.of(model.billedCost(input, cachedInput, cacheWriteInput, output));
     }
 
     /** Whether any token type billed at a price of its own is in it. */

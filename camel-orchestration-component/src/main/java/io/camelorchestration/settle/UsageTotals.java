@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelorchestration.catalog.Usd;
+
 /**
  * Running totals of steps: for one workflow execution, one endpoint, or the whole component. Thread-safe and exact.
  */
@@ -24,8 +26,8 @@ public final class UsageTotals {
         inputTokens.add(r.inputTokens());
         outputTokens.add(r.outputTokens());
         tokensSaved.add(r.tokensSaved());
-        costNanos.add(r.costNanos());
-        costSavedNanos.add(r.costSavedNanos());
+        costNanos.add(r.cost().nanos());
+        costSavedNanos.add(r.costSaved().nanos());
         switch (r.outcome()) {
             case ORCHESTRATED -> orchestrated.increment();
             case FALLBACK -> fallenBack.increment();
@@ -52,11 +54,11 @@ public final class UsageTotals {
     }
 
     public double cost() {
-        return costNanos.sum() / StepRecord.NANOS_PER_USD;
+        return new Usd(costNanos.sum()).doubleValue();
     }
 
     public double costSaved() {
-        return costSavedNanos.sum() / StepRecord.NANOS_PER_USD;
+        return new Usd(costSavedNanos.sum()).doubleValue();
     }
 
     /** Tokens saved over the tokens the steps would have used without orchestration, in percent. */

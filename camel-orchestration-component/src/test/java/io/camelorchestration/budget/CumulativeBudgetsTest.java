@@ -1,14 +1,15 @@
 package io.camelorchestration.budget;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.camelorchestration.catalog.Usd;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Cumulative budgets over a ledger whose store comes and goes, and the memory ledger over changing windows.
@@ -35,7 +36,7 @@ class CumulativeBudgetsTest {
         CumulativeBudgets budgets = new CumulativeBudgets(BudgetRules.parse("acme-*=1000 tokens/day hard"), ledger, NOON);
         ledger.down.set(true);
 
-        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 10, 0);
+        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 10, Usd.ZERO);
 
         assertThat(hold.refused()).isTrue();
         assertThat(hold.storeUnreachable()).isTrue();
@@ -51,8 +52,8 @@ class CumulativeBudgetsTest {
                 BudgetStorePolicy.OPEN);
         CumulativeBudgets soft = new CumulativeBudgets(BudgetRules.parse("acme-*=1000 tokens/day soft"), ledger, NOON);
 
-        assertThatThrownBy(() -> open.reserve("acme-eu", 10, 0)).isInstanceOf(BudgetStoreException.class);
-        assertThatThrownBy(() -> soft.reserve("acme-eu", 10, 0)).isInstanceOf(BudgetStoreException.class);
+        assertThatThrownBy(() -> open.reserve("acme-eu", 10, Usd.ZERO)).isInstanceOf(BudgetStoreException.class);
+        assertThatThrownBy(() -> soft.reserve("acme-eu", 10, Usd.ZERO)).isInstanceOf(BudgetStoreException.class);
     }
 
     @Test
@@ -61,7 +62,7 @@ class CumulativeBudgetsTest {
         ledger.down.set(true);
         CumulativeBudgets budgets = new CumulativeBudgets(BudgetRules.parse("acme-*=1000 tokens/day hard"), ledger, NOON);
 
-        CumulativeBudgets.Hold hold = budgets.reserveOverLimit("acme-eu", 10, 0);
+        CumulativeBudgets.Hold hold = budgets.reserveOverLimit("acme-eu", 10, Usd.ZERO);
 
         assertThat(hold.refused()).isFalse();
         assertThat(hold.held()).isEmpty();
@@ -71,11 +72,11 @@ class CumulativeBudgetsTest {
     void aSettlementThatCannotReachTheStoreIsDroppedAndCounted() {
         SwitchableLedger ledger = new SwitchableLedger();
         CumulativeBudgets budgets = new CumulativeBudgets(BudgetRules.parse("acme-*=1000 tokens/day hard"), ledger, NOON);
-        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 100, 0);
+        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 100, Usd.ZERO);
         assertThat(hold.held()).hasSize(1);
 
         ledger.down.set(true);
-        budgets.commit(hold, 80, 0);
+        budgets.commit(hold, 80, Usd.ZERO);
 
         assertThat(budgets.storeFailures()).isEqualTo(1);
         ledger.down.set(false);
@@ -89,7 +90,7 @@ class CumulativeBudgetsTest {
         CumulativeBudgets budgets = new CumulativeBudgets(
                 BudgetRules.parse("*=1000000 tokens/month soft; acme-*=50 tokens/day hard"), ledger, NOON);
 
-        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 60, 0);
+        CumulativeBudgets.Hold hold = budgets.reserve("acme-eu", 60, Usd.ZERO);
 
         assertThat(hold.refused()).isTrue();
         assertThat(hold.storeUnreachable()).isFalse();

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
-import io.camelorchestration.audit.AuditEventJson;
 import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
@@ -110,7 +109,7 @@ class CascadeAndFallbackTest extends OrchestrateTestSupport {
                 .contains("call failed on").contains("(java.lang.IllegalStateException)")
                 .as("the exception's message is not copied").doesNotContain("model not available").doesNotContain("printer");
         await().untilAsserted(() -> assertThat(audit).filteredOn(a -> a.action() == AuditAction.ORCHESTRATION_STEP_FAILED)
-                .singleElement().satisfies(a -> assertThat(AuditEventJson.toJson(a)).contains("IllegalStateException")
+                .singleElement().satisfies(a -> assertThat(a.toJson()).contains("IllegalStateException")
                         .doesNotContain("printer")));
     }
 

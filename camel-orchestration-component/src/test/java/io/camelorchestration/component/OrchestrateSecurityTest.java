@@ -1,5 +1,7 @@
 package io.camelorchestration.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.camelorchestration.audit.AuditEvent;
-import io.camelorchestration.audit.AuditEventJson;
 import io.camelorchestration.budget.BudgetKeys;
 import io.camelorchestration.budget.InterceptedLedger;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
@@ -19,8 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a prompt says never leaves the exchange through audit events, logs or meters, and a budget key taken from
@@ -48,7 +47,7 @@ class OrchestrateSecurityTest extends OrchestrateTestSupport {
         orchestrate.setWorkflowBudgetTokens(100_000);
         orchestrate.setBudgets("acme-*=200 tokens/day hard; *=1000000 tokens/day soft");
         orchestrate.setMeterRegistry(registry);
-        orchestrate.setAuditSink((AuditEvent e) -> auditJson.add(AuditEventJson.toJson(e)));
+        orchestrate.setAuditSink((AuditEvent e) -> auditJson.add(e.toJson()));
         orchestrate.setBudgetLedger(new InterceptedLedger((operation, scope) -> {
             if (operation.equals("reserve")) {
                 ledgerKeys.add(scope.key());

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.camelorchestration.classify.Intent;
+import io.camelorchestration.compress.internal.ProtectedSpans;
+import io.camelorchestration.compress.internal.TextUnits;
 import io.camelorchestration.text.RecordingTokenCounter;
 import io.camelorchestration.text.TokenCounter;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import io.camelorchestration.budget.OnBudgetExceeded;
 import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.Tier;
+import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.check.CheckResult;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.classify.StepDescription;
@@ -67,7 +68,7 @@ class OrchestratorTest {
         assertThat(s.outcome()).isEqualTo(StepOutcome.ORCHESTRATED);
         assertThat(s.model()).isEqualTo(routed);
         assertThat(s.cost()).isEqualTo(new Usage(60, 12, "usage").cost(routed));
-        assertThat(s.costSaved()).isGreaterThan(0);
+        assertThat(s.costSaved()).isGreaterThan(Usd.ZERO);
         assertThat(events).last().isInstanceOfSatisfying(StepEvent.Settled.class,
                 e -> assertThat(e.settlement()).isSameAs(s));
         assertThat(run.context().workflow().totals().tokensUsed()).isEqualTo(72);
@@ -94,7 +95,7 @@ class OrchestratorTest {
         assertThat(s.orchestrated()).isFalse();
         assertThat(s.firstModel()).isEqualTo(routed);
         assertThat(s.tokensUsed()).isEqualTo(60 + 80 + 15);
-        assertThat(s.cost()).isEqualTo(new Usage(80, 15, "usage").cost(gpt4o) + new Usage(60, 0, "usage").cost(routed));
+        assertThat(s.cost()).isEqualTo(new Usage(80, 15, "usage").cost(gpt4o).plus(new Usage(60, 0, "usage").cost(routed)));
         assertThat(stepTotals.tokensUsed()).isEqualTo(155);
         assertThat(stepTotals.stepsFallenBack()).isEqualTo(1);
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.camelorchestration.compress.ProtectedSpans.Kind;
-import io.camelorchestration.compress.ProtectedSpans.Span;
+import io.camelorchestration.compress.internal.ProtectedSpans.Kind;
+import io.camelorchestration.compress.internal.ProtectedSpans.Span;
 
 /**
  * The component's protected-span scan as it was before issue 15: each pattern guarded by hand-written look-aheads

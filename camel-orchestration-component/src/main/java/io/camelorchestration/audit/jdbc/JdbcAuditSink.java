@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -25,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelorchestration.audit.AuditAction;
 import io.camelorchestration.audit.AuditEvent;
 import io.camelorchestration.audit.AuditSink;
+import io.camelorchestration.internal.BatchingWriter;
 import io.camelorchestration.internal.Journal;
 import io.camelorchestration.internal.Json;
 import io.camelorchestration.internal.RateLimitedLog;
@@ -66,21 +64,17 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private static final String GENERIC_INSERT = String.format(INSERT, "?");
 
     private final DataSource dataSource;
-    private final BlockingQueue<Row> buffer;
     private final int capacity;
     private final int batchSize;
-    private final Duration maxBackoff;
     private final Duration closeTimeout;
+    /** Only its thread talks to the database: an exchange never waits for it, nor is it held up by an outage. */
+    private final BatchingWriter<Row> writer;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
     private final RateLimitedLog warnings = RateLimitedLog.everyMinute(LOG);
-    private final List<Row> inFlight = new ArrayList<>();
-    private volatile int inFlightSize;
     private volatile boolean running;
     private volatile boolean closed;
     private volatile boolean connected;
-    private Thread writer;
     /** Where events wait on disk until their transaction committed; null: memory only. */
     private volatile Journal spool;
     /** Spool ids of this process start with it; smaller ones were left by a process that died. */
@@ -88,7 +82,6 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private final AtomicLong spoolSeq = new AtomicLong();
     private final AtomicLong notSpooled = new AtomicLong();
     private final AtomicLong recovered = new AtomicLong();
-    private volatile boolean recovering;
     private Boolean postgres;
     private boolean schemaReady;
 
@@ -108,10 +101,13 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
         this.dataSource = dataSource;
         this.capacity = capacity;
-        this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
-        this.maxBackoff = maxBackoff;
         this.closeTimeout = closeTimeout;
+        this.writer = new BatchingWriter<Row>("orchestrate-audit-jdbc", capacity, batchSize, this::writeBatch)
+                .backoff(Duration.ofMillis(50), maxBackoff)
+                .boundQueuedOnly()
+                .drainOnClose(closeTimeout)
+                .onFailure(this::logAtMostOnceAMinute);
     }
 
     /**
@@ -133,9 +129,9 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             return;
         }
         running = true;
-        recovering = spool != null && spool.size() > 0;
-        writer = new Thread(this::writeLoop, "orchestrate-audit-jdbc");
-        writer.setDaemon(true);
+        if (spool != null && spool.size() > 0) {
+            writer.backlog(this::takeRecovered);
+        }
         writer.start();
     }
 
@@ -160,7 +156,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                 notSpooled.incrementAndGet();
             }
         }
-        if (!buffer.offer(row)) {
+        if (!writer.add(row)) {
             if (row.spoolId() != null) {
                 j.ack(row.spoolId());
             }
@@ -170,62 +166,22 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     /** A dead predecessor's events first: a batch of what it left in the journal, or none when all is written. */
-    private boolean takeRecovered() {
-        List<Journal.Entry> entries = spool.peek(batchSize);
-        for (Journal.Entry e : entries) {
+    private List<Row> takeRecovered() {
+        List<Row> rows = new ArrayList<>();
+        for (Journal.Entry e : spool.peek(batchSize)) {
             if (e.id().compareTo(bootPrefix) >= 0) {
                 break; // this process's own: they are in the buffer too
             }
-            inFlight.add(Row.of(e));
+            rows.add(Row.of(e));
         }
-        if (inFlight.isEmpty()) {
-            recovering = false;
-            return false;
-        }
-        recovered.addAndGet(inFlight.size());
-        inFlightSize = inFlight.size();
-        return true;
+        recovered.addAndGet(rows.size());
+        return rows;
     }
 
-    private void writeLoop() {
-        long backoffMs = 50;
-        while (running || !buffer.isEmpty() || !inFlight.isEmpty()) {
-            try {
-                if (inFlight.isEmpty() && !(recovering && takeRecovered())) {
-                    Row first = buffer.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    inFlight.add(first);
-                    buffer.drainTo(inFlight, batchSize - 1);
-                    inFlightSize = inFlight.size();
-                }
-                written.addAndGet(write(inFlight));
-                ack(inFlight);
-                inFlight.clear();
-                inFlightSize = 0;
-                connected = true;
-                backoffMs = 50;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                // anything else, including the AssertionError some drivers raise when a connection dies mid-batch
-                // under -ea, is the database being away: the writer must outlive it
-                connected = false;
-                retries.incrementAndGet();
-                logAtMostOnceAMinute(e);
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoffMs = Math.min(backoffMs * 2, maxBackoff.toMillis());
-            }
-        }
+    private void writeBatch(List<Row> rows) throws SQLException {
+        written.addAndGet(write(rows));
+        ack(rows);
+        connected = true;
     }
 
     private void ack(List<Row> rows) {
@@ -370,6 +326,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     private void logAtMostOnceAMinute(Throwable e) {
+        connected = false;
         warnings.warn("Audit trail database unreachable ({}); {} events buffered, retrying. Logged at most once a minute.",
                 e.toString(), pending());
     }
@@ -377,33 +334,19 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     /** Stops taking new work and gives the writer {@code closeTimeout} to drain what is buffered. */
     @Override
     public void close() {
-        Thread w;
         synchronized (this) {
+            closed = true;
             if (!running) {
-                closed = true;
                 if (spool != null) {
                     spool.close();
                 }
                 return;
             }
-            closed = true;
             running = false;
-            w = writer;
         }
-        try {
-            w.join(closeTimeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (w.isAlive()) {
-            w.interrupt();
+        if (!writer.close()) {
             LOG.warn("JDBC audit sink closed with {} events not written (database unreachable for {}){}", pending(), closeTimeout,
                     spool != null ? "; they stay in the journal and are written by the next start" : "");
-            try {
-                w.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         Journal j = spool;
         if (j != null) {
@@ -428,7 +371,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
     /** Events waiting: buffered plus the batch being written. */
     public long pending() {
-        return buffer.size() + inFlightSize;
+        return writer.waiting();
     }
 
     /** Events dropped: the buffer was full, the sink was closed, or the database refused the row itself. */
@@ -438,7 +381,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
     /** Failed write attempts. */
     public long retries() {
-        return retries.get();
+        return writer.failures();
     }
 
     /** False after a failed write, true after a successful one: for health checks. */

@@ -19,14 +19,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
-import io.camelorchestration.budget.jdbc.WriteBehindSettlements.Settlement;
+import io.camelorchestration.budget.internal.WriteBehindSettlements.Settlement;
+import io.camelorchestration.budget.internal.WriteBehindSettlements;
 
 /**
  * Cumulative budgets in a database shared by several instances.
