@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -224,14 +223,23 @@ public final class Journal implements AutoCloseable {
         return peek(max, id -> true);
     }
 
-    /** Up to {@code max} pending entries in id order whose id {@code include} accepts, still in the journal. */
+    /**
+     * Up to {@code max} pending entries in id order whose id {@code include} accepts, still in the journal. Each
+     * entry's content is read after {@code include} accepted its id, as it is then: an entry replaced or removed
+     * before the answer (a step journalled ahead that settled or cancelled, then told {@code include} it is done)
+     * comes back replaced, or not at all. The map's iterator reads a snapshot taken when it was made, so its values
+     * are not used.
+     */
     public List<Entry> peek(int max, java.util.function.Predicate<String> include) {
         List<Entry> out = new ArrayList<>(Math.min(max, 256));
-        Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator();
+        Iterator<String> it = entries.keySet().iterator();
         while (out.size() < max && it.hasNext()) {
-            Map.Entry<String, byte[]> e = it.next();
-            if (include.test(e.getKey())) {
-                out.add(entry(e.getKey(), e.getValue()));
+            String id = it.next();
+            if (include.test(id)) {
+                byte[] json = entries.get(id);
+                if (json != null) {
+                    out.add(entry(id, json));
+                }
             }
         }
         return out;

@@ -49,6 +49,31 @@ class JournalTest {
         }
     }
 
+    /**
+     * PendingSettlements books what {@code peek} returns once its filter says the step no longer runs: the step
+     * replaces its estimate with what it spent (or removes it) and only then leaves the running set. A peek that
+     * read the entry before asking the filter (its iterator reads a snapshot of the map) returned the estimate, which
+     * was booked in place of the real spend, and the real spend was acknowledged unbooked. The filter here makes the
+     * change at the moment it is asked, the latest a concurrent settle can come.
+     */
+    @Test
+    void anEntryReplacedOrRemovedWhilePeekAsksTheFilterIsReturnedAsItIsThen() {
+        try (Journal journal = Journal.open(dir, "settlements", 1 << 20, 1000, null)) {
+            journal.append("s-1", new Settlement("s-1", 28));
+            journal.append("s-2", new Settlement("s-2", 28));
+            journal.append("s-3", new Settlement("s-3", 28));
+            List<Journal.Entry> peeked = journal.peek(10, id -> {
+                if (id.equals("s-1")) {
+                    journal.append("s-1", new Settlement("s-1", 20)); // settled with its real spend
+                    journal.ack("s-2"); // cancelled: it spent nothing
+                }
+                return true;
+            });
+            assertThat(peeked).extracting(Journal.Entry::id).containsExactly("s-1", "s-3");
+            assertThat(peeked).extracting(e -> e.as(Settlement.class).tokens()).containsExactly(20L, 28L);
+        }
+    }
+
     @Test
     void aFullJournalRefusesAtOnceAndSaysSoOnceUntilThereIsRoom() {
         List<String> heard = new ArrayList<>();
