@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
-import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.UnbookedStepException;
 import io.camelorchestration.cache.CachedAnswer;
@@ -20,6 +19,7 @@ import io.camelorchestration.component.langchain4j.ChatMessagesBody;
 import io.camelorchestration.component.langchain4j.UsageCapture;
 import io.camelorchestration.engine.CallShape;
 import io.camelorchestration.engine.Completion;
+import io.camelorchestration.engine.FailureReason;
 import io.camelorchestration.engine.Flags;
 import io.camelorchestration.engine.Settlement;
 import io.camelorchestration.engine.StepContext;
@@ -111,7 +111,7 @@ final class StepRun {
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
             unbooked(t);
-            fallback("orchestration failed before the call (" + describe(t) + ")", t);
+            fallback(FailureReason.beforeTheCall(t), t);
             return returned();
         }
         if (lookup instanceof ResponseCacheService.Hit hit) {
@@ -156,7 +156,7 @@ final class StepRun {
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
             unbooked(t);
-            fallback("orchestration failed before the call (" + describe(t) + ")", t);
+            fallback(FailureReason.beforeTheCall(t), t);
             return;
         }
         overheadNanos += System.nanoTime() - t0;
@@ -354,7 +354,7 @@ final class StepRun {
                 if (!run.rerunning()) {
                     LOG.debug("Step {}: the call failed", settings.stepId(), failure);
                 }
-                next = run.callFailed(failure, describe(failure), overheadNanos);
+                next = run.callFailed(failure, FailureReason.describe(failure), overheadNanos);
                 if (next instanceof Completion.Failed) {
                     reservedGauge.addAndGet(-run.plan().estimatedTokens());
                 }
@@ -373,7 +373,7 @@ final class StepRun {
         } catch (Throwable t) {
             // the delegate has answered: keep its answer, only the bookkeeping is lost
             LOG.debug("Orchestration bookkeeping failed after the call", t);
-            markFallback("orchestration failed after the call (" + describe(t) + ")");
+            markFallback(FailureReason.afterTheCall(t));
             safeRecordFallback(t);
             next = null;
         } finally {
@@ -391,7 +391,7 @@ final class StepRun {
             restoreOriginal();
         } catch (Throwable t) {
             LOG.debug("Restoring the original message for a re-run failed", t);
-            markFallback("orchestration failed after the call (" + describe(t) + ")");
+            markFallback(FailureReason.afterTheCall(t));
             safeRecordFallback(t);
             return false;
         }
@@ -623,20 +623,6 @@ final class StepRun {
     private static String routeId(Exchange exchange) {
         String id = ExchangeHelper.getRouteId(exchange);
         return id != null ? id : exchange.getFromRouteId() != null ? exchange.getFromRouteId() : "unknown";
-    }
-
-    /**
-     * The exception's class only: a message can quote the data it failed on (a parser's snippet of the body, a URL
-     * with a query, a header value), and the reason travels in a header and in the audit trail. The message itself is
-     * in the DEBUG log of this class.
-     */
-    private static String describe(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof BudgetStoreException) {
-                return "budget store unreachable; " + c.getClass().getName();
-            }
-        }
-        return t.getClass().getName();
     }
 
     /** The input is over maxInputSize: its fixed reason, no cause to log. */
