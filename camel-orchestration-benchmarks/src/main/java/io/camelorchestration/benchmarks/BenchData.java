@@ -13,6 +13,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import io.camelorchestration.text.TokenCounter;
 
 /**
@@ -95,7 +96,7 @@ public final class BenchData {
     }
 
     private static List<String> load() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         List<String> out = new ArrayList<>();
         Path p = sharedPath();
         try (InputStream in = p != null ? Files.newInputStream(p)

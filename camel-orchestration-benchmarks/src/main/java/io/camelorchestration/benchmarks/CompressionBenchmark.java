@@ -25,6 +25,7 @@ import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
 import io.camelorchestration.compress.internal.ProtectedSpans;
+import io.camelorchestration.internal.Json;
 import io.camelorchestration.text.TokenCounter;
 
 /**
@@ -449,7 +450,7 @@ public final class CompressionBenchmark {
     }
 
     static List<Doc> load(Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         List<Doc> docs = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {

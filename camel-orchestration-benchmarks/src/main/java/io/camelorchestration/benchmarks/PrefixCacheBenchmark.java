@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.component.OrchestrateComponent;
 import io.camelorchestration.component.OrchestrateConstants;
+import io.camelorchestration.internal.Json;
 import io.camelorchestration.text.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -55,7 +56,7 @@ public final class PrefixCacheBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = Integer.getInteger("prefixCache.messages", 200);
         Path map = litellmMap();
-        JsonNode litellm = new ObjectMapper().readTree(map.toFile());
+        JsonNode litellm = Json.MAPPER.readTree(map.toFile());
         Path priced = catalog(litellm, true);
         Path plain = catalog(litellm, false);
 
@@ -191,7 +192,7 @@ public final class PrefixCacheBenchmark {
     }
 
     static String chat(String model, String system, String user) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.MAPPER;
         ObjectNode body = m.createObjectNode().put("model", model);
         ArrayNode msgs = body.putArray("messages");
         msgs.addObject().put("role", "system").put("content", system.strip());
@@ -234,7 +235,7 @@ public final class PrefixCacheBenchmark {
     }
 
     static List<String> brown() throws IOException {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.MAPPER;
         Path sample = find("camel-orchestration-component/src/test/resources/brown-sample/brown-sample.jsonl");
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(sample, StandardCharsets.UTF_8)) {
@@ -268,7 +269,7 @@ public final class PrefixCacheBenchmark {
 
     /** The three models in the project's own format, with or without the cache-read price. */
     static Path catalog(JsonNode litellm, boolean withCachePrice) throws IOException {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         ArrayNode models = root.putArray("models");
         for (String name : MODELS) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 
 /**
  * Human-written questions over whole articles: SQuAD 2.0 (CC BY-SA 4.0) as {@code ../shared/data/squad/} holds it,
@@ -39,7 +40,7 @@ final class SquadQuestions {
     }
 
     static SquadQuestions load(Path dir) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         Map<String, String> articles = new LinkedHashMap<>();
         for (JsonNode n : lines(mapper, dir.resolve("documents.jsonl"))) {
             articles.put(n.path("title").asText(), n.path("text").asText());

@@ -34,6 +34,7 @@ import io.camelorchestration.compress.internal.HtmlToText;
 import io.camelorchestration.compress.internal.PatternsAloneSpans;
 import io.camelorchestration.compress.internal.ProtectedSpans;
 import io.camelorchestration.compress.internal.TermsSideBySide;
+import io.camelorchestration.internal.Json;
 import io.camelorchestration.route.ComplexityScorer;
 import io.camelorchestration.text.TokenCounter;
 
@@ -521,7 +522,7 @@ public final class TextLibrariesBenchmark {
     static List<String> corpus() {
         String prop = System.getProperty("brown.jsonl");
         Path shared = Path.of(prop != null ? prop : "/work/shared/data/brown/brown.jsonl");
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         List<String> out = new ArrayList<>();
         try (InputStream in = Files.isReadable(shared) ? Files.newInputStream(shared)
                 : TextLibrariesBenchmark.class.getClassLoader().getResourceAsStream("brown/brown-sample.jsonl");

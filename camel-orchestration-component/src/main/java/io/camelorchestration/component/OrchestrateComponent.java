@@ -10,6 +10,7 @@ import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.route.RoutingPolicy;
 import io.camelorchestration.settle.UsageTotals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
@@ -133,6 +134,13 @@ public class OrchestrateComponent extends DefaultComponent {
     private boolean classifierDiscovery = true;
     @Metadata(label = "advanced", autowired = true, description = "Your own compressor.")
     private Compressor compressor;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Your own routing policy: which model each step runs on, the model of a step over budget,"
+                            + " and when a routed answer is re-run on the original model. It is given the routing"
+                            + " candidates (routing-models, or the catalog's) at start-up through withCandidates."
+                            + " Default: the built-in policy (the intent's tier, raised when complex, the cheapest"
+                            + " reachable candidate).")
+    private RoutingPolicy routingPolicy;
     @Metadata(label = "advanced", autowired = true, description = "Your own budget ledger (overrides ledger).")
     private BudgetLedger budgetLedger;
     @Metadata(label = "advanced", autowired = true, description = "Your own audit sink (in addition to auditUri).")
@@ -588,6 +596,14 @@ public class OrchestrateComponent extends DefaultComponent {
 
     public void setClassifierDiscovery(boolean classifierDiscovery) {
         this.classifierDiscovery = classifierDiscovery;
+    }
+
+    public RoutingPolicy getRoutingPolicy() {
+        return routingPolicy;
+    }
+
+    public void setRoutingPolicy(RoutingPolicy routingPolicy) {
+        this.routingPolicy = routingPolicy;
     }
 
     public Compressor getCompressor() {

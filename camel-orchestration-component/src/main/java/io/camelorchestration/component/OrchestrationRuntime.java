@@ -109,7 +109,8 @@ final class OrchestrationRuntime extends ServiceSupport {
                 .classifier(o.classifier())
                 .handlers(HandlerRegistry.withOverrides(overrides))
                 .compressor(o.compressor())
-                .routing(RoutingPolicy.standard(candidates))
+                .routing(o.routingPolicy() != null ? o.routingPolicy().withCandidates(candidates)
+                        : RoutingPolicy.standard(candidates))
                 .budgets(budgets)
                 .build());
         MeterRegistry registry = o.meterRegistry();

@@ -3,7 +3,6 @@ package io.camelorchestration.component;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-
 import javax.sql.DataSource;
 
 import io.camelorchestration.audit.AuditSink;
@@ -14,6 +13,7 @@ import io.camelorchestration.cache.ResponseCache;
 import io.camelorchestration.classify.IntentClassifier;
 import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.route.RoutingPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.Registry;
 
@@ -35,10 +35,12 @@ import org.apache.camel.spi.Registry;
  * @param defaultModel the model name; null: none
  * @param routingModels the component's routing-models (an endpoint default); null: the catalog's routable models
  * @param classifier the user's classifier, the one a module on the class path offers, or the keyword classifier
+ * @param routingPolicy the user's routing policy; null: the built-in one over the candidates
  * @param meterRegistry the bound registry or the only one in the registry; null: no meters
  */
 record RuntimeOptions(String models, String defaultModel, long workflowBudgetTokens, String routingModels,
-                      IntentClassifier classifier, Compressor compressor, MeterRegistry meterRegistry,
+                      IntentClassifier classifier, Compressor compressor, RoutingPolicy routingPolicy,
+                      MeterRegistry meterRegistry,
                       Budget budget, Journal journal, Cache cache, Audit audit) {
 
     static final String PREFIX = OrchestrateComponent.PROPERTY_PREFIX;
@@ -86,6 +88,7 @@ record RuntimeOptions(String models, String defaultModel, long workflowBudgetTok
                 c.getConfiguration().getRoutingModels(),
                 ClassifierDiscovery.classifier(c.getClassifier(), c.isClassifierDiscovery(), c.getCamelContext()),
                 c.getCompressor() != null ? c.getCompressor() : CompressionPipeline.defaults(),
+                c.getRoutingPolicy(),
                 c.getMeterRegistry() != null ? c.getMeterRegistry() : registry.findSingleByType(MeterRegistry.class),
                 budget(c, registry), journal(c), cache(c), audit(c, registry));
     }

@@ -8,18 +8,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.BudgetKeys;
-import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.CumulativeBudgets;
 import io.camelorchestration.budget.UnbookedStepException;
 import io.camelorchestration.cache.CachedAnswer;
 import io.camelorchestration.cache.Flight;
 import io.camelorchestration.cache.ResponseCacheService;
 import io.camelorchestration.catalog.ModelInfo;
-import io.camelorchestration.classify.Intent;
 import io.camelorchestration.component.langchain4j.CapturedUsage;
 import io.camelorchestration.component.langchain4j.ChatMessagesBody;
 import io.camelorchestration.component.langchain4j.UsageCapture;
+import io.camelorchestration.engine.CallShape;
 import io.camelorchestration.engine.Completion;
+import io.camelorchestration.engine.FailureReason;
 import io.camelorchestration.engine.Flags;
 import io.camelorchestration.engine.Settlement;
 import io.camelorchestration.engine.StepContext;
@@ -29,7 +29,6 @@ import io.camelorchestration.engine.StepExecution;
 import io.camelorchestration.engine.StepInput;
 import io.camelorchestration.engine.StepPlan;
 import io.camelorchestration.engine.StepSettings;
-import io.camelorchestration.settle.StepOutcome;
 import io.camelorchestration.settle.Usage;
 import io.camelorchestration.settle.WorkflowExecution;
 import org.apache.camel.AsyncCallback;
@@ -112,7 +111,7 @@ final class StepRun {
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
             unbooked(t);
-            fallback("orchestration failed before the call (" + describe(t) + ")", t);
+            fallback(FailureReason.beforeTheCall(t), t);
             return returned();
         }
         if (lookup instanceof ResponseCacheService.Hit hit) {
@@ -157,7 +156,7 @@ final class StepRun {
         } catch (Throwable t) {
             overheadNanos += System.nanoTime() - t0;
             unbooked(t);
-            fallback("orchestration failed before the call (" + describe(t) + ")", t);
+            fallback(FailureReason.beforeTheCall(t), t);
             return;
         }
         overheadNanos += System.nanoTime() - t0;
@@ -228,13 +227,12 @@ final class StepRun {
         return wf;
     }
 
-    /** Looks the draft's request up in the response cache, when the step's answers may be kept at all. */
+    /** Looks the draft's request up in the response cache, when the engine says the step may be cached at all. */
     private void lookUp(Message msg) {
-        StepDraft draft = run.draft();
-        Intent intent = draft.classification().intent();
-        if (!draft.handler().policy().usesModel() || intent == Intent.GENERATE && !endpoint.cacheGenerate()) {
-            return; // a send step calls no model; generate only when the endpoint says so
+        if (!run.cacheable(endpoint.cacheGenerate())) {
+            return;
         }
+        StepDraft draft = run.draft();
         String uri = endpoint.delegateFor(draft.model()).getEndpoint().getEndpointUri();
         cacheKey = StepCache.key(msg, originalBody, draft.sentText(originalText), draft, uri, budgetKey,
                 endpoint.cacheKeyHeaders());
@@ -267,28 +265,22 @@ final class StepRun {
                 sentText = plan.compression().text();
                 msg.setBody(chatBody != null ? chatBody.compressedMessages() : sentText);
             }
-            modelHeaders(msg, plan.model(), plan.routing().routed(), plan.maxOutputTokens(),
-                    plan.handler().policy().usesModel());
+            write(msg, run.plannedCall());
         }
         UsageReader.clear(msg);
     }
 
     /** The model and output cap the call is sent with: in headers, and in an OpenAI request body. */
-    private void modelHeaders(Message msg, ModelInfo model, boolean routed, int maxOutputTokens, boolean usesModel) {
-        // a reasoning model reasons before it answers, inside the same cap: room for both
-        int cap = model == null ? maxOutputTokens : model.outputCapFor(maxOutputTokens);
-        if (model != null && (routed || settings.pinnedModel() != null)) {
-            setModelHeaders(msg, model, usesModel ? cap : 0);
+    private static void write(Message msg, CallShape call) {
+        if (call.model() != null) {
+            String name = call.model().name();
+            msg.setHeader(OrchestrateConstants.MODEL, name);
+            msg.setHeader(OrchestrateConstants.OPENAI_MODEL, name);
+            ChatRequestBody.apply(msg, name, call.outputCap());
         }
-        if (maxOutputTokens > 0 && usesModel) {
-            msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, cap);
+        if (call.outputCap() > 0) {
+            msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, call.outputCap());
         }
-    }
-
-    private void setModelHeaders(Message msg, ModelInfo model, int maxOutputTokens) {
-        msg.setHeader(OrchestrateConstants.MODEL, model.name());
-        msg.setHeader(OrchestrateConstants.OPENAI_MODEL, model.name());
-        ChatRequestBody.apply(msg, model.name(), maxOutputTokens);
     }
 
     private void refused(BudgetExceededException e, long t0) {
@@ -362,7 +354,7 @@ final class StepRun {
                 if (!run.rerunning()) {
                     LOG.debug("Step {}: the call failed", settings.stepId(), failure);
                 }
-                next = run.callFailed(failure, describe(failure), overheadNanos);
+                next = run.callFailed(failure, FailureReason.describe(failure), overheadNanos);
                 if (next instanceof Completion.Failed) {
                     reservedGauge.addAndGet(-run.plan().estimatedTokens());
                 }
@@ -381,7 +373,7 @@ final class StepRun {
         } catch (Throwable t) {
             // the delegate has answered: keep its answer, only the bookkeeping is lost
             LOG.debug("Orchestration bookkeeping failed after the call", t);
-            markFallback("orchestration failed after the call (" + describe(t) + ")");
+            markFallback(FailureReason.afterTheCall(t));
             safeRecordFallback(t);
             next = null;
         } finally {
@@ -399,7 +391,7 @@ final class StepRun {
             restoreOriginal();
         } catch (Throwable t) {
             LOG.debug("Restoring the original message for a re-run failed", t);
-            markFallback("orchestration failed after the call (" + describe(t) + ")");
+            markFallback(FailureReason.afterTheCall(t));
             safeRecordFallback(t);
             return false;
         }
@@ -432,19 +424,12 @@ final class StepRun {
     // ---- the response cache
 
     /**
-     * Keeps the answer when it is worth keeping: the call the draft described ran as drafted (no degrade, no
-     * fallback, no re-run), and its answer passed the intent's check and is not empty. The waiters of this step's
-     * flight get it when the step finishes.
+     * Keeps the answer when the engine says it is worth keeping ({@link StepExecution#worthKeeping}). The waiters of
+     * this step's flight get it when the step finishes.
      */
     private void keep(Message msg, Settlement s) {
         try {
-            StepPlan plan = run.plan();
-            StepDraft draft = run.draft();
-            boolean asDrafted = s.outcome() == StepOutcome.ORCHESTRATED && !s.rerun() && !plan.unoptimised()
-                    && plan.budgetExceeded() == null && plan.maxOutputTokens() == draft.maxOutputTokens()
-                    && sameModel(plan.model(), draft.model()) && sentText.equals(draft.sentText(originalText));
-            if (!asDrafted || answerText == null || answerText.isBlank()
-                    || !plan.handler().check(answerText, sentText).passed()) {
+            if (!run.worthKeeping(s, answerText, sentText)) {
                 return;
             }
             ResponseCacheService service = rt.cache().service();
@@ -466,10 +451,6 @@ final class StepRun {
         }
     }
 
-    private static boolean sameModel(ModelInfo a, ModelInfo b) {
-        return a == null ? b == null : b != null && a.name().equals(b.name());
-    }
-
     /**
      * Answers the step from the cache: the message is shaped as for the call and then given the stored answer (the
      * delegate's body and headers); nothing is reserved or charged, the call avoided is counted as saved.
@@ -479,8 +460,7 @@ final class StepRun {
         StepDraft draft = run.draft();
         ModelInfo model = draft.model();
         try {
-            modelHeaders(msg, model, draft.routing().routed(), draft.maxOutputTokens(),
-                    draft.handler().policy().usesModel());
+            write(msg, run.draftedCall());
             UsageReader.clear(msg);
             StepCache.apply(msg, a);
         } catch (Throwable t) {
@@ -492,9 +472,7 @@ final class StepRun {
         }
         overheadNanos += System.nanoTime() - t0;
         try {
-            ModelInfo answered = a.model() == null ? model : rt.catalog().find(a.model()).orElse(model);
-            StepEvent.Served served = run.served(answered, a.tokens(), a.inputTokens(), a.outputTokens(), a.cost(),
-                    overheadNanos);
+            StepEvent.Served served = run.served(a, rt.catalog(), overheadNanos);
             countCache("hit");
             rt.cache().saved(run.context().routeId(), settings.stepId(), served.tokensSaved(),
                     served.costSaved().doubleValue());
@@ -634,10 +612,7 @@ final class StepRun {
             msg.setHeaders(new HashMap<>(originalHeaders));
         }
         UsageReader.clear(msg);
-        ModelInfo original = settings.originalModel();
-        if (original != null && settings.pinnedModel() != null) {
-            setModelHeaders(msg, original, 0);
-        }
+        write(msg, CallShape.original(settings));
         exchange.setException(null);
     }
 
@@ -648,20 +623,6 @@ final class StepRun {
     private static String routeId(Exchange exchange) {
         String id = ExchangeHelper.getRouteId(exchange);
         return id != null ? id : exchange.getFromRouteId() != null ? exchange.getFromRouteId() : "unknown";
-    }
-
-    /**
-     * The exception's class only: a message can quote the data it failed on (a parser's snippet of the body, a URL
-     * with a query, a header value), and the reason travels in a header and in the audit trail. The message itself is
-     * in the DEBUG log of this class.
-     */
-    private static String describe(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof BudgetStoreException) {
-                return "budget store unreachable; " + c.getClass().getName();
-            }
-        }
-        return t.getClass().getName();
     }
 
     /** The input is over maxInputSize: its fixed reason, no cause to log. */

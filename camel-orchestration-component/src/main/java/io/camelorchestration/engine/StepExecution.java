@@ -5,6 +5,8 @@ import java.util.concurrent.Executor;
 
 import io.camelorchestration.budget.BudgetExceededException;
 import io.camelorchestration.budget.CumulativeBudgets;
+import io.camelorchestration.cache.CachedAnswer;
+import io.camelorchestration.catalog.ModelCatalog;
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.check.CheckResult;
@@ -68,6 +70,21 @@ public final class StepExecution {
     }
 
     /**
+     * Whether the draft's answers may be kept in a response cache at all: a step that calls a model (a send step calls
+     * none); a generate step only when {@code cacheGenerate} says so.
+     */
+    public boolean cacheable(boolean cacheGenerate) {
+        return draft.handler().policy().usesModel()
+                && (draft.classification().intent() != Intent.GENERATE || cacheGenerate);
+    }
+
+    /** The model and output cap the drafted call is sent with (what a cached answer stands in for). */
+    public CallShape draftedCall() {
+        return CallShape.of(draft.model(), draft.routing().routed(), draft.maxOutputTokens(),
+                draft.handler().policy().usesModel(), settings);
+    }
+
+    /**
      * Reserves the draft's budgets. A budget store that answers later is asked off this thread and the plan completes
      * on {@code then}; otherwise the future is already complete. A plan over a budget is published as
      * {@link StepEvent.BudgetExceeded}.
@@ -92,6 +109,12 @@ public final class StepExecution {
     /** The plan, once made; null before. */
     public StepPlan plan() {
         return plan;
+    }
+
+    /** The model and output cap the planned call is sent with (a plan that is not unoptimised). */
+    public CallShape plannedCall() {
+        return CallShape.of(plan.model(), plan.routing().routed(), plan.maxOutputTokens(),
+                plan.handler().policy().usesModel(), settings);
     }
 
     /** Whether the step is on its second call: the original model, the message as it came. */
@@ -189,23 +212,41 @@ public final class StepExecution {
         return s;
     }
 
+    /**
+     * Whether a settled answer is worth keeping in the response cache for the request the draft described: the call
+     * ran as drafted (orchestrated, no re-run, no fallback policy, no budget exceeded, the draft's output cap, model
+     * and input), and its answer is not blank and passes the intent's check.
+     *
+     * @param sentText the input the call was sent
+     */
+    public boolean worthKeeping(Settlement s, String answer, String sentText) {
+        boolean asDrafted = s.outcome() == StepOutcome.ORCHESTRATED && !s.rerun() && !plan.unoptimised()
+                && plan.budgetExceeded() == null && plan.maxOutputTokens() == draft.maxOutputTokens()
+                && sameModel(plan.model(), draft.model()) && sentText.equals(draft.sentText(input.text()));
+        return asDrafted && answer != null && !answer.isBlank() && plan.handler().check(answer, sentText).passed();
+    }
+
+    private static boolean sameModel(ModelInfo a, ModelInfo b) {
+        return a == null ? b == null : b != null && a.name().equals(b.name());
+    }
+
     /** Refused by a hard budget ({@code onBudgetExceeded=fail}): the delegate is not called. */
     public void refused(BudgetExceededException e, long overheadNanos) {
         step.publish(new StepEvent.Refused(context, e, overheadNanos));
     }
 
     /**
-     * Answered from the response cache.
-     *
-     * @param answered     the model that gave the kept answer (the draft's where unknown)
-     * @param tokens       the tokens the kept answer's call used, now saved
-     * @param storedCost   what that call cost, where its model is not in the catalog
+     * Answered from the response cache: nothing is reserved or charged, the call the kept answer saves is counted as
+     * saved, at the prices of the model that gave it (the draft's where that one is unknown, the stored cost where
+     * neither is in the catalog).
      */
-    public StepEvent.Served served(ModelInfo answered, long tokens, long inputTokens, long outputTokens,
-            double storedCost, long overheadNanos) {
-        Usd costSaved = Usd.of(answered != null ? answered.cost(inputTokens, outputTokens) : storedCost);
+    public StepEvent.Served served(CachedAnswer answer, ModelCatalog catalog, long overheadNanos) {
+        ModelInfo model = draft.model();
+        ModelInfo answered = answer.model() == null ? model : catalog.find(answer.model()).orElse(model);
+        Usd costSaved = Usd.of(answered != null ? answered.cost(answer.inputTokens(), answer.outputTokens())
+                : answer.cost());
         StepEvent.Served served = new StepEvent.Served(context, draft.classification().intent(),
-                draft.classification().confidence(), draft.model(), draft.budgetTokens(), draft.compressed(), tokens,
+                draft.classification().confidence(), model, draft.budgetTokens(), draft.compressed(), answer.tokens(),
                 costSaved, overheadNanos);
         step.publish(served);
         return served;

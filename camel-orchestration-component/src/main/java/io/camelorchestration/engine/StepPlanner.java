@@ -25,6 +25,7 @@ import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
 import io.camelorchestration.route.RouteRequest;
+import io.camelorchestration.route.RoutingCandidates;
 import io.camelorchestration.route.RoutingDecision;
 import io.camelorchestration.route.RoutingPolicy;
 import io.camelorchestration.settle.WorkflowExecution;
@@ -44,6 +45,8 @@ public final class StepPlanner {
     private final HandlerRegistry handlers;
     private final Compressor compressor;
     private final RoutingPolicy router;
+    private final java.util.concurrent.ConcurrentHashMap<RoutingCandidates, RoutingPolicy> routers =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final CumulativeBudgets budgets;
     private final CacheAwareCompression cacheAware = new CacheAwareCompression();
 
@@ -172,7 +175,7 @@ public final class StepPlanner {
         RoutingDecision routing = d.routing();
         TokenBudget wf = workflow.budget();
         while (true) {
-            long estimate = estimate(policy, compressed, maxOut);
+            long estimate = estimate(policy, compressed, maxOut, routing.model());
             Usd cost = estimatedCost(routing.model(), compressed, maxOut, policy);
             Refusal refusal = reserve(s, in, wf, budget, estimate, cost, unanswered);
             if (refusal.hold != null || refusal.budget == null) {
@@ -245,13 +248,14 @@ public final class StepPlanner {
         int degradedOut = Math.max(1, maxOut / 2);
         CompressionResult harder = in.rewritable() ? compress(in, CompressionLevel.AGGRESSIVE, c, s, policy) : compressed;
         RoutingDecision cheapest = routing;
-        if (policy.usesModel() && flags.routing() && s.pinnedModel() == null) {
-            // the cheapest candidate of the intent's own tier: a generate step is never given a small model
+        if (policy.usesModel() && flags.routing() && s.routing() && s.pinnedModel() == null) {
+            // the cheapest candidate of the intent's own tier: a generate step is never given a small model; a step
+            // with routing=off keeps its model (its delegate may take no other), like a pinned one
             RoutingDecision d = router(s).degrade(new RouteRequest(c.intent(), policy.tier(), null,
                     harder == null ? "" : harder.text(), tokens(harder), degradedOut, s.originalModel(), reachable));
             cheapest = d.routed() || !routing.routed() ? d : routing;
         }
-        long degradedEstimate = estimate(policy, harder, degradedOut);
+        long degradedEstimate = estimate(policy, harder, degradedOut, cheapest.model());
         return booked(c, handler, budget, degradedOut, harder, cheapest, degradedEstimate, wf, in, exceeded, false,
                 unanswered);
     }
@@ -342,11 +346,16 @@ public final class StepPlanner {
 
     /** The step's own routing-models, where it has them; else the component's. */
     RoutingPolicy router(StepSettings s) {
-        return s.candidates() == null ? router : router.withCandidates(s.candidates());
+        // one policy per distinct candidate list (built once each at start-up), not one per message
+        return s.candidates() == null ? router : routers.computeIfAbsent(s.candidates(), router::withCandidates);
     }
 
-    private static long estimate(IntentPolicy policy, CompressionResult cr, int maxOut) {
-        return tokens(cr) + (policy.usesModel() ? maxOut : 0);
+    /** Input and the output the call may spend: a reasoning model's cap has room for its reasoning too. */
+    private static long estimate(IntentPolicy policy, CompressionResult cr, int maxOut, ModelInfo model) {
+        if (!policy.usesModel()) {
+            return tokens(cr);
+        }
+        return tokens(cr) + (model == null ? maxOut : model.outputCapFor(maxOut));
     }
 
     private static Usd estimatedCost(ModelInfo model, CompressionResult cr, int maxOut, IntentPolicy policy) {

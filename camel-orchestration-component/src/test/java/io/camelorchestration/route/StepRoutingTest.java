@@ -1,6 +1,7 @@
 package io.camelorchestration.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 
@@ -79,5 +80,52 @@ class StepRoutingTest {
 
         assertThat(plan.routing().routed()).isFalse();
         assertThat(plan.routing().reason()).isEqualTo("intent needs no model");
+    }
+
+    @Test
+    void overItsBudgetAStepWithRoutingOffDegradesOnItsOwnModel() {
+        String body = "Hi, my parcel has not arrived yet. It was due on Monday and the tracking page has not changed"
+                + " since Friday. I asked at the depot twice. Please look into it or refund me. Regards, Anna";
+        StepSettings routingOff = new StepSettings("summarizeTicket",
+                new StepDescription("summarizeTicket", "condense the customer e-mail", "direct:llm", null, ""),
+                Intent.SUMMARIZE, 40, null, null, false, null, gpt4o, OnBudgetExceeded.DEGRADE);
+        StepSettings routingOn = new StepSettings("summarizeTicket",
+                new StepDescription("summarizeTicket", "condense the customer e-mail", "direct:llm", null, ""),
+                Intent.SUMMARIZE, 40, null, null, true, null, gpt4o, OnBudgetExceeded.DEGRADE);
+
+        StepPlan off = planner.plan(routingOff, new Flags(true, true), new StepInput(body, null, null),
+                new WorkflowExecution("ex-1", 0), m -> m.provider().equals("openai"));
+        StepPlan on = planner.plan(routingOn, new Flags(true, true), new StepInput(body, null, null),
+                new WorkflowExecution("ex-2", 0), m -> m.provider().equals("openai"));
+
+        assertThat(off.budgetExceeded()).as("over the step's budget").isNotNull();
+        assertThat(off.model()).isEqualTo(gpt4o);
+        assertThat(off.maxOutputTokens()).as("still degraded: half the cap").isLessThan(HandlerRegistry.defaults()
+                .handler(Intent.SUMMARIZE).policy().maxOutputTokens());
+        assertThat(on.budgetExceeded()).isNotNull();
+        assertThat(on.model()).as("with routing on, degrade picks a cheaper model").isNotEqualTo(gpt4o);
+    }
+
+    @Test
+    void aReasoningModelsReasoningCountsAgainstTheStepsTokenBudget() {
+        ModelInfo thinker = new ModelInfo("thinker", "openai", Tier.SMALL, 0.05, 0.40, 400_000, "o200k_base", null, -1,
+                -1, true, null);
+        String body = "Hi, my parcel has not arrived yet. Regards, Anna";
+        StepSettings roomy = new StepSettings("summarizeTicket",
+                new StepDescription("summarizeTicket", "condense the customer e-mail", "direct:llm", null, ""),
+                Intent.SUMMARIZE, 10_000, 100, null, true, thinker, gpt4o, OnBudgetExceeded.FAIL);
+        StepSettings tight = new StepSettings("summarizeTicket",
+                new StepDescription("summarizeTicket", "condense the customer e-mail", "direct:llm", null, ""),
+                Intent.SUMMARIZE, 500, 100, null, true, thinker, gpt4o, OnBudgetExceeded.FAIL);
+
+        StepPlan plan = planner.plan(roomy, new Flags(false, true), new StepInput(body, null, null),
+                new WorkflowExecution("ex-1", 0), m -> true);
+
+        // the model is called with a cap of 100 + its reasoning, and may spend all of it
+        assertThat(plan.estimatedTokens()).isEqualTo(plan.inputTokens() + 100 + ModelInfo.REASONING_OUTPUT_TOKENS);
+        assertThatThrownBy(() -> planner.plan(tight, new Flags(false, true), new StepInput(body, null, null),
+                new WorkflowExecution("ex-2", 0), m -> true))
+                .as("500 tokens hold the input and the answer, not the reasoning")
+                .isInstanceOf(io.camelorchestration.budget.BudgetExceededException.class);
     }
 }
