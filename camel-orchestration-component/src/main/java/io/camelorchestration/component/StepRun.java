@@ -354,7 +354,7 @@ final class StepRun {
                 if (!run.rerunning()) {
                     LOG.debug("Step {}: the call failed", settings.stepId(), failure);
                 }
-                next = run.callFailed(failure, FailureReason.describe(failure), overheadNanos);
+                next = run.callFailed(failure, overheadNanos);
                 if (next instanceof Completion.Failed) {
                     reservedGauge.addAndGet(-run.plan().estimatedTokens());
                 }

@@ -161,12 +161,11 @@ public final class StepExecution {
      * The delegate failed. On what the pipeline changed (a routed model, a compressed input) the original path
      * decides: the step re-runs as it came. Otherwise the failure is the step's, and nothing is booked.
      *
-     * @param description what failed, safe to show (the error's class, not its message)
      */
-    public Completion callFailed(Throwable error, String description, long overheadNanos) {
+    public Completion callFailed(Throwable error, long overheadNanos) {
         if (firstCall == null && !plan.unoptimised() && (plan.routing().routed() || plan.compressed())) {
             return rerun(new Usage(0, 0, "failed call"), "call failed on ",
-                    CheckResult.fail("the call failed (" + description + ")"));
+                    CheckResult.fail("the call failed (" + FailureReason.describe(error) + ")"));
         }
         planner.release(plan, context.workflow());
         step.publish(new StepEvent.Failed(context, plan.classification().intent(), plan.model(), error, overheadNanos));

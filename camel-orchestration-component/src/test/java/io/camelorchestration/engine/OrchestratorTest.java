@@ -147,7 +147,7 @@ class OrchestratorTest {
         run.draft(new Flags(false, false), new StepInput(TICKET, null, null)); // nothing optimised
         run.plan(Runnable::run).join();
 
-        Completion next = run.callFailed(new IllegalStateException("503"), "java.lang.IllegalStateException", 500);
+        Completion next = run.callFailed(new IllegalStateException("503"), 500);
 
         assertThat(next).isInstanceOf(Completion.Failed.class);
         assertThat(events).last().isInstanceOfSatisfying(StepEvent.Failed.class, e -> {
