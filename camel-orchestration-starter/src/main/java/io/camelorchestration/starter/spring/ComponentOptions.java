@@ -39,7 +39,8 @@ record ComponentOptions(String description, List<Option> options) {
             if (in == null) {
                 throw new IllegalStateException(DESCRIPTOR + " is not on the class path (camel-orchestration-component missing?)");
             }
-            return parse(Json.MAPPER.readTree(in)) // the component's one mapper (see ConfigurationMetadataWriter.render);
+            // the component's one mapper (see ConfigurationMetadataWriter.render)
+            return parse(Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DESCRIPTOR, e);
         }
