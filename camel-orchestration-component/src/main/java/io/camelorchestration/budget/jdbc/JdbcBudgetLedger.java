@@ -330,24 +330,24 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         ensureSchema();
         sweepIfDue();
         String id = idPrefix + Long.toHexString(nextId.incrementAndGet());
+        Sent sent = new Sent();
         try (Connection c = connect()) {
             if (isPostgres(c)) {
-                return reservePg(c, scope, amount, limit, id);
+                return reservePg(c, scope, amount, limit, id, sent);
             }
-            return reserveTx(c, scope, amount, limit, id) ? new Reservation(id, scope, amount) : null;
+            return reserveTx(c, scope, amount, limit, id, sent) ? new Reservation(id, scope, amount) : null;
         } catch (SQLException e) {
-            if (e instanceof InDoubt) {
+            if (sent.committing) {
+                // also when only closing failed after the store answered: the caller is told of a failure either way
                 giveBackInDoubt(id, scope, amount);
             }
             throw unreachable(e);
         }
     }
 
-    /** A failure after a reservation's write was sent: the store may have committed it (see {@link #reserve}). */
-    private static final class InDoubt extends SQLException {
-        InDoubt(SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
-        }
+    /** Whether a reservation's write was sent: from then on a failure may come after the store committed it. */
+    private static final class Sent {
+        boolean committing;
     }
 
     private void giveBackInDoubt(String id, BudgetScope scope, long amount) {
@@ -364,7 +364,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         return reservationsInDoubt.get();
     }
 
-    private Reservation reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+    private Reservation reservePg(Connection c, BudgetScope scope, long amount, long limit, String id, Sent sent)
+            throws SQLException {
         c.setAutoCommit(true);
         try (PreparedStatement ps = prepare(c, PG_RESERVE)) {
             bind(ps, scope, 1);
@@ -375,16 +376,15 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setString(8, id);
             ps.setLong(9, amount);
             ps.setLong(10, ttl.toMillis());
-            // one auto-commit statement: from here on, a failure may come after the store committed it
+            sent.committing = true; // one auto-commit statement
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Reservation(id, scope, amount, rs.getLong(1)) : null;
-            } catch (SQLException e) {
-                throw new InDoubt(e);
             }
         }
     }
 
-    private boolean reserveTx(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+    private boolean reserveTx(Connection c, BudgetScope scope, long amount, long limit, String id, Sent sent)
+            throws SQLException {
         c.setAutoCommit(false);
         try {
             boolean ok = conditionalAdd(c, scope, amount, limit);
@@ -409,18 +409,15 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
                     ins.executeUpdate();
                 }
             }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                // the commit may have reached the store and only its answer been lost
-                throw new InDoubt(e);
-            }
+            // before the commit, a failure leaves nothing committed (a broken connection's transaction is rolled back)
+            sent.committing = ok;
+            c.commit();
             return ok;
         } catch (SQLException e) {
             try {
                 c.rollback();
             } catch (SQLException broken) {
-                // the connection is gone: the store rolls back what was not committed; what was is in doubt (e)
+                // the connection is gone: the store rolls back what was not committed; a commit sent is in doubt
                 e.addSuppressed(broken);
             }
             throw e;
