@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -178,8 +179,8 @@ class CrashAndOutageTest {
             } finally {
                 restarted.stop();
             }
-            for (String policy : CrashAndOutageInstance.STORE_POLICIES) {
-                OrchestrateComponent c = survivor.getComponent("orchestrate-" + policy, OrchestrateComponent.class);
+            for (BudgetStorePolicy policy : CrashAndOutageInstance.STORE_POLICIES) {
+                OrchestrateComponent c = survivor.getComponent("orchestrate-" + policy.id(), OrchestrateComponent.class);
                 await().atMost(PHASE_DEADLINE).until(() -> c.pendingSettlements().waiting() == 0);
             }
             // what any start takes on this machine now, with nothing left behind: journals of its own, no dead
