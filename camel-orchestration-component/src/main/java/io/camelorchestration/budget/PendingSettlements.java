@@ -111,9 +111,21 @@ public final class PendingSettlements implements AutoCloseable {
     public String recordAhead(List<BudgetScope> scopes, long[] estimates) {
         String id = UUID.randomUUID().toString();
         running.add(id);
-        if (append(id, scopes, estimates) == null) {
-            running.remove(id);
-            return null;
+        try {
+            if (append(id, scopes, estimates) == null) {
+                running.remove(id);
+                return null;
+            }
+        } catch (RuntimeException | Error e) {
+            // not journalled ahead after all (the journal's file failed): what may have gone in is taken out again and
+            // the id is not left running, else its entries would wait, never booked, for a step that is not coming
+            try {
+                cancel(id, scopes.size());
+            } catch (RuntimeException | Error again) {
+                running.remove(id);
+                e.addSuppressed(again);
+            }
+            throw e;
         }
         return id;
     }

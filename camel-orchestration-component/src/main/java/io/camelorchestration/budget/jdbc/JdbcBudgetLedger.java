@@ -250,6 +250,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private final WriteBehindSettlements settlements;
     private final AtomicLong holdsSettledOnExpiry = new AtomicLong();
     private final AtomicLong amountSettledOnExpiry = new AtomicLong();
+    private final AtomicLong reservationsInDoubt = new AtomicLong();
     private volatile ExpiryListener expiryListener;
     // ids unique over instances (random prefix) and increasing within one, which keeps the primary key's index compact
     private final String idPrefix = String.format("%016x-", ThreadLocalRandom.current().nextLong());
@@ -309,22 +310,62 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
+    /**
+     * A reservation whose answer is lost can still have been taken: the store committed it, and the connection broke
+     * (a network cut, a failover, a server shut down mid-call, a socket timeout) before the caller heard so. The
+     * caller sees a failure and goes its own way (the step is refused, or runs unbooked and its spend is booked from
+     * the pending-settlement journal under an id of its own), so nobody would ever settle that hold: it would be
+     * settled on expiry at its full amount, over-counting the estimate on top of what the step spent. So a
+     * reservation in doubt is given back under its id like any release, written behind: when the store answers
+     * again, the write deletes the row if the reservation was taken (and gives its amount back), finds nothing if it
+     * was not (a no-op, as for a settlement written twice), and corrects the amount to nothing if a sweep settled
+     * the hold on expiry meanwhile. Only failures after the statement was sent are in doubt (on PostgreSQL the single
+     * auto-commit statement, elsewhere the commit); a connection that was never had, or a transaction that failed
+     * before its commit, took nothing. What is left: a statement the store still runs after the caller gave up and
+     * that commits only after the give-back was written (it had to outlive the query timeout's cancel, the store
+     * being marked down and answering again); that hold is settled on expiry at its amount, as a dead instance's is.
+     */
     @Override
     public Reservation reserve(BudgetScope scope, long amount, long limit) {
         ensureSchema();
         sweepIfDue();
         String id = idPrefix + Long.toHexString(nextId.incrementAndGet());
+        Sent sent = new Sent();
         try (Connection c = connect()) {
             if (isPostgres(c)) {
-                return reservePg(c, scope, amount, limit, id);
+                return reservePg(c, scope, amount, limit, id, sent);
             }
-            return reserveTx(c, scope, amount, limit, id) ? new Reservation(id, scope, amount) : null;
+            return reserveTx(c, scope, amount, limit, id, sent) ? new Reservation(id, scope, amount) : null;
         } catch (SQLException e) {
+            if (sent.committing) {
+                // also when only closing failed after the store answered: the caller is told of a failure either way
+                giveBackInDoubt(id, scope, amount);
+            }
             throw unreachable(e);
         }
     }
 
-    private Reservation reservePg(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+    /** Whether a reservation's write was sent: from then on a failure may come after the store committed it. */
+    private static final class Sent {
+        boolean committing;
+    }
+
+    private void giveBackInDoubt(String id, BudgetScope scope, long amount) {
+        try {
+            settlements.add(new Settlement(id, scope, amount, 0));
+            reservationsInDoubt.incrementAndGet();
+        } catch (BudgetStoreException full) {
+            // past the settlements kept: the hold, if it was taken, is settled on expiry
+        }
+    }
+
+    /** Reservations whose answer was lost, given back under their id (see {@link #reserve}). */
+    public long reservationsInDoubt() {
+        return reservationsInDoubt.get();
+    }
+
+    private Reservation reservePg(Connection c, BudgetScope scope, long amount, long limit, String id, Sent sent)
+            throws SQLException {
         c.setAutoCommit(true);
         try (PreparedStatement ps = prepare(c, PG_RESERVE)) {
             bind(ps, scope, 1);
@@ -335,13 +376,15 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             ps.setString(8, id);
             ps.setLong(9, amount);
             ps.setLong(10, ttl.toMillis());
+            sent.committing = true; // one auto-commit statement
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Reservation(id, scope, amount, rs.getLong(1)) : null;
             }
         }
     }
 
-    private boolean reserveTx(Connection c, BudgetScope scope, long amount, long limit, String id) throws SQLException {
+    private boolean reserveTx(Connection c, BudgetScope scope, long amount, long limit, String id, Sent sent)
+            throws SQLException {
         c.setAutoCommit(false);
         try {
             boolean ok = conditionalAdd(c, scope, amount, limit);
@@ -366,10 +409,17 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
                     ins.executeUpdate();
                 }
             }
+            // before the commit, a failure leaves nothing committed (a broken connection's transaction is rolled back)
+            sent.committing = ok;
             c.commit();
             return ok;
         } catch (SQLException e) {
-            c.rollback();
+            try {
+                c.rollback();
+            } catch (SQLException broken) {
+                // the connection is gone: the store rolls back what was not committed; a commit sent is in doubt
+                e.addSuppressed(broken);
+            }
             throw e;
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
 import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
@@ -124,6 +125,75 @@ class JdbcBudgetLedgerTest {
             }
         }
         assertThat(lossy.lost).as("each round lost one answer").hasValue(2);
+    }
+
+    /**
+     * The store takes a reservation and its answer is lost (the connection breaks between commit and reply, as when
+     * PostgreSQL shuts down mid-call): the caller sees a failure, so its step runs unbooked and its real spend is
+     * booked from the pending-settlement journal under an id of its own. The hold the store did take is given back
+     * under its id as soon as the store answers again; it is never settled on expiry at its estimate on top of the
+     * spend (20 tokens booked, not 20 + 28).
+     */
+    @Test
+    void aReservationWhoseAnswerWasLostIsGivenBackNotSettledOnExpiry() throws Exception {
+        LostAnswers lossy = new LostAnswers(db.dataSource());
+        Duration ttl = Duration.ofMillis(300);
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(lossy.dataSource(), ttl, Duration.ofMillis(20),
+                Duration.ofSeconds(5))) {
+            lossy.reservationsToLose.set(1);
+            assertThatThrownBy(() -> ledger.reserve(scope("t-lost-hold"), 28, 10_000))
+                    .isInstanceOf(BudgetStoreException.class);
+            assertThat(lossy.lost).as("the store took the reservation, the caller heard of a failure").hasValue(1);
+            assertThat(openReservations("t-lost-hold")).as("the hold is in the store").isEqualTo(1);
+            assertThat(reserved("t-lost-hold")).isEqualTo(28);
+            lossy.down.set(false); // the store is back
+            // the step ran unbooked: its real spend comes from the journal, under the journal's id
+            List<BudgetLedger.Booking> spend = List.of(new BudgetLedger.Booking("pending-1.0", scope("t-lost-hold"), 20));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try {
+                    ledger.book(spend); // as PendingSettlements does: retried while the ledger counts the store as down
+                    break;
+                } catch (BudgetStoreException markedDownForNow) {
+                    if (System.nanoTime() > deadline) {
+                        throw markedDownForNow;
+                    }
+                    Thread.sleep(25);
+                }
+            }
+            LostAnswers.flushUntilWritten(ledger);
+            assertThat(reserved("t-lost-hold")).as("the hold in doubt is given back").isZero();
+            assertThat(openReservations("t-lost-hold")).isZero();
+            Thread.sleep(ttl.toMillis() + 200); // whatever would have expired has
+            ledger.sweepExpired();
+            assertThat(committed("t-lost-hold")).as("the spend, not the spend plus the estimate").isEqualTo(20);
+            assertThat(reserved("t-lost-hold")).isZero();
+            assertThat(openReservations("t-lost-hold")).isZero();
+            assertThat(ledger.holdsSettledOnExpiry()).isZero();
+            assertThat(ledger.reservationsInDoubt()).isEqualTo(1);
+        }
+    }
+
+    /** A sweep that settled the hold in doubt on expiry before the give-back was written: corrected to nothing. */
+    @Test
+    void aReservationWhoseAnswerWasLostAndThatExpiredIsCorrectedToNothing() throws Exception {
+        LostAnswers lossy = new LostAnswers(db.dataSource());
+        Duration ttl = Duration.ofMillis(200);
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(lossy.dataSource(), ttl, Duration.ofMillis(20),
+                Duration.ofSeconds(5)); JdbcBudgetLedger other = new JdbcBudgetLedger(db.dataSource(), ttl)) {
+            lossy.reservationsToLose.set(1);
+            assertThatThrownBy(() -> ledger.reserve(scope("t-lost-expired"), 28, 10_000))
+                    .isInstanceOf(BudgetStoreException.class);
+            Thread.sleep(ttl.toMillis() + 200);
+            // while this instance cannot reach the store, another instance's sweep gets there: booked at its amount
+            assertThat(other.sweepExpired()).isEqualTo(28);
+            assertThat(committed("t-lost-expired")).isEqualTo(28);
+            lossy.down.set(false);
+            LostAnswers.flushUntilWritten(ledger);
+            assertThat(committed("t-lost-expired")).as("the give-back replaces what the sweep booked").isZero();
+            assertThat(reserved("t-lost-expired")).isZero();
+            assertThat(openReservations("t-lost-expired")).isZero();
+        }
     }
 
     @Test

@@ -94,6 +94,34 @@ class JdbcPortableSqlTest {
         }
     }
 
+    /**
+     * The commit of a reservation's transaction reaches the store and its answer is lost: the hold is given back under
+     * its id when the store answers again, not settled on expiry at its amount on top of the step's spend.
+     */
+    @Test
+    void aReservationWhoseCommitsAnswerWasLostIsGivenBack() throws Exception {
+        LostAnswers lossy = new LostAnswers(h2());
+        DataSource ds = lossy.dataSource();
+        Duration ttl = Duration.ofMillis(300);
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(ds, ttl, Duration.ofMillis(20), Duration.ofSeconds(5))) {
+            assertThat(ledger.reserve(SCOPE, 1, 10_000)).as("the account and tables exist").isNotNull();
+            lossy.reservationsToLose.set(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.reserve(SCOPE, 28, 10_000))
+                    .isInstanceOf(io.camelorchestration.budget.BudgetStoreException.class);
+            assertThat(lossy.lost).hasValue(1);
+            lossy.down.set(false);
+            assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).as("the store took it").isEqualTo(29);
+            LostAnswers.flushUntilWritten(ledger);
+            assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).as("given back").isEqualTo(1);
+            Thread.sleep(ttl.toMillis() + 200);
+            ledger.sweepExpired();
+            assertThat(query(ds, "SELECT committed FROM orchestration_budget"))
+                    .as("only the hold that was really abandoned is settled on expiry").isEqualTo(1);
+            assertThat(query(ds, "SELECT reserved FROM orchestration_budget")).isZero();
+            assertThat(query(ds, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
+        }
+    }
+
     @Test
     void concurrentReservationsNeverPassTheLimit() throws Exception {
         DataSource ds = h2();
