@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.camelorchestration.internal.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +84,22 @@ class EngineBoundaryTest {
                         + " change, and may be used only from io.camelorchestration.X..: other stages, the Camel adapter"
                         + " and the other modules go through the stage's API (its interfaces, value types and factories,"
                         + " e.g. ResponseCache.local, AuditEvent.toJson)"));
+    }
+
+    /**
+     * One JSON mapper (issue 15, "one of each"): the component's mappers are built once, in {@link Json}, and used from
+     * there. The chat server ({@code io.camelorchestration.example..}, on this class path as a test dependency) stands
+     * alone and keeps its own one.
+     */
+    @Test
+    void theComponentBuildsItsJsonMappersOnlyInJson() {
+        check(noClasses().that().resideInAPackage(ENGINE).and().resideOutsideOfPackage("io.camelorchestration.example..")
+                .and().doNotHaveFullyQualifiedName(Json.class.getName())
+                .should().callCodeUnitWhere(JavaCall.Predicates.target(
+                                HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(ObjectMapper.class)))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("<init>|builder|rebuild|copy"))))
+                .because("a configured ObjectMapper is costly to build and the component's are configured once, in Json"
+                        + " (Json.MAPPER, Json.EXACT)"));
     }
 
     private static ArchCondition<JavaClass> useNoOtherStagesInternals() {

@@ -69,7 +69,7 @@ public final class ReliabilityBenchmark {
                 + " | reserved | p99.9 / max ms while down | audit published / rows |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         try (HikariDataSource ds = new HikariDataSource(cfg)) {
-            for (String policy : List.of("closed", "open")) {
+            for (BudgetStorePolicy policy : List.of(BudgetStorePolicy.CLOSED, BudgetStorePolicy.OPEN)) {
                 for (String onExceeded : List.of("degrade", "fallback", "fail")) {
                     scenario(ds, journals, policy, onExceeded, runMs, outageMs);
                 }
@@ -79,9 +79,9 @@ public final class ReliabilityBenchmark {
         }
     }
 
-    private static void scenario(DataSource ds, Path journals, String policy, String onExceeded, long runMs, long outageMs)
-            throws Exception {
-        String tenant = "r-" + policy + "-" + onExceeded;
+    private static void scenario(DataSource ds, Path journals, BudgetStorePolicy policy, String onExceeded, long runMs,
+            long outageMs) throws Exception {
+        String tenant = "r-" + policy.id() + "-" + onExceeded;
         AtomicLong reported = new AtomicLong();
         AtomicLong published = new AtomicLong();
         CamelContext ctx = new DefaultCamelContext();
@@ -89,7 +89,7 @@ public final class ReliabilityBenchmark {
         OrchestrateComponent orchestrate = new OrchestrateComponent();
         orchestrate.setEnabled(true);
         orchestrate.setBudgets(tenant + "=1000000000 tokens/day hard");
-        orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(policy));
+        orchestrate.setOnBudgetStoreUnavailable(policy);
         orchestrate.setBudgetLedger(new JdbcBudgetLedger(ds));
         orchestrate.setAuditJdbc(true);
         orchestrate.setDataSource(ds);
@@ -165,7 +165,7 @@ public final class ReliabilityBenchmark {
         long reserved = query(ds, "SELECT COALESCE(SUM(reserved), 0) FROM orchestration_budget WHERE budget_key = '" + tenant + "'");
         long rows = query(ds, "SELECT COUNT(*) FROM audit_trail");
         long[] lat = whileDown.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("| %s | %s | %d | %d | %d | %d | %d | %d | %s | %d / %d |%n", policy, onExceeded, exchanges.get(),
+        System.out.printf("| %s | %s | %d | %d | %d | %d | %d | %d | %s | %d / %d |%n", policy.id(), onExceeded, exchanges.get(),
                 failed.get(), unbooked.get(), reported.get(), committed, reserved,
                 lat.length == 0 ? "-" : ms(lat[(int) Math.min(lat.length - 1, Math.floor(lat.length * 0.999))]) + " / " + ms(lat[lat.length - 1]),
                 published.get(), rows);

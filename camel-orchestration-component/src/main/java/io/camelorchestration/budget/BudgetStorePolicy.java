@@ -11,14 +11,10 @@ public enum BudgetStorePolicy {
     /** Let the step go down the original path, unbooked. Safe for availability. */
     OPEN;
 
-    public static BudgetStorePolicy of(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown budget store policy '" + value + "'; allowed values: closed, open");
-        }
-    }
-
+    /**
+     * The value users write, e.g. {@code onBudgetStoreUnavailable=open}: the Camel adapter's configurer reads an option's text as the constant
+     * (any case, a dash for an underscore) and names the allowed values when it is none.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

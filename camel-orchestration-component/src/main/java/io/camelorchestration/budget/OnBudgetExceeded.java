@@ -13,14 +13,10 @@ public enum OnBudgetExceeded {
     /** Throw {@link BudgetExceededException} before the delegate is called. */
     FAIL;
 
-    public static OnBudgetExceeded of(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown onBudgetExceeded '" + value + "'; allowed values: degrade, fallback, fail");
-        }
-    }
-
+    /**
+     * The value users write, e.g. {@code onBudgetExceeded=fallback}: the Camel adapter's configurer reads an option's text as the constant
+     * (any case, a dash for an underscore) and names the allowed values when it is none.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

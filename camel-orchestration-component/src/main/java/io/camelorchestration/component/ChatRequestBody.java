@@ -1,9 +1,8 @@
 package io.camelorchestration.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelorchestration.internal.Json;
+import io.camelorchestration.internal.ChatRequestJson;
 import org.apache.camel.Message;
 
 /**
@@ -12,8 +11,6 @@ import org.apache.camel.Message;
  * step's output cap are written into it. Any other body is left alone.
  */
 final class ChatRequestBody {
-
-    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ChatRequestBody() {
     }
@@ -25,18 +22,9 @@ final class ChatRequestBody {
      * @return whether the body was a chat request and was rewritten
      */
     static boolean apply(Message msg, String model, int maxOutputTokens) {
-        if (!(msg.getBody() instanceof String text) || !looksLikeChatRequest(text)) {
+        ObjectNode request = msg.getBody() instanceof String text ? ChatRequestJson.parse(text) : null;
+        if (request == null) {
             return false;
-        }
-        ObjectNode request;
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (!(node instanceof ObjectNode o) || !o.path("messages").isArray()) {
-                return false;
-            }
-            request = o;
-        } catch (Exception e) {
-            return false; // not JSON after all: nothing to rewrite
         }
         request.put("model", model);
         if (maxOutputTokens > 0) {
@@ -46,19 +34,11 @@ final class ChatRequestBody {
                 request.put(field, maxOutputTokens);
             }
         }
-        try {
-            msg.setBody(MAPPER.writeValueAsString(request));
-        } catch (Exception e) {
+        String rewritten = ChatRequestJson.write(request);
+        if (rewritten == null) {
             return false;
         }
+        msg.setBody(rewritten);
         return true;
-    }
-
-    private static boolean looksLikeChatRequest(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i < text.length() && text.charAt(i) == '{' && text.contains("\"messages\"");
     }
 }

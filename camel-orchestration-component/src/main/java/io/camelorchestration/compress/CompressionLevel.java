@@ -11,14 +11,10 @@ public enum CompressionLevel {
     LIGHT,
     AGGRESSIVE;
 
-    public static CompressionLevel of(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown compression level '" + value + "'; allowed values: auto, off, light, aggressive");
-        }
-    }
-
+    /**
+     * The value users write, e.g. {@code compression=aggressive}: the Camel adapter's configurer reads an option's text as the constant
+     * (any case, a dash for an underscore) and names the allowed values when it is none.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelorchestration.catalog.ModelInfo;
 import io.camelorchestration.compress.CompressionResult;
-import io.camelorchestration.compress.SeenOpenings;
 import io.camelorchestration.text.TokenCounter;
 
 /**

@@ -77,11 +77,11 @@ public sealed interface StepEvent {
             return settlement.model();
         }
 
+        /** The settlement's figures, built once with it (not per call: totals, meters and the audit trail each ask). */
         @Override
         public StepRecord record() {
             return settlement.record();
         }
-
     }
 
     /** Answered from the response cache: nothing reserved or charged; the call avoided counts as saved. */

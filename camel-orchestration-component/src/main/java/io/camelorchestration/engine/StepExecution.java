@@ -12,6 +12,7 @@ import io.camelorchestration.catalog.Usd;
 import io.camelorchestration.check.CheckResult;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.settle.StepOutcome;
+import io.camelorchestration.settle.StepRecord;
 import io.camelorchestration.settle.Usage;
 import io.camelorchestration.settle.WorkflowExecution;
 
@@ -205,8 +206,8 @@ public final class StepExecution {
             reason = reason + unbookedNote(pending);
         }
         Settlement s = new Settlement(plan.classification(), plan.budgetTokens(), model, usage, firstModel, firstCall,
-                in, out, cost, saved, costSaved, outcome, orchestrated, plan.routing().routed() && firstCall == null,
-                skipped, reason, rerunReason, pending, cacheable);
+                new StepRecord(in, out, saved, cost, costSaved, outcome), orchestrated,
+                plan.routing().routed() && firstCall == null, skipped, reason, rerunReason, pending, cacheable);
         step.publish(new StepEvent.Settled(context, s, overheadNanos));
         return s;
     }

@@ -294,7 +294,7 @@ public final class StepPlanner {
         if (plan.workflowReserved()) {
             workflow.budget().settle(plan.estimatedTokens(), tokensUsed);
         }
-        workflow.steps().add(plan.budgetTokens(), tokensUsed);
+        workflow.stepSettled(plan.budgetTokens(), tokensUsed);
         return plan.hold() != null ? budgets.commit(plan.hold(), tokensUsed, cost) : null;
     }
 

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.LongAdder;
  * either side: nothing was allocated that it could use up, and counting its tokens on both sides would pull the
  * ratio towards 1 for no reason. Thread-safe (parallel steps of one exchange).
  */
-public final class StepAllocations {
+final class StepAllocations {
 
     private final LongAdder allocated = new LongAdder();
     private final LongAdder used = new LongAdder();
 
-    public void add(long budgetTokens, long usedTokens) {
+    void add(long budgetTokens, long usedTokens) {
         if (budgetTokens <= 0) {
             return;
         }
@@ -22,16 +22,16 @@ public final class StepAllocations {
         used.add(usedTokens);
     }
 
-    public long allocated() {
+    long allocated() {
         return allocated.sum();
     }
 
-    public long used() {
+    long used() {
         return used.sum();
     }
 
     /** Used over allocated; 0 when no step with a budget has settled. */
-    public double utilization() {
+    double utilization() {
         long a = allocated.sum();
         return a == 0 ? 0 : (double) used.sum() / a;
     }

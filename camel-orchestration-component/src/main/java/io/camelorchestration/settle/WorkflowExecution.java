@@ -31,9 +31,12 @@ public final class WorkflowExecution {
         return budget;
     }
 
-    /** The budgets of the steps that settled, and what they used. */
-    public StepAllocations steps() {
-        return steps;
+    /**
+     * Adds a settled step's budget and the tokens it used to what {@link #utilization()} is measured against when no
+     * workflow budget is set (see {@link StepAllocations}): nothing for a step without a budget.
+     */
+    public void stepSettled(long budgetTokens, long usedTokens) {
+        steps.add(budgetTokens, usedTokens);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import io.camelorchestration.text.TokenCounter;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class BuiltInModelCatalogTest {
     void cachedInputAndCacheWritePricesAreTheOnesLiteLlmsMapStates() throws Exception {
         JsonNode litellm;
         try (InputStream in = getClass().getResourceAsStream("/catalog/litellm/model_prices_and_context_window.json")) {
-            litellm = new ObjectMapper().readTree(in);
+            litellm = Json.MAPPER.readTree(in);
         }
         int compared = 0;
         for (ModelInfo m : catalog.models()) {
@@ -82,7 +82,7 @@ class BuiltInModelCatalogTest {
     void namesAreUniqueSoNoEntryIsSilentlyLost() throws Exception {
         JsonNode raw;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelCatalogLoader.BUILT_IN)) {
-            raw = new ObjectMapper().readTree(in);
+            raw = Json.MAPPER.readTree(in);
         }
 
         assertThat(catalog.models()).hasSize(raw.get("models").size());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -57,7 +58,7 @@ class AuditTrailTest extends OrchestrateTestSupport {
         });
 
         mock.assertIsSatisfied();
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.MAPPER;
         List<Map<String, Object>> events = mock.getExchanges().stream()
                 .map(e -> readJson(json, e.getMessage().getBody(String.class))).toList();
         assertThat(events).extracting(e -> e.get("action")).containsExactly("ORCHESTRATION_INITIALIZED",

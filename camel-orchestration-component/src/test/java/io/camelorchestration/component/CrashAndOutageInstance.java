@@ -23,7 +23,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 // Not on OrchestrateTestSupport: the same instance runs in a child JVM (CrashAndOutageMain) and is restarted.
 final class CrashAndOutageInstance {
 
-    static final List<String> STORE_POLICIES = List.of("open", "closed");
+    static final List<BudgetStorePolicy> STORE_POLICIES = List.of(BudgetStorePolicy.OPEN, BudgetStorePolicy.CLOSED);
     static final List<String> ON_EXCEEDED = List.of("degrade", "fallback", "fail");
     static final long CAP = 1_000_000_000L;
     static final String BODY = "Please confirm the order.";
@@ -40,9 +40,9 @@ final class CrashAndOutageInstance {
 
     static List<String> keys() {
         List<String> keys = new ArrayList<>();
-        for (String p : STORE_POLICIES) {
+        for (BudgetStorePolicy p : STORE_POLICIES) {
             for (String x : ON_EXCEEDED) {
-                keys.add("m-" + p + "-" + x);
+                keys.add("m-" + p.id() + "-" + x);
             }
         }
         return keys;
@@ -52,22 +52,22 @@ final class CrashAndOutageInstance {
     static CamelContext create(String name, DataSource ds, Duration ttl, Path journals, Reported reported) throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.getCamelContextExtension().setName(name);
-        for (String policy : STORE_POLICIES) {
+        for (BudgetStorePolicy policy : STORE_POLICIES) {
             OrchestrateComponent orchestrate = new OrchestrateComponent();
             orchestrate.setEnabled(true);
-            orchestrate.setBudgets("m-" + policy + "-*=" + CAP + " tokens/day hard");
-            orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(policy));
+            orchestrate.setBudgets("m-" + policy.id() + "-*=" + CAP + " tokens/day hard");
+            orchestrate.setOnBudgetStoreUnavailable(policy);
             orchestrate.setBudgetLedger(new JdbcBudgetLedger(ds, ttl, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-            orchestrate.setJournalDirectory(journals.resolve(policy).toString());
-            ctx.addComponent("orchestrate-" + policy, orchestrate);
+            orchestrate.setJournalDirectory(journals.resolve(policy.id()).toString());
+            ctx.addComponent("orchestrate-" + policy.id(), orchestrate);
         }
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                for (String policy : STORE_POLICIES) {
+                for (BudgetStorePolicy policy : STORE_POLICIES) {
                     for (String x : ON_EXCEEDED) {
-                        String key = "m-" + policy + "-" + x;
-                        from("direct:" + key).to("orchestrate-" + policy + ":" + key + "?delegate=direct:llm-" + key
+                        String key = "m-" + policy.id() + "-" + x;
+                        from("direct:" + key).to("orchestrate-" + policy.id() + ":" + key + "?delegate=direct:llm-" + key
                                 + "&intent=generate&maxOutputTokens=" + MAX_OUTPUT_TOKENS + "&budgetKey=" + key + "&onBudgetExceeded=" + x);
                     }
                 }

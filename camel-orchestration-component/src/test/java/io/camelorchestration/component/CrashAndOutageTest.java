@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.budget.BudgetExceededException;
+import io.camelorchestration.budget.BudgetStorePolicy;
 import io.camelorchestration.budget.jdbc.JdbcBudgetLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -131,8 +132,8 @@ class CrashAndOutageTest {
             } finally {
                 restarted.stop();
             }
-            for (String policy : CrashAndOutageInstance.STORE_POLICIES) {
-                OrchestrateComponent c = survivor.getComponent("orchestrate-" + policy, OrchestrateComponent.class);
+            for (BudgetStorePolicy policy : CrashAndOutageInstance.STORE_POLICIES) {
+                OrchestrateComponent c = survivor.getComponent("orchestrate-" + policy.id(), OrchestrateComponent.class);
                 await().atMost(Duration.ofSeconds(30)).until(() -> c.pendingSettlements().waiting() == 0);
             }
         } finally {

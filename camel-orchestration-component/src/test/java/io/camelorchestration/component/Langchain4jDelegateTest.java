@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.camelorchestration.component.langchain4j.OrchestrationChatModelListener;
 import io.camelorchestration.example.server.ChatServer;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Langchain4jDelegateTest extends ChatServerTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     static ChatModel model(String name) {
         return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("not-needed-offline").modelName(name)

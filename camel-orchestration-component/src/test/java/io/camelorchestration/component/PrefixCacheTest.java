@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.component.testing.FakeLlm;
 import io.camelorchestration.component.testing.OrchestrateTestSupport;
 import io.camelorchestration.compress.BrownSample;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class PrefixCacheTest extends OrchestrateTestSupport {
     static final String INSTRUCTION = "Summarize the customer's letter below for the claims agent.  Keep the claim"
             + " number, the amounts and what the customer asks for.   Reply in plain prose.";
 
-    final ObjectMapper mapper = new ObjectMapper();
+    final ObjectMapper mapper = Json.MAPPER;
     {
         llm.answers("The customer asks for the refund of claim C-1.");
     }

@@ -57,12 +57,12 @@ class UnbookedStepsAreBookedLaterTest {
         final AtomicLong unmarked = new AtomicLong();
         ProducerTemplate template;
 
-        Instance(String tenant, String storePolicy, String onExceeded) throws Exception {
+        Instance(String tenant, BudgetStorePolicy storePolicy, String onExceeded) throws Exception {
             this.tenant = tenant;
             ctx.getCamelContextExtension().setName("unbooked-" + tenant);
             orchestrate.setEnabled(true);
             orchestrate.setBudgets(tenant + "=100000000 tokens/day hard");
-            orchestrate.setOnBudgetStoreUnavailable(BudgetStorePolicy.of(storePolicy));
+            orchestrate.setOnBudgetStoreUnavailable(storePolicy);
             orchestrate.setBudgetLedger(ledger);
             orchestrate.setJournalDirectory(journals.toString());
             ctx.addComponent("orchestrate", orchestrate);
@@ -115,9 +115,9 @@ class UnbookedStepsAreBookedLaterTest {
 
     @Test
     void everyStepThatRanWithoutAReservationIsBookedOnceWhenTheStoreIsBack() throws Exception {
-        try (Instance degrade = new Instance("t-degrade", "closed", "degrade");
-                Instance fallback = new Instance("t-fallback", "closed", "fallback");
-                Instance open = new Instance("t-open", "open", "degrade")) {
+        try (Instance degrade = new Instance("t-degrade", BudgetStorePolicy.CLOSED, "degrade");
+                Instance fallback = new Instance("t-fallback", BudgetStorePolicy.CLOSED, "fallback");
+                Instance open = new Instance("t-open", BudgetStorePolicy.OPEN, "degrade")) {
             List<Instance> all = List.of(degrade, fallback, open);
             sendAll(all, 20);
             db.stopServer();

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 
 /** The Brown Corpus documents bundled with the tests (see brown-sample/README.md). */
 public record BrownSample(String id, String genre, String text) {
 
     public static List<BrownSample> all() {
         try (InputStream in = BrownSample.class.getResourceAsStream("/brown-sample/brown-sample.jsonl")) {
-            ObjectMapper mapper = new ObjectMapper();
+            ObjectMapper mapper = Json.MAPPER;
             List<BrownSample> docs = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {

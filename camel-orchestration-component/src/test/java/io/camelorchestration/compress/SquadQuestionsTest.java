@@ -12,6 +12,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelorchestration.classify.Intent;
+import io.camelorchestration.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +71,7 @@ class SquadQuestionsTest {
     }
 
     private static List<JsonNode> read(String file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         List<JsonNode> out = new ArrayList<>();
         try (InputStream in = SquadQuestionsTest.class.getResourceAsStream("/squad-sample/" + file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

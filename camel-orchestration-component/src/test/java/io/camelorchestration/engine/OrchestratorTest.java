@@ -18,6 +18,7 @@ import io.camelorchestration.route.RoutingCandidates;
 import io.camelorchestration.route.RoutingDecision;
 import io.camelorchestration.route.RoutingPolicy;
 import io.camelorchestration.settle.StepOutcome;
+import io.camelorchestration.settle.StepRecord;
 import io.camelorchestration.settle.Usage;
 import io.camelorchestration.settle.UsageTotals;
 import io.camelorchestration.settle.WorkflowExecution;
@@ -69,8 +70,12 @@ class OrchestratorTest {
         assertThat(s.model()).isEqualTo(routed);
         assertThat(s.cost()).isEqualTo(new Usage(60, 12, "usage").cost(routed));
         assertThat(s.costSaved()).isGreaterThan(Usd.ZERO);
-        assertThat(events).last().isInstanceOfSatisfying(StepEvent.Settled.class,
-                e -> assertThat(e.settlement()).isSameAs(s));
+        assertThat(events).last().isInstanceOfSatisfying(StepEvent.Settled.class, e -> {
+            assertThat(e.settlement()).isSameAs(s);
+            // the figures are built once, with the settlement: each subscriber reads the same record
+            assertThat(e.record()).isSameAs(e.record()).isEqualTo(new StepRecord(s.inputTokens(), s.outputTokens(),
+                    s.tokensSaved(), s.cost(), s.costSaved(), StepOutcome.ORCHESTRATED));
+        });
         assertThat(run.context().workflow().totals().tokensUsed()).isEqualTo(72);
         assertThat(stepTotals.tokensUsed()).isEqualTo(72);
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.util.StringHelper;
 
 /**
@@ -46,7 +46,7 @@ final class ConfigurationReference {
             if (in == null) {
                 throw new IllegalStateException(DESCRIPTOR + " is not on the class path");
             }
-            root = new ObjectMapper().readTree(in);
+            root = Json.MAPPER.readTree(in);
         }
         StringBuilder md = new StringBuilder();
         md.append("# Configuration reference\n\n");

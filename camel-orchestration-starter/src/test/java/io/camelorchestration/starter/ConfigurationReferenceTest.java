@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class ConfigurationReferenceTest {
     void everyOptionOfTheDescriptorIsDocumented() throws Exception {
         JsonNode root;
         try (var in = getClass().getClassLoader().getResourceAsStream(ConfigurationReference.DESCRIPTOR)) {
-            root = new ObjectMapper().readTree(in);
+            root = Json.MAPPER.readTree(in);
         }
         List<String> expected = new ArrayList<>();
         root.path("componentProperties").fieldNames().forEachRemaining(n -> {

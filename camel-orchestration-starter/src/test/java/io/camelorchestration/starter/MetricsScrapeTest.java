@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,7 @@ class MetricsScrapeTest {
      * meter family it exports.
      */
     private static void dashboardIsBuiltOnExactlyTheseMeters(String scrape) throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
+        JsonNode dashboard = Json.MAPPER.readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
         Set<String> queried = new TreeSet<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {

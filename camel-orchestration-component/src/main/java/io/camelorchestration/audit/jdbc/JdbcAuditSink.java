@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +25,7 @@ import io.camelorchestration.internal.BatchingWriter;
 import io.camelorchestration.internal.Journal;
 import io.camelorchestration.internal.Json;
 import io.camelorchestration.internal.RateLimitedLog;
+import io.camelorchestration.internal.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private final AtomicLong spoolSeq = new AtomicLong();
     private final AtomicLong notSpooled = new AtomicLong();
     private final AtomicLong recovered = new AtomicLong();
-    private Boolean postgres;
+    private final SqlDialect dialect = new SqlDialect();
     private boolean schemaReady;
 
     public JdbcAuditSink(DataSource dataSource) {
@@ -264,10 +264,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     private boolean isPostgres(Connection c) throws SQLException {
-        if (postgres == null) {
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        return postgres;
+        return dialect.isPostgres(c);
     }
 
     private static boolean isDuplicate(SQLException e) {

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -27,6 +26,7 @@ import io.camelorchestration.budget.BudgetStoreException;
 import io.camelorchestration.budget.Reservation;
 import io.camelorchestration.budget.internal.WriteBehindSettlements.Settlement;
 import io.camelorchestration.budget.internal.WriteBehindSettlements;
+import io.camelorchestration.internal.SqlDialect;
 
 /**
  * Cumulative budgets in a database shared by several instances.
@@ -245,7 +245,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     private final long retryAfterNanos;
     private final int queryTimeoutSeconds;
     private volatile long downUntil = System.nanoTime();
-    private volatile Boolean postgres;
+    private final SqlDialect dialect = new SqlDialect();
     private volatile boolean schemaReady;
     private final WriteBehindSettlements settlements;
     private final AtomicLong holdsSettledOnExpiry = new AtomicLong();
@@ -284,7 +284,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     /** Creates the tables when they are missing (the DDL is also in docs/budgets.md). */
     public void createSchema() {
         try (Connection c = connect()) {
-            dialect(c);
+            isPostgres(c);
             for (String ddl : DDL) {
                 try (Statement s = statement(c)) {
                     s.execute(ddl);
@@ -877,14 +877,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     }
 
     private boolean isPostgres(Connection c) throws SQLException {
-        Boolean pg = postgres;
-        return pg != null ? pg : dialect(c);
-    }
-
-    private boolean dialect(Connection c) throws SQLException {
-        boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        postgres = pg;
-        return pg;
+        return dialect.isPostgres(c);
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.camelorchestration.compress.internal;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.camelorchestration.compress.CompressionLevel;
@@ -11,7 +8,7 @@ import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.CompressionStrategy;
 import io.camelorchestration.compress.Compressor;
-import io.camelorchestration.internal.Json;
+import io.camelorchestration.internal.ChatRequestJson;
 
 /**
  * Compresses an OpenAI-style chat request body ({@code {"model":..,"messages":[{"role":..,"content":..}]}}): the
@@ -20,8 +17,6 @@ import io.camelorchestration.internal.Json;
  * their exact digits). The body comes back minified.
  */
 public final class ChatRequestCompressor implements CompressionStrategy {
-
-    private static final ObjectMapper MAPPER = Json.EXACT;
 
     private final Compressor content;
 
@@ -43,16 +38,11 @@ public final class ChatRequestCompressor implements CompressionStrategy {
 
     @Override
     public String apply(String text, CompressionRequest request) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (IOException e) {
+        ObjectNode root = ChatRequestJson.parse(text);
+        if (root == null) {
             return text;
         }
-        JsonNode messages = root == null ? null : root.get("messages");
-        if (messages == null || !messages.isArray()) {
-            return text;
-        }
+        JsonNode messages = root.get("messages");
         int question = lastUserTurnOfSeveral(messages);
         CompressionRequest context = question < 0 || request.instruction() != null ? request
                 : new CompressionRequest(request.text(), request.level(), request.intent(),
@@ -89,11 +79,8 @@ public final class ChatRequestCompressor implements CompressionStrategy {
         if (!changed) {
             return text;
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (IOException e) {
-            return text;
-        }
+        String rewritten = ChatRequestJson.write(root);
+        return rewritten == null ? text : rewritten;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.camelorchestration.compress.internal;
 import io.camelorchestration.classify.Intent;
 import io.camelorchestration.compress.CompressionLevel;
 import io.camelorchestration.compress.CompressionRequest;
-import io.camelorchestration.compress.CompressionStrategy;
 import io.camelorchestration.compress.Relatedness;
 
 /**
@@ -18,7 +17,7 @@ import io.camelorchestration.compress.Relatedness;
  * any question, and when nothing bears on it either way the text is cut less than other steps' (only lightly when no
  * relatedness could judge the question), since the evidence may be worded in a way nothing here knows. (A filter step's text is never selected from at all: see {@link Shapes}.)
  */
-public final class QuestionAwareSelector implements CompressionStrategy {
+public final class QuestionAwareSelector extends AggressiveSelector {
 
     /** Share of the input's tokens an aggressive, question-aware selection keeps. */
     public static final double DEFAULT_KEEP = 0.40;
@@ -36,25 +35,8 @@ public final class QuestionAwareSelector implements CompressionStrategy {
      */
     static final double DECISION_NONE_FOUND_KEEP = 0.50;
 
-    private final double keep;
-    private final Relatedness relatedness;
-
     public QuestionAwareSelector(double keep, Relatedness relatedness) {
-        this.keep = keep;
-        this.relatedness = relatedness;
-    }
-
-    public QuestionAwareSelector(double keep) {
-        this(keep, Relatedness.synonyms());
-    }
-
-    public QuestionAwareSelector() {
-        this(DEFAULT_KEEP);
-    }
-
-    @Override
-    public boolean selectsWholeUnits() {
-        return true;
+        super(keep, relatedness);
     }
 
     @Override
@@ -69,18 +51,10 @@ public final class QuestionAwareSelector implements CompressionStrategy {
     }
 
     @Override
-    public String apply(String text, CompressionRequest request) {
-        UnitDocument doc = UnitDocument.of(text);
-        if (doc.size() < 3) {
-            return text;
-        }
-        int[] unitTokens = doc.tokens();
-        int target = (int) (Selection.sum(unitTokens) * keep);
-        boolean[] mandatory = doc.mandatory(request.protectSpans());
-        boolean[] kept = decides(request)
+    boolean[] choose(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, CompressionRequest request) {
+        return decides(request)
                 ? selectEvidence(doc, unitTokens, mandatory, target, request.instruction(), relatedness)
                 : select(doc, unitTokens, mandatory, target, request.instruction());
-        return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 
     /** Whether the step decides (a branch, or which items stay) rather than answers. */

@@ -1,9 +1,7 @@
 package io.camelorchestration.compress.internal;
 
-
 import io.camelorchestration.compress.CompressionLevel;
 import io.camelorchestration.compress.CompressionRequest;
-import io.camelorchestration.compress.CompressionStrategy;
 import io.camelorchestration.compress.Relatedness;
 
 /**
@@ -11,30 +9,13 @@ import io.camelorchestration.compress.Relatedness;
  * are central to the text, open it or its paragraphs, and carry names and figures not yet kept. Units holding
  * protected spans are always kept when the request protects them. Original order is kept.
  */
-public final class SummarySelector implements CompressionStrategy {
+public final class SummarySelector extends AggressiveSelector {
 
     /** Share of the input's tokens an aggressive summary keeps. */
     public static final double DEFAULT_KEEP = 0.40;
 
-    private final double keep;
-    private final Relatedness relatedness;
-
     public SummarySelector(double keep, Relatedness relatedness) {
-        this.keep = keep;
-        this.relatedness = relatedness;
-    }
-
-    public SummarySelector(double keep) {
-        this(keep, Relatedness.synonyms());
-    }
-
-    public SummarySelector() {
-        this(DEFAULT_KEEP);
-    }
-
-    @Override
-    public boolean selectsWholeUnits() {
-        return true;
+        super(keep, relatedness);
     }
 
     @Override
@@ -49,30 +30,21 @@ public final class SummarySelector implements CompressionStrategy {
     }
 
     @Override
-    public String apply(String text, CompressionRequest request) {
-        UnitDocument doc = UnitDocument.of(text);
-        if (doc.size() < 3) {
-            return text;
-        }
-        int[] unitTokens = doc.tokens();
-        boolean[] mandatory = doc.mandatory(request.protectSpans());
-        int target = (int) (Selection.sum(unitTokens) * keep);
+    boolean[] choose(UnitDocument doc, int[] unitTokens, boolean[] mandatory, int target, CompressionRequest request) {
         // the step gave no question, but the prompt may hold one ("Is this urgent? Answer yes or no."): then the
         // sentences that bear on it are worth more than a general summary
         String asked = doc.directiveText();
         boolean decision = QuestionAwareSelector.decides(request);
-        boolean[] kept;
         if (!Terms.hasContentWords(asked)) {
             // a decision with no question to go by: nothing tells the evidence apart, cut lightly
-            kept = select(doc, unitTokens, mandatory, decision
+            return select(doc, unitTokens, mandatory, decision
                     ? Math.max(target, (int) (Selection.sum(unitTokens) * QuestionAwareSelector.DECISION_THIN_KEEP))
                     : target, null);
         } else if (decision) {
-            kept = QuestionAwareSelector.selectEvidence(doc, unitTokens, mandatory, target, asked, relatedness);
+            return QuestionAwareSelector.selectEvidence(doc, unitTokens, mandatory, target, asked, relatedness);
         } else {
-            kept = QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked);
+            return QuestionAwareSelector.select(doc, unitTokens, mandatory, target, asked);
         }
-        return Selection.all(kept) || !Selection.any(kept) ? text : doc.render(kept);
     }
 
     /**

@@ -11,12 +11,13 @@ import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /** An OpenAI-style request body: only user content is compressed, everything else keeps its value. */
 class ChatRequestCompressorTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
     private final Compressor compressor = CompressionPipeline.defaults();
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import org.apache.camel.util.StringHelper;
 
 /**
@@ -39,7 +39,8 @@ record ComponentOptions(String description, List<Option> options) {
             if (in == null) {
                 throw new IllegalStateException(DESCRIPTOR + " is not on the class path (camel-orchestration-component missing?)");
             }
-            return parse(new ObjectMapper().readTree(in));
+            // the component's one mapper (see ConfigurationMetadataWriter.render)
+            return parse(Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DESCRIPTOR, e);
         }

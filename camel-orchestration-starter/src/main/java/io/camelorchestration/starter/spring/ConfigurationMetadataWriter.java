@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelorchestration.internal.Json;
 
 /**
  * Writes {@code META-INF/spring-configuration-metadata.json} (what IDEs complete and document under
@@ -34,7 +34,11 @@ public final class ConfigurationMetadataWriter {
     }
 
     static String render(ComponentOptions component) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        // The component's one mapper: the starter is a module of the component, built and released with it, so it uses
+        // the shared io.camelorchestration.internal (EngineBoundaryTest keeps only a stage's internals to that stage).
+        // Shared, so never reconfigured here: indented through a writer of its own (the same default pretty printer
+        // INDENT_OUTPUT would use).
+        ObjectMapper json = Json.MAPPER;
         ObjectNode root = json.createObjectNode();
         ObjectNode group = root.putArray("groups").addObject();
         group.put("name", ComponentOptions.PREFIX);
@@ -66,7 +70,7 @@ public final class ConfigurationMetadataWriter {
                 option.enums().forEach(v -> values.addObject().put("value", v));
             }
         }
-        return json.writeValueAsString(root) + "\n";
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     private static String springType(ComponentOptions.Option option) {

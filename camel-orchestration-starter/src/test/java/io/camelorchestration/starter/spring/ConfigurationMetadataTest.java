@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelorchestration.internal.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +87,7 @@ class ConfigurationMetadataTest {
     private static JsonNode ours() throws Exception {
         for (URL url : Collections.list(ConfigurationMetadataTest.class.getClassLoader().getResources(ConfigurationMetadataWriter.RESOURCE))) {
             try (InputStream in = url.openStream()) {
-                JsonNode node = new ObjectMapper().readTree(in);
+                JsonNode node = Json.MAPPER.readTree(in);
                 if (node.path("groups").path(0).path("name").asText().equals("camel.component.orchestrate")) {
                     return node;
                 }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class ChatAnswers {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ChatServer.MAPPER;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"')]?)\\s+(?=[\"'(]?[A-Z0-9])");
     private static final Pattern NAME = Pattern.compile(
             "\\b(?:Mr\\.|Mrs\\.|Dr\\.|Gov\\.|Sen\\.|Rep\\.|Judge|Mayor|President)?\\s?([A-Z][a-z]+(?:\\s[A-Z]\\.)?\\s[A-Z][a-z]{2,})\\b");

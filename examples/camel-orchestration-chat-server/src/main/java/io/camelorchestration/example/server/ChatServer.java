@@ -44,7 +44,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class ChatServer implements AutoCloseable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The server's one mapper, also {@link ChatAnswers}'s. The server stands alone (the component's tests use it, so it
+     * cannot depend on the component and its {@code Json}): one mapper of its own, never reconfigured.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int TOKENS_PER_MESSAGE = 3;
     private static final int REPLY_PRIMING_TOKENS = 3;
 

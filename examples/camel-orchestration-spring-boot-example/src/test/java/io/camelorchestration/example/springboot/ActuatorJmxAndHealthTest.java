@@ -16,9 +16,9 @@ import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelorchestration.component.OrchestrateComponent;
 import io.camelorchestration.example.ExampleMain;
+import io.camelorchestration.internal.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -111,7 +111,7 @@ class ActuatorJmxAndHealthTest {
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode check = new ObjectMapper().readTree(health.body()).path("components").path("orchestrate");
+        JsonNode check = Json.MAPPER.readTree(health.body()).path("components").path("orchestrate");
         assertThat(check.path("status").asText()).isEqualTo("UP");
         assertThat(check.path("details").path("budget.store").asText()).isEqualTo("JdbcBudgetLedger");
         assertThat(check.path("details").path("budget.store.reachable").asBoolean()).isTrue();
@@ -121,7 +121,7 @@ class ActuatorJmxAndHealthTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> down = get("/actuator/health/orchestrate");
             assertThat(down.statusCode()).isEqualTo(503);
-            JsonNode json = new ObjectMapper().readTree(down.body());
+            JsonNode json = Json.MAPPER.readTree(down.body());
             assertThat(json.path("status").asText()).isEqualTo("DOWN");
             assertThat(json.path("details").path("budget.store.reachable").asBoolean(true)).isFalse();
         });
@@ -139,7 +139,7 @@ class ActuatorJmxAndHealthTest {
             }
         }
         assertThat(ours).as("the starter's spring-configuration-metadata.json").isNotNull();
-        JsonNode metadata = new ObjectMapper().readTree(ours);
+        JsonNode metadata = Json.MAPPER.readTree(ours);
         List<String> names = new java.util.ArrayList<>();
         metadata.path("properties").forEach(p -> names.add(p.path("name").asText()));
         assertThat(names).contains("camel.component.orchestrate.enabled", "camel.component.orchestrate.ledger",

@@ -1,9 +1,10 @@
-package io.camelorchestration.compress;
+package io.camelorchestration.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelorchestration.compress.BrownSample;
 import org.junit.jupiter.api.Test;
 
 /** What a step remembers of the prompts it sent: how much of a new one's opening the provider has lately seen. */

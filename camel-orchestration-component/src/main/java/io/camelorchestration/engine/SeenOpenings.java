@@ -1,4 +1,4 @@
-package io.camelorchestration.compress;
+package io.camelorchestration.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,28 +7,29 @@ import java.util.function.LongSupplier;
 /**
  * The openings of the prompts a step sent lately, as a provider's prompt cache would hold them: how much of a new
  * prompt's opening was sent before, within the cache's lifetime. Keeps 64-bit hashes of openings cut every
- * {@value #BLOCK_CHARS} characters, never text. Bounded (least recently seen forgotten first) and thread-safe.
+ * {@value #BLOCK_CHARS} characters, never text. Bounded (least recently seen forgotten first) and thread-safe. Only
+ * {@link CacheAwareCompression} keeps them.
  */
-public final class SeenOpenings {
+final class SeenOpenings {
 
     /** Openings are compared in blocks of this many characters (about 30 tokens, finer than a provider's 128). */
-    public static final int BLOCK_CHARS = 128;
+    static final int BLOCK_CHARS = 128;
     /** Openings past this length are not recorded: about 128k tokens, beyond what a step's prompt usually opens with. */
     static final int MAX_BLOCKS = 4_096;
     /** OpenAI keeps a cached prefix 5 to 10 minutes after its last use, Anthropic 5 by default: the shorter. */
-    public static final long DEFAULT_TTL_NANOS = 5L * 60 * 1_000_000_000L;
-    public static final int DEFAULT_MAX_ENTRIES = 8_192;
+    static final long DEFAULT_TTL_NANOS = 5L * 60 * 1_000_000_000L;
+    static final int DEFAULT_MAX_ENTRIES = 8_192;
 
     private final int maxEntries;
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Long> lastSeen;
 
-    public SeenOpenings() {
+    SeenOpenings() {
         this(DEFAULT_MAX_ENTRIES, DEFAULT_TTL_NANOS, System::nanoTime);
     }
 
-    public SeenOpenings(int maxEntries, long ttlNanos, LongSupplier clock) {
+    SeenOpenings(int maxEntries, long ttlNanos, LongSupplier clock) {
         this.maxEntries = maxEntries;
         this.ttlNanos = ttlNanos;
         this.clock = clock;
@@ -41,7 +42,7 @@ public final class SeenOpenings {
     }
 
     /** Characters of the longest opening of {@code text} (a multiple of {@value #BLOCK_CHARS}) seen lately; 0 if none. */
-    public int longestSeen(String text) {
+    int longestSeen(String text) {
         long[] h = hashes(text);
         synchronized (lastSeen) {
             return longestSeen(h, clock.getAsLong());
@@ -49,7 +50,7 @@ public final class SeenOpenings {
     }
 
     /** Records the openings of a prompt that is sent (or, for the other choice, would have been). */
-    public void add(String text) {
+    void add(String text) {
         long[] h = hashes(text);
         synchronized (lastSeen) {
             add(h, clock.getAsLong());
@@ -57,7 +58,7 @@ public final class SeenOpenings {
     }
 
     /** {@link #longestSeen} and then {@link #add}, hashing the text once: what a step does with each message. */
-    public int longestSeenThenAdd(String text) {
+    int longestSeenThenAdd(String text) {
         long[] h = hashes(text);
         long now = clock.getAsLong();
         synchronized (lastSeen) {
