@@ -37,6 +37,7 @@ import io.camelorchestration.compress.internal.TermsSideBySide;
 import io.camelorchestration.internal.Json;
 import io.camelorchestration.route.ComplexityScorer;
 import io.camelorchestration.text.TokenCounter;
+import io.camelorchestration.text.UpkeepAtEveryLookupCounter;
 
 /**
  * "Libraries first" (issue 15): each hand-written part of the text path side by side with the library that could do
@@ -50,9 +51,10 @@ import io.camelorchestration.text.TokenCounter;
  * {@link CaffeineWordCounter}), its cache's upkeep once on the common pool (Caffeine's default, not seen by the
  * thread's CPU clock) and once on the counting thread; the component (the same cuts, its hand-written table, new
  * words to jtokkit); the component as it was before issue 15, which also merged new words with a hand-written BPE
- * ({@link HandWrittenTokenCounter}). On Brown Corpus texts of about 4,000 tokens: a document whose words are all
- * known, a document new to the cache after 60 others (each round starts every variant with an empty cache), and a
- * message of about 100 tokens. For scale, the compression of a 4k-token document (summarize), which counts the
+ * ({@link HandWrittenTokenCounter}); and the component's word cache with Caffeine's upkeep at every lookup, as it was
+ * before 7 Dec 2026 ({@link UpkeepAtEveryLookupCounter}). On Brown Corpus texts of about 4,000 tokens: a document
+ * whose words are all known, a document new to the cache after 60 others (each round starts every variant with an
+ * empty cache), and a message of about 100 tokens. For scale, the compression of a 4k-token document (summarize), which counts the
  * document and its result through the component's counter.
  *
  * <p>HTML to text: the component's reading with jsoup against the regexes of before ({@link HandWrittenHtmlToText}),
@@ -84,6 +86,7 @@ public final class TextLibrariesBenchmark {
     private static final String LIBRARY = "component: Caffeine word cache + jtokkit";
     private static final String PATTERNS = "the patterns alone";
     private static final String BEFORE = "hand-written word table + hand-written BPE (before)";
+    private static final String UPKEEP = "the same, Caffeine's upkeep at every lookup (before 7 Dec, 16:00 UTC)";
 
     private TextLibrariesBenchmark() {
     }
@@ -140,6 +143,10 @@ public final class TextLibrariesBenchmark {
             TokenCounter c = new TokenCounter();
             return t -> c.count(t, encodingName);
         });
+        counters.put(UPKEEP, () -> {
+            TokenCounter c = new UpkeepAtEveryLookupCounter();
+            return t -> c.count(t, encodingName);
+        });
         counters.put("hand-written word table + jtokkit", () -> new HandWrittenTokenCounter(encoding, false)::count);
         counters.put(BEFORE, () -> new HandWrittenTokenCounter(encoding, true)::count);
         // every variant must give jtokkit's count
@@ -193,9 +200,12 @@ public final class TextLibrariesBenchmark {
         Map<String, List<Variant>> whole = new LinkedHashMap<>();
         whole.put("compressing a 4k-token document new to the cache, after " + warm + " others, summarize (µs)",
                 List.of(new Variant(LIBRARY, () -> compressions(new TokenCounter(), docs, warm, timed, encodingName)),
+                        new Variant(UPKEEP, () -> compressions(new UpkeepAtEveryLookupCounter(), docs, warm, timed,
+                                encodingName)),
                         new Variant(BEFORE, () -> compressions(before(encoding), docs, warm, timed, encodingName))));
         whole.put("compressing a known 4k-token document, summarize (µs)",
                 List.of(new Variant(LIBRARY, () -> compression(new TokenCounter(), known, encodingName)),
+                        new Variant(UPKEEP, () -> compression(new UpkeepAtEveryLookupCounter(), known, encodingName)),
                         new Variant(BEFORE, () -> compression(before(encoding), known, encodingName))));
         table(whole, rounds, LIBRARY);
     }

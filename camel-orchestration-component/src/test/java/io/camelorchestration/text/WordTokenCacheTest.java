@@ -148,6 +148,30 @@ class WordTokenCacheTest {
         }
     }
 
+    /**
+     * Caffeine's upkeep is held while a text is counted and run when the count ends: a text of more new words than
+     * the cache keeps leaves it at its bound, nothing held, and the cache still counts exactly.
+     */
+    @Test
+    void upkeepHeldDuringATextRunsWhenItsCountEnds() {
+        RecordingTokenCounter counter = new RecordingTokenCounter();
+        WordTokenCache cache = new WordTokenCache(counter, counter.encoding("o200k_base"));
+        StringBuilder text = new StringBuilder();
+        int distinct = WordTokenCache.KEPT_WORDS + 5_000;
+        for (int i = 0; i < distinct; i++) {
+            text.append(' ').append(Integer.toString(i, 26).chars()
+                    .map(c -> c <= '9' ? 'a' + c - '0' : c - 'a' + 'k').collect(StringBuilder::new,
+                            StringBuilder::appendCodePoint, StringBuilder::append));
+        }
+        String s = text.toString();
+        assertThat(cache.count(s)).isEqualTo(Jtokkit.count(s, "o200k_base"));
+        assertThat(WordTokenCache.upkeepHeld()).isFalse();
+        assertThat(cache.kept()).isLessThanOrEqualTo(WordTokenCache.KEPT_WORDS);
+        String small = " a short text of words";
+        assertThat(cache.count(small)).isEqualTo(Jtokkit.count(small, "o200k_base"));
+        assertThat(WordTokenCache.upkeepHeld()).isFalse();
+    }
+
     @Test
     void onlyEncodingsWhoseTextsCanBeCutAreCountedThroughTheCache() {
         TokenCounter counter = new TokenCounter();
