@@ -32,8 +32,9 @@ public final class ChatRequestCompressor implements CompressionStrategy {
 
     @Override
     public boolean appliesTo(CompressionRequest request) {
+        // JSON as the prose strategies see it, and a chat request as routing sees it: one rule for each
         return request.level() != CompressionLevel.OFF && Shapes.looksLikeJson(request.text())
-                && request.text().contains("\"messages\"");
+                && ChatRequestJson.looksLikeOne(request.text());
     }
 
     @Override
