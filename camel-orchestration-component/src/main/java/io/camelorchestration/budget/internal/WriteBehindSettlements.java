@@ -34,7 +34,15 @@ public final class WriteBehindSettlements implements AutoCloseable {
     static final int MAX_BATCH = 512;
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    public record Settlement(String id, BudgetScope scope, long reserved, long spent) {
+    /**
+     * @param inDoubt a give-back of a reservation whose answer was lost: the store may not have taken it yet, so its
+     *                writer must also keep the store from taking it later (see {@code JdbcBudgetLedger#reserve})
+     */
+    public record Settlement(String id, BudgetScope scope, long reserved, long spent, boolean inDoubt) {
+
+        public Settlement(String id, BudgetScope scope, long reserved, long spent) {
+            this(id, scope, reserved, spent, false);
+        }
     }
 
     @FunctionalInterface

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +35,8 @@ import io.camelorchestration.internal.SqlDialect;
  * Cumulative budgets in a database shared by several instances.
  * <p>
  * Two tables: one row per account ({@code orchestration_budget}: committed and reserved per rule, key and window)
- * and one row per open reservation ({@code orchestration_budget_reservation}, with {@code expires_at}). On
+ * and one row per open reservation ({@code orchestration_budget_reservation}, with {@code expires_at}; rows with
+ * {@code given_back = 1} are tombstones of reservations given back in doubt, holding nothing, see {@link #reserve}). On
  * PostgreSQL every operation is a single SQL statement: a reservation is an upsert whose {@code DO UPDATE} only
  * applies while committed + reserved + amount stays within the limit, chained to the insert of the reservation row;
  * a commit or release deletes the reservation row and moves its amount in the same statement. Row locks of the
@@ -81,13 +85,20 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         "CREATE TABLE IF NOT EXISTS " + RESERVATIONS + " ("
                 + "id VARCHAR(36) NOT NULL PRIMARY KEY, rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
                 + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL,"
-                + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL, given_back SMALLINT DEFAULT 0 NOT NULL)",
         "CREATE INDEX IF NOT EXISTS " + RESERVATIONS + "_expires ON " + RESERVATIONS + " (expires_at)",
         "CREATE TABLE IF NOT EXISTS " + SETTLEMENTS + " ("
                 + "id VARCHAR(80) NOT NULL PRIMARY KEY, rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
                 + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL, kind VARCHAR(16) NOT NULL,"
                 + " booked_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)"
     };
+
+    // the column tombstones are marked by, added after the first release: a table made before gets it (see
+    // createSchema). 1: the give-back of a reservation in doubt found nothing under the id and left this row instead,
+    // holding nothing, so that the reservation fails on the primary key should the store take it later; the sweep
+    // deletes the row after the TTL and settles nothing for it. 0 (the default, so reservations need not name it): a hold
+    private static final String GIVEN_BACK_PROBE = "SELECT given_back FROM " + RESERVATIONS + " WHERE 1 = 0";
+    private static final String ADD_GIVEN_BACK = "ALTER TABLE " + RESERVATIONS + " ADD given_back SMALLINT DEFAULT 0 NOT NULL";
 
     // ---- PostgreSQL: one statement per operation
 
@@ -112,13 +123,13 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     // only when this statement deletes its reservation row: a row already gone means a sweep settled the hold on
     // expiry (PG_CORRECT_EXPIRED then replaces the amount booked then), or this settlement was written before and
     // only its answer was lost, so a retried batch books nothing twice. Only the rows deleted here give their amount
-    // back. The accounts are locked in key order first, the same order in every instance, so two instances' batches
+    // back. A tombstone (given_back = 1) is never deleted here: only the sweep removes it. The accounts are locked in key order first, the same order in every instance, so two instances' batches
     // never deadlock.
     private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT id, rule_id, budget_key,"
             + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
             + " CAST(? AS BIGINT[])) AS t(id, rule_id, budget_key, window_start, spent)),"
-            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[]))"
+            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) AND given_back = 0"
             + " RETURNING id, rule_id, budget_key, window_start, amount),"
             + " g AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount FROM r"
             + " GROUP BY rule_id, budget_key, window_start),"
@@ -141,7 +152,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     // the same for a batch of one account (one caller, or one hot tenant): a plainer statement, cheaper to run
     private static final String PG_SETTLE_ONE = "WITH s AS MATERIALIZED (SELECT id, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])) AS t(id, spent)),"
-            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) RETURNING id, amount)"
+            + " r AS (DELETE FROM " + RESERVATIONS + " WHERE id = ANY(CAST(? AS VARCHAR[])) AND given_back = 0"
+            + " RETURNING id, amount)"
             + " UPDATE " + ACCOUNTS + " SET reserved = reserved - COALESCE((SELECT SUM(amount) FROM r), 0),"
             + " committed = committed + COALESCE((SELECT SUM(spent) FROM s WHERE id IN (SELECT id FROM r)), 0),"
             + " updated_at = CURRENT_TIMESTAMP"
@@ -173,17 +185,38 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     // an expired hold is settled at its reserved amount (what its step could have spent at most), not given back:
     // its instance may have died after the model answered. Its id goes into the settlement table as 'expired', so a
-    // late real settlement corrects the amount instead of booking twice
+    // late real settlement corrects the amount instead of booking twice. Expired tombstones are deleted by the same
+    // statement and settle nothing: the reservation they stood for was never taken
     private static final String PG_SWEEP = "WITH x AS (DELETE FROM " + RESERVATIONS + " WHERE expires_at < CURRENT_TIMESTAMP"
-            + " RETURNING id, rule_id, budget_key, window_start, amount),"
+            + " RETURNING id, rule_id, budget_key, window_start, amount, given_back),"
             + " f AS (INSERT INTO " + SETTLEMENTS + " (id, rule_id, budget_key, window_start, amount, kind)"
-            + " SELECT id, rule_id, budget_key, window_start, amount, 'expired' FROM x ON CONFLICT (id) DO NOTHING),"
+            + " SELECT id, rule_id, budget_key, window_start, amount, 'expired' FROM x WHERE given_back = 0"
+            + " ON CONFLICT (id) DO NOTHING),"
             + " s AS (SELECT rule_id, budget_key, window_start, SUM(amount) AS amount, COUNT(*) AS n FROM x"
-            + " GROUP BY rule_id, budget_key, window_start)"
+            + " WHERE given_back = 0 GROUP BY rule_id, budget_key, window_start)"
             + " UPDATE " + ACCOUNTS + " b SET reserved = b.reserved - s.amount, committed = b.committed + s.amount,"
             + " updated_at = CURRENT_TIMESTAMP"
             + " FROM s WHERE b.rule_id = s.rule_id AND b.budget_key = s.budget_key AND b.window_start = s.window_start"
             + " RETURNING s.amount, s.n";
+
+    // the give-back of reservations in doubt, before the settlement statement: each id the store holds nothing under
+    // gets a tombstone (given_back = 1, amount 0, kept for the TTL), so that a reservation statement the store still
+    // runs and commits only now fails on the primary key: on PostgreSQL that aborts the whole statement, the account's
+    // update with it, and it takes nothing. An id already there (ON CONFLICT) is a hold the store took, which the
+    // settlement statement then gives back, or the tombstone of an earlier attempt whose answer was lost. A
+    // reservation that has inserted its row and not committed yet holds the index entry: the insert waits for it and
+    // then finds the id taken (or free, if it rolled back). An id with a settlement row was taken and settled on expiry:
+    // no reservation can come under it any more, so it gets no tombstone, and the settlement statement corrects the
+    // amount booked then to nothing (PG_CORRECT_EXPIRED). The ids marked come back; should a sweep have settled one on
+    // expiry just before (its row committed after this statement's snapshot), it is corrected to nothing all the same
+    private static final String PG_MARK_GIVEN_BACK = "INSERT INTO " + RESERVATIONS
+            + " (id, rule_id, budget_key, window_start, amount, expires_at, given_back)"
+            + " SELECT id, rule_id, budget_key, CAST(window_start AS TIMESTAMP WITH TIME ZONE), 0,"
+            + " CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond', 1"
+            + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))"
+            + " AS t(id, rule_id, budget_key, window_start)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM " + SETTLEMENTS + " x WHERE x.id = t.id) ORDER BY id"
+            + " ON CONFLICT (id) DO NOTHING RETURNING id";
 
     // a batch of pending settlements in one statement: only ids not booked before are added to the accounts, so a
     // batch retried after its answer was lost books nothing twice. Accounts in key order, as everywhere.
@@ -210,12 +243,18 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             + " (rule_id, budget_key, window_start, committed, reserved) VALUES (?, ?, ?, 0, ?)";
     private static final String INSERT_RESERVATION = "INSERT INTO " + RESERVATIONS
             + " (id, rule_id, budget_key, window_start, amount, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String DELETE_RESERVATION = "DELETE FROM " + RESERVATIONS + " WHERE id = ?";
+    // a hold, never a tombstone: only the sweep deletes those
+    private static final String DELETE_RESERVATION = "DELETE FROM " + RESERVATIONS + " WHERE id = ? AND given_back = 0";
     private static final String SETTLE_ACCOUNT = "UPDATE " + ACCOUNTS
             + " SET reserved = reserved - ?, committed = committed + ?, updated_at = CURRENT_TIMESTAMP"
             + " WHERE rule_id = ? AND budget_key = ? AND window_start = ?";
-    private static final String EXPIRED = "SELECT id, rule_id, budget_key, window_start, amount FROM " + RESERVATIONS
-            + " WHERE expires_at < ?";
+    private static final String EXPIRED = "SELECT id, rule_id, budget_key, window_start, amount, given_back FROM "
+            + RESERVATIONS + " WHERE expires_at < ?";
+    private static final String DELETE_EXPIRED_TOMBSTONES = "DELETE FROM " + RESERVATIONS
+            + " WHERE given_back = 1 AND expires_at < ?";
+    private static final String INSERT_TOMBSTONE = "INSERT INTO " + RESERVATIONS
+            + " (id, rule_id, budget_key, window_start, amount, expires_at, given_back) VALUES (?, ?, ?, ?, 0, ?, 1)";
+    private static final String RESERVATION_KIND = "SELECT given_back FROM " + RESERVATIONS + " WHERE id = ?";
 
     private static final String INSERT_SETTLEMENT = "INSERT INTO " + SETTLEMENTS
             + " (id, rule_id, budget_key, window_start, amount, kind) VALUES (?, ?, ?, ?, ?, ?)";
@@ -282,7 +321,10 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         this.settlements = new WriteBehindSettlements(this::write, SETTLEMENTS_KEPT, retryAfterNanos);
     }
 
-    /** Creates the tables when they are missing (the DDL is also in docs/budgets.md). */
+    /**
+     * Creates the tables when they are missing (the DDL is also in docs/budgets.md), and adds what a later release
+     * added to tables made before it (the reservations' {@code given_back} column).
+     */
     public void createSchema() {
         try (Connection c = connect()) {
             isPostgres(c);
@@ -302,11 +344,44 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             if (!c.getAutoCommit()) {
                 c.commit();
             }
+            addGivenBack(c);
             schemaReady = true;
         } catch (SQLException e) {
             unreachable(e);
             throw new BudgetStoreException("budget store unreachable, cannot create tables " + ACCOUNTS + " and "
                     + RESERVATIONS + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A reservations table made before tombstones gets their column, once: every instance asks at start whether the
+     * column is there (a query that reads no row); the first to find it missing adds it, with a default, so that
+     * the rows there are holds and instances of the release before, which do not name it, still insert holds.
+     */
+    private void addGivenBack(Connection c) throws SQLException {
+        if (executes(c, GIVEN_BACK_PROBE)) {
+            return;
+        }
+        if (!executes(c, ADD_GIVEN_BACK)) {
+            // another instance added it at the same moment: fine if it is there now
+            try (Statement s = statement(c)) {
+                s.execute(GIVEN_BACK_PROBE);
+            }
+        }
+    }
+
+    private boolean executes(Connection c, String sql) throws SQLException {
+        try (Statement s = statement(c)) {
+            s.execute(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return false;
         }
     }
 
@@ -321,9 +396,19 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
      * was not (a no-op, as for a settlement written twice), and corrects the amount to nothing if a sweep settled
      * the hold on expiry meanwhile. Only failures after the statement was sent are in doubt (on PostgreSQL the single
      * auto-commit statement, elsewhere the commit); a connection that was never had, or a transaction that failed
-     * before its commit, took nothing. What is left: a statement the store still runs after the caller gave up and
-     * that commits only after the give-back was written (it had to outlive the query timeout's cancel, the store
-     * being marked down and answering again); that hold is settled on expiry at its amount, as a dead instance's is.
+     * before its commit, took nothing.
+     * <p>
+     * The store may also take the reservation only after the give-back was written: a statement it still runs after
+     * the caller gave up (a socket timeout, a connection cut the server does not notice, a statement waiting for a
+     * lock). So a give-back that finds nothing under the id leaves a tombstone there, a reservation row marked
+     * {@code given_back} that holds nothing: the late reservation's insert fails on the primary key, and takes
+     * nothing (on PostgreSQL the unique violation aborts the whole statement, the account's update with it;
+     * elsewhere the reservation row is inserted before the commit is sent, so the give-back's insert waits for that
+     * commit and finds the hold, which it then gives back). A reservation committing at that very moment holds the
+     * id's index entry, and the give-back's insert waits for it. The sweep deletes a tombstone once its TTL is up (it
+     * is written one TTL after the give-back, so it outlives the reservation it stands for), settling nothing; a
+     * tombstone counts nowhere as a hold. Only a reservation the store takes more than a TTL after its give-back (10
+     * minutes by default, far past the query timeout) would still be settled on expiry, as a dead instance's hold.
      */
     @Override
     public Reservation reserve(BudgetScope scope, long amount, long limit) {
@@ -352,7 +437,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     private void giveBackInDoubt(String id, BudgetScope scope, long amount) {
         try {
-            settlements.add(new Settlement(id, scope, amount, 0));
+            settlements.add(new Settlement(id, scope, amount, 0, true));
             reservationsInDoubt.incrementAndGet();
         } catch (BudgetStoreException full) {
             // past the settlements kept: the hold, if it was taken, is settled on expiry
@@ -638,9 +723,16 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
-    /** One statement for the whole batch. */
+    /** One statement for the whole batch (and one before it when the batch gives back reservations in doubt). */
     private void writePg(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
         c.setAutoCommit(true);
+        List<Settlement> inDoubt = inDoubt(byAccount);
+        if (!inDoubt.isEmpty()) {
+            byAccount = markGivenBackPg(c, inDoubt, byAccount);
+            if (byAccount.isEmpty()) {
+                return;
+            }
+        }
         if (byAccount.size() == 1) {
             writePgOne(c, byAccount.entrySet().iterator().next());
             return;
@@ -675,6 +767,67 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
+    private static List<Settlement> inDoubt(Map<BudgetScope, List<Settlement>> byAccount) {
+        List<Settlement> inDoubt = new ArrayList<>();
+        for (List<Settlement> list : byAccount.values()) {
+            for (Settlement s : list) {
+                if (s.inDoubt()) {
+                    inDoubt.add(s);
+                }
+            }
+        }
+        return inDoubt;
+    }
+
+    /**
+     * Leaves a tombstone under each reservation in doubt the store holds nothing under (PG_MARK_GIVEN_BACK) and
+     * corrects those a sweep settled on expiry to nothing.
+     *
+     * @return what is left for the settlement statement: the other settlements, and the give-backs of holds the
+     *         store took (or whose tombstone an earlier attempt left)
+     */
+    private Map<BudgetScope, List<Settlement>> markGivenBackPg(Connection c, List<Settlement> inDoubt,
+            Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
+        int n = inDoubt.size();
+        String[] ids = new String[n];
+        String[] rules = new String[n];
+        String[] keys = new String[n];
+        String[] windows = new String[n];
+        for (int i = 0; i < n; i++) {
+            Settlement s = inDoubt.get(i);
+            ids[i] = s.id();
+            rules[i] = s.scope().ruleId();
+            keys[i] = s.scope().key();
+            windows[i] = s.scope().windowStart().toString();
+        }
+        Set<String> marked = new HashSet<>();
+        try (PreparedStatement ps = prepare(c, PG_MARK_GIVEN_BACK)) {
+            ps.setLong(1, ttl.toMillis());
+            ps.setArray(2, c.createArrayOf("varchar", ids));
+            ps.setArray(3, c.createArrayOf("varchar", rules));
+            ps.setArray(4, c.createArrayOf("varchar", keys));
+            ps.setArray(5, c.createArrayOf("varchar", windows));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    marked.add(rs.getString(1));
+                }
+            }
+        }
+        if (marked.isEmpty()) {
+            return byAccount;
+        }
+        correctExpired(c, marked.toArray(), Collections.nCopies(marked.size(), 0L).toArray());
+        Map<BudgetScope, List<Settlement>> left = new TreeMap<>(ACCOUNT_ORDER);
+        for (Map.Entry<BudgetScope, List<Settlement>> account : byAccount.entrySet()) {
+            for (Settlement s : account.getValue()) {
+                if (!marked.contains(s.id())) {
+                    left.computeIfAbsent(account.getKey(), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        return left;
+    }
+
     private static long deleted(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -703,19 +856,69 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
         }
     }
 
+    /** How often a batch is tried again at once when a reservation committed under an id it gives back in doubt. */
+    private static final int TOMBSTONE_ATTEMPTS = 3;
+
     private void writeTx(Connection c, Map<BudgetScope, List<Settlement>> byAccount) throws SQLException {
         c.setAutoCommit(false);
-        try {
-            for (List<Settlement> list : byAccount.values()) {
-                for (Settlement s : list) {
-                    settleTx(c, s.id(), s.scope(), s.reserved(), s.spent());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                for (List<Settlement> list : byAccount.values()) {
+                    for (Settlement s : list) {
+                        if (s.inDoubt()) {
+                            giveBackTx(c, s);
+                        } else {
+                            settleTx(c, s.id(), s.scope(), s.reserved(), s.spent());
+                        }
+                    }
+                }
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                String state = e.getSQLState();
+                if (attempt >= TOMBSTONE_ATTEMPTS || state == null || !state.startsWith("23")) {
+                    throw e;
+                }
+                // a tombstone's insert met a reservation committed under its id just now: that hold is given back
+                // by the next attempt
+            }
+        }
+    }
+
+    /**
+     * The give-back of a reservation in doubt: its hold is given back if the store took it; if not, a tombstone is
+     * left under its id, so that the store cannot take it later. The reservation's row is inserted before its commit
+     * is sent, so a commit the store is still to take holds the id's index entry: the tombstone's insert waits for
+     * it and, if it commits, fails on the primary key; the batch is then tried again and finds the hold.
+     */
+    private void giveBackTx(Connection c, Settlement s) throws SQLException {
+        if (settleTx(c, s.id(), s.scope(), s.reserved(), 0)) {
+            return;
+        }
+        Integer givenBack = null;
+        try (PreparedStatement q = prepare(c, RESERVATION_KIND)) {
+            q.setString(1, s.id());
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    givenBack = rs.getInt(1);
                 }
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
         }
+        // no row: not taken (yet), or taken and settled on expiry, which leaves a settlement row under the id (corrected
+        // to nothing just now by settleTx): nothing can come under that id any more, so it needs no tombstone
+        if (givenBack == null && !settled(c, s.id())) {
+            try (PreparedStatement ins = prepare(c, INSERT_TOMBSTONE)) {
+                ins.setString(1, s.id());
+                bind(ins, s.scope(), 2);
+                ins.setObject(5, OffsetDateTime.now(ZoneOffset.UTC).plus(ttl));
+                ins.executeUpdate();
+            }
+        } else if (givenBack == 0) {
+            // a hold committed between the delete and this query: the batch is tried again and gives it back
+            throw new SQLException("reservation " + s.id() + " was committed while it was given back", "23000");
+        }
+        // givenBack == 1: the tombstone of an earlier attempt whose answer was lost
     }
 
     /**
@@ -759,6 +962,16 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
             up.executeUpdate();
         }
         return deleted == 1;
+    }
+
+    private boolean settled(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = prepare(c, SETTLEMENT_EXISTS)) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     /** A sweep's share of one expired hold: booked at its amount, the id kept as settled on expiry. */
@@ -833,10 +1046,16 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
 
     private long sweepTx(Connection c) throws SQLException {
         List<Object[]> expired = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean tombstones = false;
         try (PreparedStatement q = prepare(c, EXPIRED)) {
-            q.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            q.setObject(1, now);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getInt(6) != 0) {
+                        tombstones = true; // holds nothing: deleted below, nothing settled
+                        continue;
+                    }
                     expired.add(new Object[] {
                         rs.getString(1),
                         new BudgetScope(rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant()),
@@ -852,6 +1071,12 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
                 if (expireTx(c, (String) e[0], (BudgetScope) e[1], (Long) e[2])) {
                     n += (Long) e[2];
                     holds++;
+                }
+            }
+            if (tombstones) {
+                try (PreparedStatement del = prepare(c, DELETE_EXPIRED_TOMBSTONES)) {
+                    del.setObject(1, now);
+                    del.executeUpdate();
                 }
             }
             c.commit();

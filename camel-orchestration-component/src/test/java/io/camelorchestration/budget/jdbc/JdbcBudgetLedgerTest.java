@@ -1,14 +1,17 @@
 package io.camelorchestration.budget.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelorchestration.budget.BudgetLedger;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The ledger against a real PostgreSQL: what a reservation, a commit, a release and an expiry do to the rows.
@@ -171,6 +175,96 @@ class JdbcBudgetLedgerTest {
             assertThat(openReservations("t-lost-hold")).isZero();
             assertThat(ledger.holdsSettledOnExpiry()).isZero();
             assertThat(ledger.reservationsInDoubt()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The caller stops waiting for a reservation the store is still running (here it waits behind another
+     * transaction's lock on the account; in production a socket timeout or a connection cut the server does not
+     * notice), so the step runs unbooked and the reservation in doubt is given back. The give-back is written before
+     * the store gets to the reservation: the store then takes nothing, because the give-back left its id behind as
+     * given back, and after the TTL the sweep removes that mark without booking anything. All that is booked is the
+     * step's real spend from the journal (20 tokens, not 20 + 28 settled on expiry).
+     */
+    @Test
+    void aReservationTheStoreTakesOnlyAfterItsGiveBackWasWrittenTakesNothing() throws Exception {
+        CallerGivesUp giveUp = new CallerGivesUp(db.dataSource(), Duration.ofMillis(300));
+        Duration ttl = Duration.ofMillis(500);
+        BudgetScope scope = scope("t-late-hold");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(giveUp.dataSource(), ttl, Duration.ofMillis(20),
+                Duration.ofSeconds(5))) {
+            ledger.release(ledger.reserve(scope, 1, 10_000)); // the account exists
+            ledger.flush();
+            Future<?> giveBack;
+            try (Connection other = db.dataSource().getConnection()) {
+                other.setAutoCommit(false);
+                try (Statement st = other.createStatement()) {
+                    st.executeQuery("SELECT committed FROM orchestration_budget WHERE budget_key = 't-late-hold' FOR UPDATE")
+                            .close();
+                }
+                giveUp.armed.set(true);
+                assertThatThrownBy(() -> ledger.reserve(scope, 28, 10_000)).isInstanceOf(BudgetStoreException.class);
+                assertThat(giveUp.late()).as("the store still runs the reservation").isNotDone();
+                awaitLockWaiters(1); // the reservation waits for the account's row
+                giveBack = writer.submit(() -> {
+                    LostAnswers.flushUntilWritten(ledger);
+                    return null;
+                });
+                // the give-back is written, or waits for the account's row too, behind the reservation
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!giveBack.isDone() && lockWaiters() < 2) {
+                    assertThat(System.nanoTime()).as("the give-back is written or waits").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                other.commit(); // the store gets to the reservation now, after the give-back
+            }
+            giveBack.get(30, TimeUnit.SECONDS);
+            Throwable late = catchThrowable(() -> giveUp.late().get(30, TimeUnit.SECONDS));
+            assertThat(reserved("t-late-hold")).as("the late reservation took nothing").isZero();
+            assertThat(late).as("the late reservation fails on the id given back").isInstanceOf(ExecutionException.class);
+            assertThat(((SQLException) late.getCause()).getSQLState()).as("unique violation").isEqualTo("23505");
+
+            // the step ran unbooked: its real spend comes from the journal, under the journal's id
+            bookRetried(ledger, List.of(new BudgetLedger.Booking("pending-late.0", scope, 20)));
+            Thread.sleep(ttl.toMillis() + 200); // whatever would have expired has
+            ledger.sweepExpired();
+            assertThat(committed("t-late-hold")).as("the spend, not the spend plus the estimate").isEqualTo(20);
+            assertThat(reserved("t-late-hold")).isZero();
+            assertThat(openReservations("t-late-hold")).as("no hold, and the give-back's mark swept").isZero();
+            assertThat(ledger.holdsSettledOnExpiry()).as("nothing settled on expiry").isZero();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE budget_key = 't-late-hold'"
+                    + " AND kind <> 'unreserved'")).isZero();
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    private static long lockWaiters() throws Exception {
+        return db.queryLong("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'");
+    }
+
+    private static void awaitLockWaiters(long n) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (lockWaiters() < n) {
+            assertThat(System.nanoTime()).as(n + " statements wait for a lock").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** As PendingSettlements does: retried while the ledger counts the store as down. */
+    private static void bookRetried(JdbcBudgetLedger ledger, List<BudgetLedger.Booking> spend) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                ledger.book(spend);
+                return;
+            } catch (BudgetStoreException markedDownForNow) {
+                if (System.nanoTime() > deadline) {
+                    throw markedDownForNow;
+                }
+                Thread.sleep(25);
+            }
         }
     }
 

@@ -122,6 +122,54 @@ class JdbcPortableSqlTest {
         }
     }
 
+    /**
+     * The caller gives up on a reservation whose commit the store takes only later (held back here; in production a
+     * connection cut between the client and a server that still gets the commit): the give-back is written first.
+     * It waits for the reservation's row instead of passing it by, and gives the hold back once the store committed
+     * it; nothing is settled on expiry on top of the step's real spend.
+     */
+    @Test
+    void aReservationWhoseCommitTheStoreTakesOnlyAfterItsGiveBackIsGivenBack() throws Exception {
+        DataSource h2 = h2();
+        CallerGivesUp giveUp = new CallerGivesUp(h2, Duration.ofMillis(300));
+        DataSource ds = giveUp.dataSource();
+        Duration ttl = Duration.ofMillis(500);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(ds, ttl, Duration.ofMillis(20), Duration.ofSeconds(5))) {
+            ledger.release(ledger.reserve(SCOPE, 1, 10_000)); // the account and tables exist
+            ledger.flush();
+            giveUp.armed.set(true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.reserve(SCOPE, 28, 10_000))
+                    .isInstanceOf(io.camelorchestration.budget.BudgetStoreException.class);
+            Future<?> giveBack = writer.submit(() -> {
+                LostAnswers.flushUntilWritten(ledger);
+                return null;
+            });
+            // the give-back is written, or waits for the row of the reservation not committed yet
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!giveBack.isDone() && query(h2, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                    + " WHERE SESSION_ID <> SESSION_ID() AND EXECUTING_STATEMENT LIKE 'INSERT INTO orchestration_budget_reservation%'") == 0) {
+                assertThat(System.nanoTime()).as("the give-back is written or waits").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            giveUp.commitLate(); // the store takes the reservation now, after the give-back
+            giveBack.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(query(h2, "SELECT reserved FROM orchestration_budget")).as("the late hold is given back").isZero();
+
+            // the step ran unbooked: its real spend comes from the journal
+            ledger.book(List.of(new io.camelorchestration.budget.BudgetLedger.Booking("pending-late.0", SCOPE, 20)));
+            Thread.sleep(ttl.toMillis() + 200);
+            ledger.sweepExpired();
+            assertThat(query(h2, "SELECT committed FROM orchestration_budget")).as("the spend, not the spend plus the estimate")
+                    .isEqualTo(20);
+            assertThat(query(h2, "SELECT reserved FROM orchestration_budget")).isZero();
+            assertThat(query(h2, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
+            assertThat(ledger.holdsSettledOnExpiry()).isZero();
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
     @Test
     void concurrentReservationsNeverPassTheLimit() throws Exception {
         DataSource ds = h2();
