@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * <li>PostgreSQL (one auto-commit statement): the next reservation statement keeps running on a thread of its own
  * after the caller stopped waiting {@code patience} for it; {@link #late()} is its outcome.</li>
  * <li>Other databases (a transaction): the next reservation's commit is held back, the caller told the connection
- * broke; {@link #commitLate()} sends it.</li>
+ * broke; {@link #commitLate()} sends it, {@link #rollbackLate()} loses it.</li>
  * </ul>
  */
 final class CallerGivesUp {
@@ -59,6 +59,17 @@ final class CallerGivesUp {
         heldCommit = null;
         try {
             c.commit();
+        } finally {
+            c.close();
+        }
+    }
+
+    /** The commit held back never reaches the store: the connection is gone, the store rolls the reservation back. */
+    void rollbackLate() throws SQLException {
+        Connection c = heldCommit;
+        heldCommit = null;
+        try {
+            c.rollback();
         } finally {
             c.close();
         }

@@ -1,5 +1,7 @@
 package io.camelorchestration.budget.jdbc;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import io.camelorchestration.budget.BudgetLedger;
 import io.camelorchestration.budget.BudgetScope;
@@ -188,9 +192,24 @@ class JdbcBudgetLedgerTest {
      */
     @Test
     void aReservationTheStoreTakesOnlyAfterItsGiveBackWasWrittenTakesNothing() throws Exception {
-        CallerGivesUp giveUp = new CallerGivesUp(db.dataSource(), Duration.ofMillis(300));
+        lateReservation("t-late-hold", false);
+    }
+
+    /**
+     * The same, and the give-back's answer is lost too: the give-back is written again, and leaves the mark where
+     * the first write put it.
+     */
+    @Test
+    void aLateReservationTakesNothingAlsoWhenItsGiveBackIsWrittenTwice() throws Exception {
+        lateReservation("t-late-hold-twice", true);
+    }
+
+    private static void lateReservation(String key, boolean loseGiveBacksAnswer) throws Exception {
+        LostAnswers lossy = new LostAnswers(db.dataSource());
+        lossy.tombstonesToLose.set(loseGiveBacksAnswer ? 1 : 0);
+        CallerGivesUp giveUp = new CallerGivesUp(lossy.dataSource(), Duration.ofMillis(300));
         Duration ttl = Duration.ofMillis(500);
-        BudgetScope scope = scope("t-late-hold");
+        BudgetScope scope = scope(key);
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(giveUp.dataSource(), ttl, Duration.ofMillis(20),
                 Duration.ofSeconds(5))) {
@@ -200,7 +219,7 @@ class JdbcBudgetLedgerTest {
             try (Connection other = db.dataSource().getConnection()) {
                 other.setAutoCommit(false);
                 try (Statement st = other.createStatement()) {
-                    st.executeQuery("SELECT committed FROM orchestration_budget WHERE budget_key = 't-late-hold' FOR UPDATE")
+                    st.executeQuery("SELECT committed FROM orchestration_budget WHERE budget_key = '" + key + "' FOR UPDATE")
                             .close();
                 }
                 giveUp.armed.set(true);
@@ -221,23 +240,84 @@ class JdbcBudgetLedgerTest {
             }
             giveBack.get(30, TimeUnit.SECONDS);
             Throwable late = catchThrowable(() -> giveUp.late().get(30, TimeUnit.SECONDS));
-            assertThat(reserved("t-late-hold")).as("the late reservation took nothing").isZero();
+            assertThat(reserved(key)).as("the late reservation took nothing").isZero();
             assertThat(late).as("the late reservation fails on the id given back").isInstanceOf(ExecutionException.class);
             assertThat(((SQLException) late.getCause()).getSQLState()).as("unique violation").isEqualTo("23505");
+            assertThat(lossy.lost).as("the give-back's answer lost").hasValue(loseGiveBacksAnswer ? 1 : 0);
 
             // the step ran unbooked: its real spend comes from the journal, under the journal's id
-            bookRetried(ledger, List.of(new BudgetLedger.Booking("pending-late.0", scope, 20)));
+            bookRetried(ledger, List.of(new BudgetLedger.Booking("pending-" + key + ".0", scope, 20)));
             Thread.sleep(ttl.toMillis() + 200); // whatever would have expired has
             ledger.sweepExpired();
-            assertThat(committed("t-late-hold")).as("the spend, not the spend plus the estimate").isEqualTo(20);
-            assertThat(reserved("t-late-hold")).isZero();
-            assertThat(openReservations("t-late-hold")).as("no hold, and the give-back's mark swept").isZero();
+            assertThat(committed(key)).as("the spend, not the spend plus the estimate").isEqualTo(20);
+            assertThat(reserved(key)).isZero();
+            assertThat(openReservations(key)).as("no hold, and the give-back's mark swept").isZero();
             assertThat(ledger.holdsSettledOnExpiry()).as("nothing settled on expiry").isZero();
-            assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE budget_key = 't-late-hold'"
-                    + " AND kind <> 'unreserved'")).isZero();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM orchestration_budget_settlement WHERE budget_key = '" + key
+                    + "' AND kind <> 'unreserved'")).isZero();
         } finally {
             writer.shutdownNow();
         }
+    }
+
+    /**
+     * A database made by a release before tombstones (a schema of its own here): the ledger adds their column, the
+     * hold there is still a hold, settled on expiry at its amount, and the ledger reserves and settles as before.
+     */
+    @Test
+    void aReservationsTableMadeBeforeTombstonesGetsTheirColumn() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA old_release");
+            st.execute("CREATE TABLE old_release.orchestration_budget (rule_id VARCHAR(300) NOT NULL,"
+                    + " budget_key VARCHAR(128) NOT NULL, window_start TIMESTAMP WITH TIME ZONE NOT NULL,"
+                    + " committed BIGINT NOT NULL DEFAULT 0, reserved BIGINT NOT NULL DEFAULT 0,"
+                    + " updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (rule_id, budget_key, window_start))");
+            st.execute("CREATE TABLE old_release.orchestration_budget_reservation (id VARCHAR(36) NOT NULL PRIMARY KEY,"
+                    + " rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                    + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL,"
+                    + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            st.execute("INSERT INTO old_release.orchestration_budget (rule_id, budget_key, window_start, committed, reserved)"
+                    + " VALUES ('t-*|tokens|day', 't-old', '2026-11-24T00:00:00Z', 0, 500)");
+            st.execute("INSERT INTO old_release.orchestration_budget_reservation VALUES ('old-release-hold', 't-*|tokens|day',"
+                    + " 't-old', '2026-11-24T00:00:00Z', 500, CURRENT_TIMESTAMP - INTERVAL '1 second')");
+        }
+        DataSource old = inSchema(db.dataSource(), "old_release");
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(old, Duration.ofMinutes(10))) {
+            assertThat(ledger.sweepExpired()).as("the old release's hold, settled on expiry").isEqualTo(500);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'old_release'"
+                    + " AND table_name = 'orchestration_budget_reservation' AND column_name = 'given_back'")).isOne();
+            Reservation r = ledger.reserve(scope("t-old"), 300, 1000);
+            assertThat(r).isNotNull();
+            assertThat(ledger.reserve(scope("t-old"), 300, 1000)).as("500 booked + 300 held + 300 > 1000").isNull();
+            ledger.commit(r, 120);
+            ledger.flush();
+            assertThat(db.queryLong("SELECT committed FROM old_release.orchestration_budget")).isEqualTo(620);
+            assertThat(db.queryLong("SELECT reserved FROM old_release.orchestration_budget")).isZero();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM old_release.orchestration_budget_reservation")).isZero();
+        }
+        try (JdbcBudgetLedger again = new JdbcBudgetLedger(old)) {
+            again.createSchema(); // the column is there: nothing to add
+        }
+    }
+
+    /** Connections whose tables are those of one schema. */
+    private static DataSource inSchema(DataSource ds, String schema) {
+        return (DataSource) Proxy.newProxyInstance(JdbcBudgetLedgerTest.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (p, m, args) -> {
+                    Object r;
+                    try {
+                        r = m.invoke(ds, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (r instanceof Connection c) {
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SET search_path TO " + schema);
+                        }
+                    }
+                    return r;
+                });
     }
 
     private static long lockWaiters() throws Exception {

@@ -170,6 +170,56 @@ class JdbcPortableSqlTest {
         }
     }
 
+    /**
+     * A database made by a release before tombstones: the ledger adds their column, the holds there stay holds (one
+     * expired here, settled on expiry at its amount), and a reservation in doubt the store never took leaves a
+     * tombstone that the sweep removes after the TTL, settling nothing.
+     */
+    @Test
+    void aReservationsTableMadeBeforeTombstonesGetsTheirColumn() throws Exception {
+        DataSource h2 = h2();
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE orchestration_budget (rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                    + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, committed BIGINT NOT NULL DEFAULT 0,"
+                    + " reserved BIGINT NOT NULL DEFAULT 0, updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (rule_id, budget_key, window_start))");
+            s.execute("CREATE TABLE orchestration_budget_reservation (id VARCHAR(36) NOT NULL PRIMARY KEY,"
+                    + " rule_id VARCHAR(300) NOT NULL, budget_key VARCHAR(128) NOT NULL,"
+                    + " window_start TIMESTAMP WITH TIME ZONE NOT NULL, amount BIGINT NOT NULL,"
+                    + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            s.execute("INSERT INTO orchestration_budget (rule_id, budget_key, window_start, committed, reserved)"
+                    + " VALUES ('acme-*|tokens|day', 'acme-eu', TIMESTAMP WITH TIME ZONE '2026-11-24 00:00:00+00', 0, 500)");
+            s.execute("INSERT INTO orchestration_budget_reservation VALUES ('old-release-hold', 'acme-*|tokens|day', 'acme-eu',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-11-24 00:00:00+00', 500, TIMESTAMP WITH TIME ZONE '2026-11-24 00:10:00+00')");
+        }
+        CallerGivesUp giveUp = new CallerGivesUp(h2, Duration.ofMillis(300));
+        Duration ttl = Duration.ofMillis(300);
+        try (JdbcBudgetLedger ledger = new JdbcBudgetLedger(giveUp.dataSource(), ttl, Duration.ofMillis(20), Duration.ofSeconds(5))) {
+            assertThat(ledger.sweepExpired()).as("the old release's hold, settled on expiry").isEqualTo(500);
+            assertThat(query(h2, "SELECT committed FROM orchestration_budget")).isEqualTo(500);
+            assertThat(query(h2, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'ORCHESTRATION_BUDGET_RESERVATION'"
+                    + " AND COLUMN_NAME = 'GIVEN_BACK'")).isOne();
+
+            giveUp.armed.set(true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.reserve(SCOPE, 28, 10_000))
+                    .isInstanceOf(io.camelorchestration.budget.BudgetStoreException.class);
+            giveUp.rollbackLate(); // the commit never reached the store
+            LostAnswers.flushUntilWritten(ledger);
+            assertThat(query(h2, "SELECT COUNT(*) FROM orchestration_budget_reservation WHERE given_back = 1"))
+                    .as("the give-back's tombstone").isOne();
+            assertThat(query(h2, "SELECT reserved FROM orchestration_budget")).isZero();
+            Thread.sleep(ttl.toMillis() + 200);
+            assertThat(ledger.sweepExpired()).as("a tombstone settles nothing").isZero();
+            assertThat(query(h2, "SELECT COUNT(*) FROM orchestration_budget_reservation")).isZero();
+            assertThat(query(h2, "SELECT committed FROM orchestration_budget")).isEqualTo(500);
+            assertThat(ledger.holdsSettledOnExpiry()).isOne();
+        }
+        try (JdbcBudgetLedger again = new JdbcBudgetLedger(h2)) {
+            again.createSchema(); // the column is there: nothing to add
+            assertThat(again.reserve(SCOPE, 100, 10_000)).isNotNull();
+        }
+    }
+
     @Test
     void concurrentReservationsNeverPassTheLimit() throws Exception {
         DataSource ds = h2();

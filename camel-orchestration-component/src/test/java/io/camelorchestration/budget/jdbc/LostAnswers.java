@@ -28,6 +28,8 @@ final class LostAnswers {
      */
     final AtomicInteger reservationsToLose = new AtomicInteger();
     final AtomicBoolean down = new AtomicBoolean();
+    /** Give-backs of reservations in doubt whose tombstones' answer (PostgreSQL) is still to be lost. */
+    final AtomicInteger tombstonesToLose = new AtomicInteger();
     final AtomicInteger lost = new AtomicInteger();
     private final DataSource real;
 
@@ -64,6 +66,9 @@ final class LostAnswers {
                 }
                 if (sql.startsWith("WITH acct AS") && sql.contains("INSERT INTO " + JdbcBudgetLedger.RESERVATIONS)) {
                     return statement(ps, reservationsToLose, this::loseReservation);
+                }
+                if (sql.startsWith("INSERT INTO " + JdbcBudgetLedger.RESERVATIONS) && sql.contains("unnest")) {
+                    return statement(ps, tombstonesToLose, () -> loseOne(tombstonesToLose));
                 }
                 settling[0] |= sql.contains("SET reserved = reserved - ?");
                 reserving[0] |= sql.startsWith("INSERT INTO " + JdbcBudgetLedger.RESERVATIONS);
