@@ -123,8 +123,8 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
     // only when this statement deletes its reservation row: a row already gone means a sweep settled the hold on
     // expiry (PG_CORRECT_EXPIRED then replaces the amount booked then), or this settlement was written before and
     // only its answer was lost, so a retried batch books nothing twice. Only the rows deleted here give their amount
-    // back. A tombstone (given_back = 1) is never deleted here: only the sweep removes it. The accounts are locked in key order first, the same order in every instance, so two instances' batches
-    // never deadlock.
+    // back. A tombstone (given_back = 1) is never deleted here: only the sweep removes it. The accounts are locked in
+    // key order first, the same order in every instance, so two instances' batches never deadlock.
     private static final String PG_SETTLE = "WITH s AS MATERIALIZED (SELECT id, rule_id, budget_key,"
             + " CAST(window_start AS TIMESTAMP WITH TIME ZONE) AS window_start, spent"
             + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
@@ -406,7 +406,7 @@ public final class JdbcBudgetLedger implements BudgetLedger, AutoCloseable {
      * elsewhere the reservation row is inserted before the commit is sent, so the give-back's insert waits for that
      * commit and finds the hold, which it then gives back). A reservation committing at that very moment holds the
      * id's index entry, and the give-back's insert waits for it. The sweep deletes a tombstone once its TTL is up (it
-     * is written one TTL after the give-back, so it outlives the reservation it stands for), settling nothing; a
+     * expires one TTL after the give-back, so after the reservation it stands for would have), settling nothing; a
      * tombstone counts nowhere as a hold. Only a reservation the store takes more than a TTL after its give-back (10
      * minutes by default, far past the query timeout) would still be settled on expiry, as a dead instance's hold.
      */
