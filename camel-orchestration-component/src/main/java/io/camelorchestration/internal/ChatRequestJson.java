@@ -1,5 +1,11 @@
 package io.camelorchestration.internal;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * other field as it came, numbers to the last digit ({@link Json#EXACT}).
  */
 public final class ChatRequestJson {
+
+    /** Requests parsed, for the test that a routed and compressed request is parsed once. */
+    static final LongAdder PARSED = new LongAdder();
 
     private ChatRequestJson() {
     }
@@ -27,6 +36,7 @@ public final class ChatRequestJson {
         if (!looksLikeOne(text)) {
             return null;
         }
+        PARSED.increment();
         try {
             JsonNode node = Json.EXACT.readTree(text);
             return node instanceof ObjectNode o && o.path("messages").isArray() ? o : null;
@@ -41,6 +51,71 @@ public final class ChatRequestJson {
             return Json.EXACT.writeValueAsString(request);
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    /**
+     * The request written as {@link #write} writes it, with where its model and output cap stand, so that routing
+     * can set them without parsing it again; null when it cannot be written.
+     */
+    public static ChatRequestText written(ObjectNode request) {
+        String capField = capField(request);
+        StringWriter out = new StringWriter(4096);
+        int[] model = { -1, -1 };
+        int[] cap = { -1, -1 };
+        try (JsonGenerator g = Json.EXACT.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : request.properties()) {
+                int[] place = field.getKey().equals("model") ? model : field.getKey().equals(capField) ? cap : null;
+                g.writeFieldName(field.getKey());
+                if (place != null) {
+                    g.flush();
+                    place[0] = out.getBuffer().length() + 1; // the value comes after its colon
+                }
+                Json.EXACT.writeTree(g, field.getValue());
+                if (place != null) {
+                    g.flush();
+                    place[1] = out.getBuffer().length();
+                    if (out.getBuffer().charAt(place[0] - 1) != ':') {
+                        return null; // not written the compact way after all
+                    }
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return new ChatRequestText(out.toString(), model[0], model[1], capField, cap[0], cap[1],
+                request.get(capField));
+    }
+
+    /**
+     * Names {@code model}, and lowers {@code max_tokens} (or {@code max_completion_tokens}, when the request uses
+     * that) to {@code maxOutputTokens} when it is positive and the request allows more, or gives no valid cap.
+     */
+    public static void route(ObjectNode request, String model, int maxOutputTokens) {
+        request.put("model", model);
+        String field = capField(request);
+        if (lowersCap(request.get(field), maxOutputTokens)) {
+            request.put(field, maxOutputTokens);
+        }
+    }
+
+    static String capField(ObjectNode request) {
+        return request.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+    }
+
+    static boolean lowersCap(JsonNode current, int maxOutputTokens) {
+        return maxOutputTokens > 0 && (current == null || !current.canConvertToInt() || current.asInt() <= 0
+                || current.asInt() > maxOutputTokens);
+    }
+
+    /** A JSON string as the writer writes it. */
+    static String quoted(String value) {
+        try {
+            return Json.EXACT.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
