@@ -1,7 +1,8 @@
 package io.camelorchestration.internal;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -57,10 +58,12 @@ public final class ChatRequestJson {
     /**
      * The request written as {@link #write} writes it, with where its model and output cap stand, so that routing
      * can set them without parsing it again; null when it cannot be written.
+     *
+     * @param sizeHint about how many characters it takes (the text it was parsed from, say)
      */
-    public static ChatRequestText written(ObjectNode request) {
+    public static ChatRequestText written(ObjectNode request, int sizeHint) {
         String capField = capField(request);
-        StringWriter out = new StringWriter(4096);
+        TextWriter out = new TextWriter(sizeHint);
         int[] model = { -1, -1 };
         int[] cap = { -1, -1 };
         try (JsonGenerator g = Json.EXACT.createGenerator(out)) {
@@ -70,13 +73,13 @@ public final class ChatRequestJson {
                 g.writeFieldName(field.getKey());
                 if (place != null) {
                     g.flush();
-                    place[0] = out.getBuffer().length() + 1; // the value comes after its colon
+                    place[0] = out.length() + 1; // the value comes after its colon
                 }
                 Json.EXACT.writeTree(g, field.getValue());
                 if (place != null) {
                     g.flush();
-                    place[1] = out.getBuffer().length();
-                    if (out.getBuffer().charAt(place[0] - 1) != ':') {
+                    place[1] = out.length();
+                    if (out.charAt(place[0] - 1) != ':') {
                         return null; // not written the compact way after all
                     }
                 }
@@ -85,8 +88,58 @@ public final class ChatRequestJson {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        return new ChatRequestText(out.toString(), model[0], model[1], capField, cap[0], cap[1],
+        return new ChatRequestText(out.text(), model[0], model[1], capField, cap[0], cap[1],
                 request.get(capField));
+    }
+
+    /** A writer into one char array, sized up front: no locks, copied once into the text. */
+    private static final class TextWriter extends Writer {
+        private char[] chars;
+        private int length;
+
+        TextWriter(int size) {
+            chars = new char[Math.max(64, size)];
+        }
+
+        int length() {
+            return length;
+        }
+
+        char charAt(int i) {
+            return chars[i];
+        }
+
+        String text() {
+            return new String(chars, 0, length);
+        }
+
+        @Override
+        public void write(char[] from, int off, int len) {
+            room(len);
+            System.arraycopy(from, off, chars, length, len);
+            length += len;
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            room(len);
+            s.getChars(off, off + len, chars, length);
+            length += len;
+        }
+
+        private void room(int len) {
+            if (length + len > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /**

@@ -31,7 +31,7 @@ class ChatRequestTextTest {
     void theTextIsTheOneTheRequestIsWrittenAs() {
         for (String request : REQUESTS) {
             ObjectNode tree = ChatRequestJson.parse(request);
-            assertThat(ChatRequestJson.written(tree).text()).isEqualTo(ChatRequestJson.write(tree));
+            assertThat(ChatRequestJson.written(tree, request.length()).text()).isEqualTo(ChatRequestJson.write(tree));
         }
     }
 
@@ -40,7 +40,7 @@ class ChatRequestTextTest {
         for (String request : REQUESTS) {
             for (String model : List.of("gpt-4o-mini", "o\"dd\\model\u00e9")) {
                 for (int cap : new int[] { 0, 1, 80, 1000, 5000 }) {
-                    ChatRequestText text = ChatRequestJson.written(ChatRequestJson.parse(request));
+                    ChatRequestText text = ChatRequestJson.written(ChatRequestJson.parse(request), 16);
                     ObjectNode tree = ChatRequestJson.parse(request);
                     ChatRequestJson.route(tree, model, cap);
                     assertThat(text.routed(model, cap)).as("%s, %s, %d", request, model, cap)

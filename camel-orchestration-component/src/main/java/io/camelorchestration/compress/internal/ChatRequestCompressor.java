@@ -87,7 +87,7 @@ public final class ChatRequestCompressor implements CompressionStrategy {
                 }
             }
         }
-        return changed ? ChatRequestJson.written(root) : null;
+        return changed ? ChatRequestJson.written(root, text.length()) : null;
     }
 
     /**
