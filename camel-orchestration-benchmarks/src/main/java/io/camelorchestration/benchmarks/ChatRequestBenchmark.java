@@ -13,6 +13,7 @@ import io.camelorchestration.compress.CompressionPipeline;
 import io.camelorchestration.compress.CompressionRequest;
 import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.Compressor;
+import io.camelorchestration.compress.internal.JsonMinifier;
 import io.camelorchestration.internal.ChatRequestJson;
 import io.camelorchestration.internal.Json;
 
@@ -20,8 +21,8 @@ import io.camelorchestration.internal.Json;
  * A routed and compressed OpenAI-style chat request (a system prompt, the 4k-token document as the user turn), side
  * by side in one JVM, in interleaved rounds: what main did after compressing (parse the compressed request again,
  * set model and cap, write it again) against what this branch does (put model and cap into the places the
- * compressor noted), and the compressor's own write both ways; the compression itself, the same in both, for
- * scale. µs per message, medians over the rounds.
+ * compressor noted), the compressor's own write both ways, and the json-minify pass main ran over the request the
+ * chat strategy had just written minified; the compression itself, for scale. µs per message, medians over the rounds.
  *
  * <pre>mvn -B -q -o -Pbench -pl camel-orchestration-benchmarks -am package -DskipTests -Dbenchmark=ChatRequestBenchmark</pre>
  * Options: {@code chatRequest.rounds} (default 15), {@code chatRequest.messages} (per round, default 400).
@@ -64,13 +65,15 @@ public final class ChatRequestBenchmark {
         }
         String[] names = { "compressor's write, main: write()", "compressor's write, branch: written()",
                 "routing rewrite, main: parse + set + write", "routing rewrite, branch: routed()",
+                "json-minify over it, main (branch skips it)",
                 "compressing the request (for scale)" };
         int size = request.length();
         @SuppressWarnings("unchecked")
         Supplier<Object>[] work = new Supplier[] { () -> ChatRequestJson.write(tree),
                 () -> ChatRequestJson.written(tree, size), mainRouting, branchRouting,
+                () -> new JsonMinifier().apply(text, asked),
                 () -> compressor.compress(asked) };
-        int[] counts = { messages * 10, messages * 10, messages * 10, messages * 10, messages / 10 };
+        int[] counts = { messages * 10, messages * 10, messages * 10, messages * 10, messages * 10, messages / 10 };
         double[][] micros = new double[work.length][rounds];
         for (int i = 0; i < work.length; i++) {
             time(work[i], counts[i]); // warm-up

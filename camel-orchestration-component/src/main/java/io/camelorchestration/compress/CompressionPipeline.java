@@ -113,8 +113,8 @@ public final class CompressionPipeline implements Compressor {
                 }
                 CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
                         request.instruction(), request.encoding(), request.protectSpans());
-                if (!s.appliesTo(step)) {
-                    continue;
+                if (!s.appliesTo(step) || chatRequest != null && s instanceof JsonMinifier) {
+                    continue; // a chat request the chat strategy wrote is minified already
                 }
                 String next;
                 if (s instanceof ChatRequestCompressor chat) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelorchestration.compress.CompressionLevel;
+import io.camelorchestration.compress.CompressionRequest;
+import io.camelorchestration.compress.internal.JsonMinifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +35,17 @@ class ChatRequestTextTest {
         for (String request : REQUESTS) {
             ObjectNode tree = ChatRequestJson.parse(request);
             assertThat(ChatRequestJson.written(tree, request.length()).text()).isEqualTo(ChatRequestJson.write(tree));
+        }
+    }
+
+    /** So the pipeline need not minify what the chat strategy wrote. */
+    @Test
+    void theTextIsMinified() {
+        JsonMinifier minifier = new JsonMinifier();
+        CompressionRequest asked = new CompressionRequest("", CompressionLevel.AGGRESSIVE, null, null, null, false);
+        for (String request : REQUESTS) {
+            String text = ChatRequestJson.written(ChatRequestJson.parse(request), 16).text();
+            assertThat(minifier.apply(text, asked)).isEqualTo(text);
         }
     }
 
