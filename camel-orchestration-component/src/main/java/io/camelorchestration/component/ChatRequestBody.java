@@ -1,8 +1,8 @@
 package io.camelorchestration.component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelorchestration.internal.ChatRequestJson;
+import io.camelorchestration.internal.ChatRequestText;
 import org.apache.camel.Message;
 
 /**
@@ -17,23 +17,22 @@ final class ChatRequestBody {
 
     /**
      * Sets {@code model}, and lowers {@code max_tokens} (or {@code max_completion_tokens}, when the request uses that)
-     * to {@code maxOutputTokens} when it is positive and the request allows more.
+     * to {@code maxOutputTokens} when it is positive and the request allows more ({@link ChatRequestJson#route}).
      *
+     * @param compressed the body as compression wrote it, when it did (the body is then that text): the model and
+     *                   cap go into their places in it, without parsing it again; else null
      * @return whether the body was a chat request and was rewritten
      */
-    static boolean apply(Message msg, String model, int maxOutputTokens) {
+    static boolean apply(Message msg, ChatRequestText compressed, String model, int maxOutputTokens) {
+        if (compressed != null) {
+            msg.setBody(compressed.routed(model, maxOutputTokens));
+            return true;
+        }
         ObjectNode request = msg.getBody() instanceof String text ? ChatRequestJson.parse(text) : null;
         if (request == null) {
             return false;
         }
-        request.put("model", model);
-        if (maxOutputTokens > 0) {
-            String field = request.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
-            JsonNode current = request.get(field);
-            if (current == null || !current.canConvertToInt() || current.asInt() <= 0 || current.asInt() > maxOutputTokens) {
-                request.put(field, maxOutputTokens);
-            }
-        }
+        ChatRequestJson.route(request, model, maxOutputTokens);
         String rewritten = ChatRequestJson.write(request);
         if (rewritten == null) {
             return false;

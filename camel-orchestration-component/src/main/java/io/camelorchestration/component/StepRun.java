@@ -29,6 +29,7 @@ import io.camelorchestration.engine.StepExecution;
 import io.camelorchestration.engine.StepInput;
 import io.camelorchestration.engine.StepPlan;
 import io.camelorchestration.engine.StepSettings;
+import io.camelorchestration.internal.ChatRequestText;
 import io.camelorchestration.settle.Usage;
 import io.camelorchestration.settle.WorkflowExecution;
 import org.apache.camel.AsyncCallback;
@@ -261,22 +262,29 @@ final class StepRun {
         reservedGauge.addAndGet(plan.estimatedTokens());
         sentText = originalText == null ? "" : originalText;
         if (!plan.unoptimised()) {
+            ChatRequestText compressedRequest = null;
             if (plan.compressed()) {
                 sentText = plan.compression().text();
                 msg.setBody(chatBody != null ? chatBody.compressedMessages() : sentText);
+                compressedRequest = plan.compression().chatRequest();
             }
-            write(msg, run.plannedCall());
+            write(msg, run.plannedCall(), compressedRequest);
         }
         UsageReader.clear(msg);
     }
 
-    /** The model and output cap the call is sent with: in headers, and in an OpenAI request body. */
-    private static void write(Message msg, CallShape call) {
+    /**
+     * The model and output cap the call is sent with: in headers, and in an OpenAI request body.
+     *
+     * @param compressedRequest the body as compression wrote it, when it is an OpenAI request compression rewrote
+     *                          (set without parsing it again), else null
+     */
+    private static void write(Message msg, CallShape call, ChatRequestText compressedRequest) {
         if (call.model() != null) {
             String name = call.model().name();
             msg.setHeader(OrchestrateConstants.MODEL, name);
             msg.setHeader(OrchestrateConstants.OPENAI_MODEL, name);
-            ChatRequestBody.apply(msg, name, call.outputCap());
+            ChatRequestBody.apply(msg, compressedRequest, name, call.outputCap());
         }
         if (call.outputCap() > 0) {
             msg.setHeader(OrchestrateConstants.MAX_OUTPUT_TOKENS, call.outputCap());
@@ -460,7 +468,7 @@ final class StepRun {
         StepDraft draft = run.draft();
         ModelInfo model = draft.model();
         try {
-            write(msg, run.draftedCall());
+            write(msg, run.draftedCall(), null);
             UsageReader.clear(msg);
             StepCache.apply(msg, a);
         } catch (Throwable t) {
@@ -612,7 +620,7 @@ final class StepRun {
             msg.setHeaders(new HashMap<>(originalHeaders));
         }
         UsageReader.clear(msg);
-        write(msg, CallShape.original(settings));
+        write(msg, CallShape.original(settings), null);
         exchange.setException(null);
     }
 

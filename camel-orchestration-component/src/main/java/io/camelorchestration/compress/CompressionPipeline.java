@@ -14,6 +14,7 @@ import io.camelorchestration.compress.internal.SpanKeepingSelector;
 import io.camelorchestration.compress.internal.SummarySelector;
 import io.camelorchestration.compress.internal.UnitDocument;
 import io.camelorchestration.compress.internal.WhitespaceNormalizer;
+import io.camelorchestration.internal.ChatRequestText;
 import io.camelorchestration.text.TokenCounter;
 
 /**
@@ -102,6 +103,8 @@ public final class CompressionPipeline implements Compressor {
         boolean apart = prefixEnd > 0;
         String current = apart ? text.substring(prefixEnd) : text;
         List<String> applied = new ArrayList<>(strategies.size());
+        // the chat request as the chat strategy wrote it, while no later strategy changes the text
+        ChatRequestText chatRequest = null;
         try {
             for (CompressionStrategy s : strategies) {
                 if (apart && s.selectsWholeUnits()) {
@@ -110,11 +113,21 @@ public final class CompressionPipeline implements Compressor {
                 }
                 CompressionRequest step = new CompressionRequest(current, request.level(), request.intent(),
                         request.instruction(), request.encoding(), request.protectSpans());
-                if (!s.appliesTo(step)) {
-                    continue;
+                if (!s.appliesTo(step) || chatRequest != null && s instanceof JsonMinifier) {
+                    continue; // a chat request the chat strategy wrote is minified already
                 }
-                String next = s.apply(current, step);
+                String next;
+                if (s instanceof ChatRequestCompressor chat) {
+                    ChatRequestText written = chat.rewrite(current, step);
+                    next = written == null ? current : written.text();
+                    chatRequest = written != null ? written : chatRequest;
+                } else {
+                    next = s.apply(current, step);
+                }
                 if (next != null && !next.equals(current)) {
+                    if (chatRequest != null && !(s instanceof ChatRequestCompressor)) {
+                        chatRequest = null;
+                    }
                     current = next;
                     applied.add(s.name());
                 }
@@ -132,6 +145,6 @@ public final class CompressionPipeline implements Compressor {
         if (after >= before) {
             return CompressionResult.unchanged(text, before);
         }
-        return new CompressionResult(current, before, after, List.copyOf(applied));
+        return new CompressionResult(current, before, after, List.copyOf(applied), chatRequest);
     }
 }

@@ -9,6 +9,7 @@ import io.camelorchestration.compress.CompressionResult;
 import io.camelorchestration.compress.CompressionStrategy;
 import io.camelorchestration.compress.Compressor;
 import io.camelorchestration.internal.ChatRequestJson;
+import io.camelorchestration.internal.ChatRequestText;
 
 /**
  * Compresses an OpenAI-style chat request body ({@code {"model":..,"messages":[{"role":..,"content":..}]}}): the
@@ -39,9 +40,18 @@ public final class ChatRequestCompressor implements CompressionStrategy {
 
     @Override
     public String apply(String text, CompressionRequest request) {
+        ChatRequestText rewritten = rewrite(text, request);
+        return rewritten == null ? text : rewritten.text();
+    }
+
+    /**
+     * The request with its user and tool messages compressed, written with where its model and output cap stand
+     * (for routing to set them without parsing it again); null when it is not a chat request or no message changed.
+     */
+    public ChatRequestText rewrite(String text, CompressionRequest request) {
         ObjectNode root = ChatRequestJson.parse(text);
         if (root == null) {
-            return text;
+            return null;
         }
         JsonNode messages = root.get("messages");
         int question = lastUserTurnOfSeveral(messages);
@@ -77,11 +87,7 @@ public final class ChatRequestCompressor implements CompressionStrategy {
                 }
             }
         }
-        if (!changed) {
-            return text;
-        }
-        String rewritten = ChatRequestJson.write(root);
-        return rewritten == null ? text : rewritten;
+        return changed ? ChatRequestJson.written(root, text.length()) : null;
     }
 
     /**
