@@ -1,9 +1,8 @@
 package io.camelorchestration.budget.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import static io.camelorchestration.budget.jdbc.LostAnswers.invoke;
+import static io.camelorchestration.budget.jdbc.LostAnswers.proxy;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -135,23 +134,5 @@ final class CallerGivesUp {
                         + " gave up, the store still runs the statement)", "08006");
             }
         });
-    }
-
-    private interface Call {
-        Object call(Object target, Method m, Object[] args) throws Throwable;
-    }
-
-    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler h = (p, m, args) -> call.call(target, m, args);
-        return (T) Proxy.newProxyInstance(CallerGivesUp.class.getClassLoader(), new Class<?>[] { type }, h);
     }
 }

@@ -126,11 +126,12 @@ final class LostAnswers {
         }
     }
 
-    private interface Call {
+    /** A JDBC call through a proxy (CallerGivesUp uses these too). */
+    interface Call {
         Object call(Object target, Method m, Object[] args) throws Throwable;
     }
 
-    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
+    static Object invoke(Object target, Method m, Object[] args) throws Throwable {
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -139,7 +140,7 @@ final class LostAnswers {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, Call call) {
+    static <T> T proxy(Class<T> type, T target, Call call) {
         InvocationHandler h = (p, m, args) -> call.call(target, m, args);
         return (T) Proxy.newProxyInstance(LostAnswers.class.getClassLoader(), new Class<?>[] { type }, h);
     }
